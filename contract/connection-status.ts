@@ -1,0 +1,36 @@
+import { z } from 'zod';
+
+export const SideSchema = z.enum(['A', 'B']);
+
+const since = z.number().int().nonnegative().describe('epoch milliseconds when this state began');
+
+/**
+ * The link to CTI Server as the status bar shows it. One variant per state, so a
+ * "connected" status without a side cannot be expressed.
+ */
+export const ConnectionStatusSchema = z.discriminatedUnion('state', [
+  z.object({ state: z.literal('stopped'), since }),
+  z.object({
+    state: z.literal('connecting'),
+    side: SideSchema,
+    endpoint: z.string(),
+    attempt: z.number().int().positive(),
+    since,
+  }),
+  z.object({ state: z.literal('connected'), side: SideSchema, endpoint: z.string(), since }),
+  z.object({
+    state: z.literal('out-of-service'),
+    /** The side the next attempt goes to. */
+    side: SideSchema,
+    endpoint: z.string(),
+    /** The attempt that comes next. */
+    attempt: z.number().int().positive(),
+    reason: z.string(),
+    retryAt: z.number().int().nonnegative(),
+    since,
+  }),
+  z.object({ state: z.literal('closing'), side: SideSchema, endpoint: z.string(), since }),
+]);
+
+export type ConnectionStatus = z.infer<typeof ConnectionStatusSchema>;
+export type Side = z.infer<typeof SideSchema>;

@@ -1,0 +1,5 @@
+export * from './connection-status.js';
+export * from './app-state.js';
+export * from './commands.js';
+export * from './softphone-api.js';
+export * from './browser-protocol.js';

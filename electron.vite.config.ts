@@ -1,0 +1,56 @@
+import { resolve } from 'node:path';
+import vue from '@vitejs/plugin-vue';
+import { defineConfig } from 'electron-vite';
+
+const here = import.meta.dirname;
+const at = (...segments: string[]) => resolve(here, ...segments);
+
+/**
+ * The repository uses the product's top-level layout (main/, preload/, renderer/)
+ * rather than electron-vite's src/ convention, so every entry is spelled out.
+ * package.json "main" points at out/main/index.js.
+ */
+export default defineConfig({
+  main: {
+    build: {
+      outDir: at('out/main'),
+      // "type": "module" and Electron >= 28 make electron-vite emit ESM for main; keep it.
+      rolldownOptions: {
+        input: { index: at('main/app/main.ts') },
+      },
+    },
+  },
+  preload: {
+    build: {
+      outDir: at('out/preload'),
+      // A sandboxed preload gets a tiny `require` that knows only 'electron' and a few
+      // built-ins, so everything else (zod, via contract/) must be inside the bundle.
+      externalizeDeps: false,
+      rolldownOptions: {
+        input: { index: at('preload/index.ts') },
+        // Sandboxed preloads cannot be ES modules, and with "type": "module" a .js
+        // file would be read as one: CommonJS with an explicit .cjs name.
+        output: {
+          format: 'cjs',
+          entryFileNames: '[name].cjs',
+          chunkFileNames: '[name]-[hash].cjs',
+          // One file: a sandboxed preload cannot require its own chunks either.
+          codeSplitting: false,
+        },
+      },
+    },
+  },
+  renderer: {
+    root: at('renderer'),
+    // Loaded with loadFile(), so asset URLs must be relative to index.html.
+    base: './',
+    plugins: [vue()],
+    build: {
+      outDir: at('out/renderer'),
+      emptyOutDir: true,
+      rolldownOptions: {
+        input: { index: at('renderer/index.html') },
+      },
+    },
+  },
+});

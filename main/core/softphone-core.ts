@@ -1,0 +1,111 @@
+import { randomUUID } from 'node:crypto';
+import { COMMANDS, isCommandName, type AppState, type CommandFailure, type StateEvent } from '../../contract/index.js';
+import { CtiSimulator } from '../../simulator/index.js';
+import { CtiSession } from '../cti/cti-session.js';
+import type { SideEndpoints } from '../cti/endpoints.js';
+import { CONNECTION_ONLY_SERVICES, type SessionSettings } from '../cti/session-machine.js';
+import { connectionStatusOf, sameSituation } from './connection-status.js';
+import type { LocalConfig } from './local-config.js';
+import type { Logger } from './logger.js';
+import { StateStore } from './state-store.js';
+
+export interface CoreOptions {
+  readonly config: LocalConfig;
+  /** Overrides the config file's sides (command-line `--cti-a` / `--cti-b`). */
+  readonly sides?: SideEndpoints;
+  readonly log: Logger;
+}
+
+export type CommandOutcome = { readonly ok: true; readonly value: unknown } | { readonly ok: false; readonly failure: CommandFailure };
+
+/**
+ * The program: one composition root that both shells host. It owns the CTI session
+ * and the state model, and is the only place commands are validated and run.
+ */
+export class SoftphoneCore {
+  private constructor(
+    private readonly session: CtiSession,
+    private readonly store: StateStore,
+    readonly sides: SideEndpoints,
+    /** The built-in simulator, when no CTI Server is configured. */
+    readonly embeddedSimulator: CtiSimulator | undefined,
+  ) {}
+
+  static async start(options: CoreOptions): Promise<SoftphoneCore> {
+    const { config, log } = options;
+    let sides: SideEndpoints = options.sides ?? { A: config.cti.sideA, B: config.cti.sideB };
+    let simulator: CtiSimulator | undefined;
+    if (!sides.A && !sides.B) {
+      simulator = await CtiSimulator.start({ host: '127.0.0.1', log: (line) => log.info(`simulator: ${line}`) });
+      sides = { A: simulator.address('A'), B: simulator.address('B') };
+      log.info(`no CTI Server configured: using the built-in simulator (control API ${simulator.controlUrl})`);
+    }
+    const settings: SessionSettings = {
+      sides,
+      protocolVersion: config.cti.protocolVersion,
+      heartbeatIntervalMs: config.cti.heartbeatIntervalMs,
+      missedHeartbeatLimit: config.cti.missedHeartbeatLimit,
+      connectTimeoutMs: 5_000,
+      openTimeoutMs: 30_000,
+      closeTimeoutMs: 5_000,
+      retry: { initialMs: 500, maxMs: 10_000, jitter: 0.2 },
+      clientId: `${config.cti.clientId}-${randomUUID().slice(0, 8)}`,
+      clientPassword: new Uint8Array(0),
+      servicesRequested: CONNECTION_ONLY_SERVICES,
+    };
+    const now = Date.now();
+    const store = new StateStore({ connection: { state: 'stopped', since: now } });
+    const session = new CtiSession(
+      settings,
+      {
+        stateChanged: (state) => {
+          const next = connectionStatusOf(state, sides, Date.now());
+          if (!sameSituation(store.current.connection, next)) store.update({ connection: next });
+        },
+      },
+      log,
+    );
+    const core = new SoftphoneCore(session, store, sides, simulator);
+    session.start();
+    return core;
+  }
+
+  get state(): AppState {
+    return this.store.current;
+  }
+
+  subscribe(listener: (event: StateEvent) => void): () => void {
+    return this.store.subscribe(listener);
+  }
+
+  /**
+   * Validates `args` against the contract and runs the command. Never throws: a
+   * bad argument or a failure comes back as a CommandFailure with a readable message.
+   */
+  async execute(name: unknown, args: unknown): Promise<CommandOutcome> {
+    if (!isCommandName(name)) {
+      return { ok: false, failure: { code: 'unknown-command', message: `there is no command "${String(name)}"` } };
+    }
+    const parsed = COMMANDS[name].args.safeParse(args);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      return {
+        ok: false,
+        failure: { code: 'invalid-argument', message: `${name}: ${issue?.path.join('.') || 'argument'}: ${issue?.message ?? 'invalid'}` },
+      };
+    }
+    switch (name) {
+      case 'reconnect': {
+        const waiting = this.session.current.phase === 'waiting';
+        this.session.retryNow();
+        return { ok: true, value: { retried: waiting } };
+      }
+    }
+  }
+
+  async stop(): Promise<void> {
+    await this.session.stop();
+    this.store.flush();
+    await this.embeddedSimulator?.stop();
+  }
+}

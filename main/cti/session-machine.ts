@@ -1,0 +1,297 @@
+import {
+  STATUS,
+  statusName,
+  type Message,
+} from '../../ged188/index.js';
+import { alternateSide, firstSide, type Side, type SideEndpoints, type Endpoint } from './endpoints.js';
+
+/**
+ * The CTI Server session as a pure state machine (ged188.md §2.12): every input is
+ * an event, every output an effect for the driver to carry out. Keeping sockets and
+ * timers out of it makes each failover path testable without a network.
+ */
+
+export interface SessionSettings {
+  readonly sides: SideEndpoints;
+  readonly protocolVersion: number;
+  readonly heartbeatIntervalMs: number;
+  /** Unanswered heartbeats that declare a silent link dead (the guide says three). */
+  readonly missedHeartbeatLimit: number;
+  /** How long a TCP connect may take before the side counts as unreachable. */
+  readonly connectTimeoutMs: number;
+  /** How long to wait for OPEN_CONF; the guide says at least 30 s on a busy server. */
+  readonly openTimeoutMs: number;
+  /** How long to wait for CLOSE_CONF before resetting (the guide says 5 s). */
+  readonly closeTimeoutMs: number;
+  readonly retry: { readonly initialMs: number; readonly maxMs: number; readonly jitter: number };
+  readonly clientId: string;
+  readonly clientPassword: Uint8Array;
+  readonly servicesRequested: number;
+}
+
+export interface FailureRecord {
+  readonly side: Side;
+  readonly reason: string;
+}
+
+export type SessionState =
+  | { readonly phase: 'stopped' }
+  | { readonly phase: 'connecting'; readonly side: Side; readonly attempt: number }
+  | { readonly phase: 'opening'; readonly side: Side; readonly attempt: number; readonly invokeId: number }
+  | {
+      readonly phase: 'open';
+      readonly side: Side;
+      readonly conf: Message<'OPEN_CONF'>;
+      readonly unansweredHeartbeats: number;
+    }
+  | {
+      readonly phase: 'waiting';
+      /** The side the next attempt goes to. */
+      readonly side: Side;
+      /** Consecutive failed attempts since the last open session. */
+      readonly attempt: number;
+      readonly lastFailure: FailureRecord;
+      readonly retryInMs: number;
+    }
+  | { readonly phase: 'closing'; readonly side: Side; readonly invokeId: number };
+
+export type SessionEvent =
+  | { readonly type: 'start' }
+  | { readonly type: 'stop' }
+  | { readonly type: 'retry-now' }
+  | { readonly type: 'socket-connected' }
+  | { readonly type: 'socket-failed'; readonly reason: string }
+  | { readonly type: 'message'; readonly message: Message }
+  | { readonly type: 'timer'; readonly timer: TimerName };
+
+export type TimerName = 'connect' | 'open' | 'heartbeat' | 'retry' | 'close';
+
+export type SessionEffect =
+  | { readonly type: 'connect'; readonly side: Side; readonly endpoint: Endpoint }
+  | { readonly type: 'send'; readonly message: Message }
+  | { readonly type: 'disconnect' }
+  | { readonly type: 'schedule'; readonly timer: TimerName; readonly ms: number }
+  | { readonly type: 'cancel'; readonly timer: TimerName }
+  | { readonly type: 'opened'; readonly side: Side }
+  | { readonly type: 'failed'; readonly failure: FailureRecord };
+
+export interface MachineContext {
+  readonly settings: SessionSettings;
+  /** Next InvokeID on this connection (the guide: a per-request counter). */
+  readonly invokeId: () => number;
+  /** A number in [0, 1) for jitter; injected so tests are repeatable. */
+  readonly random: () => number;
+}
+
+export interface Transition {
+  readonly state: SessionState;
+  readonly effects: SessionEffect[];
+}
+
+const ALL_TIMERS: TimerName[] = ['connect', 'open', 'heartbeat', 'retry', 'close'];
+
+/** IdleTimeout is four heartbeat intervals, never below the server's 20 s minimum (§2.7). */
+export function idleTimeoutSeconds(heartbeatIntervalMs: number): number {
+  return Math.max(20, Math.ceil((4 * heartbeatIntervalMs) / 1000));
+}
+
+/**
+ * Delay before attempt number `attempt` (1-based count of consecutive failures).
+ * The first retry after losing a side is immediate, on the other side; then the
+ * delay doubles up to the cap, with jitter so a centre's desktops do not stampede.
+ */
+export function retryDelayMs(attempt: number, retry: SessionSettings['retry'], random: () => number): number {
+  if (attempt <= 1) return 0;
+  const base = Math.min(retry.maxMs, retry.initialMs * 2 ** Math.min(attempt - 2, 16));
+  const spread = base * retry.jitter;
+  return Math.max(0, Math.round(base - spread + 2 * spread * random()));
+}
+
+function connectTo(side: Side, attempt: number, ctx: MachineContext): Transition {
+  const endpoint = ctx.settings.sides[side];
+  if (!endpoint) throw new Error(`side ${side} is not configured`);
+  return {
+    state: { phase: 'connecting', side, attempt },
+    effects: [
+      { type: 'connect', side, endpoint },
+      { type: 'schedule', timer: 'connect', ms: ctx.settings.connectTimeoutMs },
+    ],
+  };
+}
+
+function fail(side: Side, attempt: number, reason: string, ctx: MachineContext): Transition {
+  const next = alternateSide(ctx.settings.sides, side);
+  const retryInMs = retryDelayMs(attempt, ctx.settings.retry, ctx.random);
+  const failure = { side, reason };
+  return {
+    state: { phase: 'waiting', side: next, attempt, lastFailure: failure, retryInMs },
+    effects: [
+      ...ALL_TIMERS.map((timer): SessionEffect => ({ type: 'cancel', timer })),
+      { type: 'disconnect' },
+      { type: 'failed', failure },
+      { type: 'schedule', timer: 'retry', ms: retryInMs },
+    ],
+  };
+}
+
+function openRequest(invokeId: number, settings: SessionSettings): Message<'OPEN_REQ'> {
+  return {
+    type: 'OPEN_REQ',
+    invokeId,
+    versionNumber: settings.protocolVersion,
+    idleTimeout: idleTimeoutSeconds(settings.heartbeatIntervalMs),
+    peripheralId: 0xffffffff,
+    servicesRequested: settings.servicesRequested,
+    callMsgMask: 0,
+    agentStateMask: 0,
+    configMsgMask: 0,
+    reserved1: 0,
+    reserved2: 0,
+    reserved3: 0,
+    clientId: settings.clientId,
+    clientPassword: settings.clientPassword,
+    clientSignature: settings.clientId,
+  };
+}
+
+function unchanged(state: SessionState): Transition {
+  return { state, effects: [] };
+}
+
+export function initialSessionState(): SessionState {
+  return { phase: 'stopped' };
+}
+
+export function transition(state: SessionState, event: SessionEvent, ctx: MachineContext): Transition {
+  if (event.type === 'stop') return stop(state, ctx);
+  switch (state.phase) {
+    case 'stopped':
+      return event.type === 'start' ? connectTo(firstSide(ctx.settings.sides), 1, ctx) : unchanged(state);
+
+    case 'connecting':
+      if (event.type === 'socket-connected') {
+        const invokeId = ctx.invokeId();
+        return {
+          state: { phase: 'opening', side: state.side, attempt: state.attempt, invokeId },
+          effects: [
+            { type: 'cancel', timer: 'connect' },
+            { type: 'send', message: openRequest(invokeId, ctx.settings) },
+            { type: 'schedule', timer: 'open', ms: ctx.settings.openTimeoutMs },
+          ],
+        };
+      }
+      if (event.type === 'socket-failed') return fail(state.side, state.attempt, event.reason, ctx);
+      if (event.type === 'timer' && event.timer === 'connect') {
+        const where = ctx.settings.sides[state.side];
+        const target = where ? ` (${where.host}:${where.port})` : '';
+        return fail(state.side, state.attempt, `side ${state.side}${target} did not accept a connection within ${ctx.settings.connectTimeoutMs} ms`, ctx);
+      }
+      return unchanged(state);
+
+    case 'opening':
+      if (event.type === 'socket-failed') return fail(state.side, state.attempt, event.reason, ctx);
+      if (event.type === 'timer' && event.timer === 'open') {
+        return fail(state.side, state.attempt, `no OPEN_CONF within ${ctx.settings.openTimeoutMs} ms`, ctx);
+      }
+      if (event.type === 'message') return onOpeningMessage(state, event.message, ctx);
+      return unchanged(state);
+
+    case 'open':
+      return onOpen(state, event, ctx);
+
+    case 'waiting':
+      if ((event.type === 'timer' && event.timer === 'retry') || event.type === 'retry-now') {
+        const next = connectTo(state.side, state.attempt + 1, ctx);
+        return { state: next.state, effects: [{ type: 'cancel', timer: 'retry' }, ...next.effects] };
+      }
+      return unchanged(state);
+
+    case 'closing':
+      if (
+        event.type === 'socket-failed' ||
+        (event.type === 'timer' && event.timer === 'close') ||
+        (event.type === 'message' && event.message.type === 'CLOSE_CONF')
+      ) {
+        return { state: { phase: 'stopped' }, effects: [{ type: 'cancel', timer: 'close' }, { type: 'disconnect' }] };
+      }
+      return unchanged(state);
+  }
+}
+
+function stop(state: SessionState, ctx: MachineContext): Transition {
+  if (state.phase === 'stopped' || state.phase === 'closing') return unchanged(state);
+  const cancels = ALL_TIMERS.map((timer): SessionEffect => ({ type: 'cancel', timer }));
+  if (state.phase !== 'open') {
+    return { state: { phase: 'stopped' }, effects: [...cancels, { type: 'disconnect' }] };
+  }
+  const invokeId = ctx.invokeId();
+  return {
+    state: { phase: 'closing', side: state.side, invokeId },
+    effects: [
+      ...cancels,
+      { type: 'send', message: { type: 'CLOSE_REQ', invokeId, status: STATUS.E_CTI_NO_ERROR } },
+      { type: 'schedule', timer: 'close', ms: ctx.settings.closeTimeoutMs },
+    ],
+  };
+}
+
+function onOpeningMessage(
+  state: Extract<SessionState, { phase: 'opening' }>,
+  message: Message,
+  ctx: MachineContext,
+): Transition {
+  if (message.type === 'OPEN_CONF' && message.invokeId === state.invokeId) {
+    return {
+      state: { phase: 'open', side: state.side, conf: message, unansweredHeartbeats: 0 },
+      effects: [
+        { type: 'cancel', timer: 'open' },
+        { type: 'schedule', timer: 'heartbeat', ms: ctx.settings.heartbeatIntervalMs },
+        { type: 'opened', side: state.side },
+      ],
+    };
+  }
+  if (message.type === 'FAILURE_CONF' && message.invokeId === state.invokeId) {
+    return fail(state.side, state.attempt, `side ${state.side} refused the session: ${describeStatus(message)}`, ctx);
+  }
+  if (message.type === 'FAILURE_EVENT') {
+    return fail(state.side, state.attempt, `side ${state.side} failed the session: ${describeStatus(message)}`, ctx);
+  }
+  return unchanged(state);
+}
+
+function onOpen(state: Extract<SessionState, { phase: 'open' }>, event: SessionEvent, ctx: MachineContext): Transition {
+  const { side } = state;
+  if (event.type === 'socket-failed') return fail(side, 1, event.reason, ctx);
+  if (event.type === 'timer' && event.timer === 'heartbeat') {
+    if (state.unansweredHeartbeats >= ctx.settings.missedHeartbeatLimit) {
+      return fail(side, 1, `no answer to ${state.unansweredHeartbeats} heartbeats`, ctx);
+    }
+    return {
+      state: { ...state, unansweredHeartbeats: state.unansweredHeartbeats + 1 },
+      effects: [
+        { type: 'send', message: { type: 'HEARTBEAT_REQ', invokeId: ctx.invokeId() } },
+        { type: 'schedule', timer: 'heartbeat', ms: ctx.settings.heartbeatIntervalMs },
+      ],
+    };
+  }
+  if (event.type === 'message') {
+    const { message } = event;
+    if (message.type === 'HEARTBEAT_CONF') return unchanged({ ...state, unansweredHeartbeats: 0 });
+    // Any session-level failure means this side is no longer serving us (§2.7, §2.8).
+    if (message.type === 'FAILURE_EVENT' || message.type === 'FAILURE_CONF') {
+      return fail(side, 1, `side ${side} ended the session: ${describeStatus(message)}`, ctx);
+    }
+  }
+  return unchanged(state);
+}
+
+function describeStatus(message: Message<'FAILURE_CONF'> | Message<'FAILURE_EVENT'>): string {
+  const name = statusName(message.status);
+  return message.text ? `${name} (${message.text})` : name;
+}
+
+/**
+ * Services for a session that only watches the link: no agent is set yet, so no
+ * events are asked for. Agent and monitor modes open with their own services.
+ */
+export const CONNECTION_ONLY_SERVICES = 0;

@@ -1,0 +1,362 @@
+import type { z } from 'zod';
+import {
+  applyStateEvent,
+  BROWSER_SOCKET_PATH,
+  BrowserReplySchema,
+  COMMAND_NAMES,
+  COMMANDS,
+  type AppState,
+  type BrowserRequest,
+  type CommandArgs,
+  type CommandFailure,
+  type CommandName,
+  type CommandResult,
+  type SoftphoneApi,
+  type StateEvent,
+} from '../../contract/index.js';
+
+/**
+ * Whether the view can reach main at all. In Electron it always can (IPC lives as
+ * long as the window); in a browser it depends on the host's WebSocket.
+ */
+export type BridgeStatus =
+  | { state: 'connecting' }
+  | { state: 'open' }
+  | { state: 'lost'; retryInMs: number }
+  | { state: 'unusable'; reason: string };
+
+export type BridgeListener = (status: BridgeStatus) => void;
+
+/** The one way the renderer reaches main. */
+export interface SoftphoneClient {
+  readonly api: SoftphoneApi;
+  /** Calls `listener` with the current bridge status now and on every change; returns the unwatch function. */
+  readonly watchBridge: (listener: BridgeListener) => () => void;
+  /** Stops reconnecting and closes the bridge (for tests and page teardown). */
+  readonly dispose: () => void;
+}
+
+/** A rejected command; `message` is written for the person who asked. */
+export class SoftphoneCommandError extends Error {
+  readonly code: CommandFailure['code'];
+
+  constructor(code: CommandFailure['code'], message: string) {
+    super(message);
+    this.name = 'SoftphoneCommandError';
+    this.code = code;
+  }
+}
+
+export const MISSING_TOKEN_REASON =
+  'This page was opened without its access token. Open the full address the softphone printed when it started (it ends in ?token=…).';
+
+/**
+ * Picks the shell: Electron's preload exposes `window.softphone`; otherwise this page
+ * was served by the browser host, which bridges the same contract over a WebSocket.
+ */
+export function connectSoftphone(): SoftphoneClient {
+  if (window.softphone) return electronClient(window.softphone);
+  const token = new URLSearchParams(location.search).get('token');
+  if (!token) return unusableClient(MISSING_TOKEN_REASON);
+  const scheme = location.protocol === 'https:' ? 'wss:' : 'ws:';
+  return createWebSocketSoftphone({
+    url: `${scheme}//${location.host}${BROWSER_SOCKET_PATH}?token=${encodeURIComponent(token)}`,
+  });
+}
+
+function electronClient(api: SoftphoneApi): SoftphoneClient {
+  return {
+    api,
+    watchBridge: (listener) => {
+      listener({ state: 'open' });
+      return () => {};
+    },
+    dispose: () => {},
+  };
+}
+
+function unusableClient(reason: string): SoftphoneClient {
+  const status: BridgeStatus = { state: 'unusable', reason };
+  return {
+    api: {
+      ...commandFunctions((name) => Promise.reject(new SoftphoneCommandError('unavailable', `“${name}” was not sent. ${reason}`))),
+      subscribeState: () => () => {},
+    },
+    watchBridge: (listener) => {
+      listener(status);
+      return () => {};
+    },
+    dispose: () => {},
+  };
+}
+
+type CommandFunctions = { readonly [N in CommandName]: (args: CommandArgs<N>) => Promise<CommandResult<N>> };
+type RunCommand = <N extends CommandName>(name: N, args: CommandArgs<N>) => Promise<CommandResult<N>>;
+
+/** One named function per contract command, as preload exposes them. */
+function commandFunctions(run: RunCommand): CommandFunctions {
+  // fromEntries cannot carry the per-name typing; each entry is built from its own name, so the cast holds.
+  return Object.fromEntries(
+    COMMAND_NAMES.map((name) => [name, (args: CommandArgs<typeof name>) => run(name, args)]),
+  ) as CommandFunctions;
+}
+
+/** The two ends of a socket the client needs, so tests can supply Node's `ws` instead of the browser's. */
+export interface SocketEvents {
+  open(): void;
+  message(data: unknown): void;
+  close(): void;
+}
+export interface SocketHandle {
+  send(text: string): void;
+  close(code: number, reason: string): void;
+}
+export type OpenSocket = (url: string, on: SocketEvents) => SocketHandle;
+
+const openBrowserSocket: OpenSocket = (url, on) => {
+  const socket = new WebSocket(url);
+  socket.onopen = () => on.open();
+  socket.onmessage = (event) => on.message(event.data);
+  // An error event is always followed by close, which is where recovery starts.
+  socket.onclose = () => on.close();
+  return {
+    send: (text) => socket.send(text),
+    close: (code, reason) => socket.close(code, reason),
+  };
+};
+
+export interface WebSocketSoftphoneOptions {
+  url: string;
+  openSocket?: OpenSocket;
+  /** Delay before the first retry, doubling per failure up to `maxMs`, with jitter. */
+  backoff?: { firstMs: number; maxMs: number };
+  random?: () => number;
+}
+
+// A restarted host on loopback is back within a second or two, so start short; the cap
+// keeps a host that stays down from being hammered while still recovering promptly.
+const DEFAULT_BACKOFF = { firstMs: 250, maxMs: 5000 };
+
+/** Close code (application range) for dropping a socket whose state stream skipped an event. */
+const STREAM_GAP_CLOSE_CODE = 4000;
+
+interface PendingCommand {
+  name: CommandName;
+  settle(value: unknown): void;
+  reject(error: Error): void;
+}
+
+/** `SoftphoneApi` over the browser host's WebSocket, reconnecting and resubscribing on loss. */
+export function createWebSocketSoftphone(options: WebSocketSoftphoneOptions): SoftphoneClient {
+  const openSocket = options.openSocket ?? openBrowserSocket;
+  const backoff = options.backoff ?? DEFAULT_BACKOFF;
+  const random = options.random ?? Math.random;
+
+  const stateListeners = new Set<(event: StateEvent) => void>();
+  const bridgeListeners = new Set<BridgeListener>();
+  const pending = new Map<number, PendingCommand>();
+  let bridge: BridgeStatus = { state: 'connecting' };
+  let socket: SocketHandle | undefined;
+  let socketOpen = false;
+  // Events from a socket we have given up on can still arrive; the generation tells them apart.
+  let generation = 0;
+  // Kept so a listener that subscribes late still starts from a snapshot, as the contract promises.
+  let mirror: { state: AppState; seq: number } | undefined;
+  let nextCommandId = 0;
+  let failuresInARow = 0;
+  let retryTimer: ReturnType<typeof setTimeout> | undefined;
+  let disposed = false;
+
+  function setBridge(status: BridgeStatus): void {
+    bridge = status;
+    for (const listener of [...bridgeListeners]) listener(status);
+  }
+
+  function connect(): void {
+    retryTimer = undefined;
+    const mine = ++generation;
+    try {
+      socket = openSocket(options.url, {
+        open: () => {
+          if (mine !== generation) return;
+          socketOpen = true;
+          send({ kind: 'subscribe' });
+          setBridge({ state: 'open' });
+        },
+        message: (data) => {
+          if (mine === generation) receive(data);
+        },
+        close: () => {
+          if (mine === generation) lose();
+        },
+      });
+    } catch (error) {
+      // Only a malformed address makes the constructor throw, and retrying cannot fix that.
+      socket = undefined;
+      setBridge({ state: 'unusable', reason: `The softphone service address is not valid (${messageOf(error)}).` });
+    }
+  }
+
+  function lose(): void {
+    generation++;
+    socket = undefined;
+    socketOpen = false;
+    mirror = undefined;
+    for (const [id, command] of pending) {
+      pending.delete(id);
+      command.reject(
+        new SoftphoneCommandError(
+          'unavailable',
+          `The connection to the softphone service closed before it answered “${command.name}”, so it may or may not have been carried out. Check the status bar before trying again.`,
+        ),
+      );
+    }
+    if (disposed) return;
+    const ceiling = Math.min(backoff.maxMs, backoff.firstMs * 2 ** failuresInARow);
+    failuresInARow++;
+    // Half fixed, half random, so many views of one restarted host do not return in step.
+    const delay = Math.round(ceiling / 2 + (random() * ceiling) / 2);
+    setBridge({ state: 'lost', retryInMs: delay });
+    retryTimer = setTimeout(connect, delay);
+  }
+
+  function drop(reason: string): void {
+    const current = socket;
+    lose();
+    current?.close(STREAM_GAP_CLOSE_CODE, reason);
+  }
+
+  function send(request: BrowserRequest): void {
+    socket?.send(JSON.stringify(request));
+  }
+
+  function receive(data: unknown): void {
+    if (typeof data !== 'string') {
+      console.warn('Ignored a binary message from the softphone service; the contract is JSON text.');
+      return;
+    }
+    let json: unknown;
+    try {
+      json = JSON.parse(data);
+    } catch {
+      console.warn('Ignored a message from the softphone service that is not JSON.');
+      return;
+    }
+    const parsed = BrowserReplySchema.safeParse(json);
+    if (!parsed.success) {
+      console.warn('Ignored a message from the softphone service that does not match the contract.', parsed.error.issues);
+      return;
+    }
+    const reply = parsed.data;
+    switch (reply.kind) {
+      case 'state':
+        receiveState(reply.event);
+        return;
+      case 'result':
+        takePending(reply.id)?.settle(reply.value);
+        return;
+      case 'failure':
+        takePending(reply.id)?.reject(new SoftphoneCommandError(reply.failure.code, reply.failure.message));
+        return;
+    }
+  }
+
+  function takePending(id: number): PendingCommand | undefined {
+    const command = pending.get(id);
+    pending.delete(id);
+    if (!command) console.warn(`Ignored an answer to command ${id}, which is not waiting for one.`);
+    return command;
+  }
+
+  function receiveState(event: StateEvent): void {
+    if (event.kind === 'patch' && (mirror === undefined || event.seq !== mirror.seq + 1)) {
+      // The stream is ordered, so a missing event means the host lost track of this view;
+      // a fresh socket brings a fresh snapshot, which repairs it without guessing.
+      drop('state stream skipped an event');
+      return;
+    }
+    const state = applyStateEvent(mirror?.state, event);
+    if (state === undefined) return;
+    mirror = { state, seq: event.seq };
+    // Only a snapshot proves the whole path works end to end, so only it resets the back-off.
+    if (event.kind === 'snapshot') failuresInARow = 0;
+    for (const listener of [...stateListeners]) deliver(listener, event);
+  }
+
+  const run: RunCommand = (name, args) => {
+    if (!socket || !socketOpen) {
+      return Promise.reject(
+        new SoftphoneCommandError(
+          'unavailable',
+          `“${name}” was not sent because the softphone service is not reachable. Wait until the status bar shows it is back, then try again.`,
+        ),
+      );
+    }
+    const id = nextCommandId++;
+    // COMMANDS[name] is typed as the union over all names; for this N it is exactly N's schema.
+    const resultSchema = COMMANDS[name].result as z.ZodType<CommandResult<typeof name>>;
+    return new Promise((resolve, reject) => {
+      pending.set(id, {
+        name,
+        settle: (value) => {
+          const result = resultSchema.safeParse(value);
+          if (result.success) resolve(result.data);
+          else
+            reject(
+              new SoftphoneCommandError(
+                'failed',
+                `The softphone service answered “${name}” in a form this page does not understand. Reload the page; if that does not help, the page and the service are from different versions.`,
+              ),
+            );
+        },
+        reject,
+      });
+      send({ kind: 'command', id, name, args });
+    });
+  };
+
+  const api: SoftphoneApi = {
+    ...commandFunctions(run),
+    subscribeState: (listener) => {
+      stateListeners.add(listener);
+      if (mirror) deliver(listener, { kind: 'snapshot', seq: mirror.seq, state: mirror.state });
+      return () => {
+        stateListeners.delete(listener);
+      };
+    },
+  };
+
+  connect();
+
+  return {
+    api,
+    watchBridge: (listener) => {
+      bridgeListeners.add(listener);
+      listener(bridge);
+      return () => {
+        bridgeListeners.delete(listener);
+      };
+    },
+    dispose: () => {
+      if (disposed) return;
+      disposed = true;
+      clearTimeout(retryTimer);
+      const current = socket;
+      lose();
+      current?.close(1000, 'view closed');
+    },
+  };
+}
+
+/** One listener's fault must not starve the others of the stream. */
+function deliver(listener: (event: StateEvent) => void, event: StateEvent): void {
+  try {
+    listener(event);
+  } catch (error) {
+    console.error('A state listener failed.', error);
+  }
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof Error && error.message ? error.message : String(error);
+}

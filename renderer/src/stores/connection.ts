@@ -1,0 +1,162 @@
+import { defineStore } from 'pinia';
+import { computed, ref, shallowRef } from 'vue';
+import { applyStateEvent, type AppState, type ConnectionStatus, type StateEvent } from '../../../contract/index.js';
+import {
+  AWAITING_SERVICE_TEXT,
+  describeConnection,
+  SERVICE_LOST_TEXT,
+  SERVICE_UNUSABLE_TEXT,
+} from '../connection-text.js';
+import type { BridgeStatus, SoftphoneClient } from '../softphone-client.js';
+
+/**
+ * Whether what this view shows is current. `starting`: no snapshot yet; `up`: a snapshot
+ * has arrived since the bridge last came up; `lost`: the bridge is down and retrying;
+ * `unusable`: it cannot work (the reason says why).
+ */
+export type BridgeView =
+  | { state: 'starting' }
+  | { state: 'up' }
+  | { state: 'lost' }
+  | { state: 'unusable'; reason: string };
+
+/** What the status bar shows; `state` names the look (colour and shape) as well. */
+export interface StatusLine {
+  state: ConnectionStatus['state'] | 'awaiting-service' | 'service-lost' | 'service-unusable';
+  sentence: string;
+  detail?: string;
+  /** Epoch ms the shown state began, when main says so. */
+  since?: number;
+}
+
+/** Mirrors `AppState.connection` from main's state stream, and whether that stream is live. */
+export const useConnectionStore = defineStore('connection', () => {
+  const appState = shallowRef<AppState | undefined>();
+  const seq = ref(-1);
+  const bridge = shallowRef<BridgeView>({ state: 'starting' });
+  const reconnectFailure = ref<string | undefined>();
+  const reconnectPending = ref(false);
+
+  let client: SoftphoneClient | undefined;
+  let unsubscribeState: (() => void) | undefined;
+  let unwatchBridge: (() => void) | undefined;
+  let awaitingSnapshot = false;
+
+  /** Main's connection status, only while it is current: a dead bridge must not leave a stale "Connected". */
+  const connection = computed<ConnectionStatus | undefined>(() =>
+    bridge.value.state === 'up' ? appState.value?.connection : undefined,
+  );
+
+  const line = computed<StatusLine>(() => {
+    const view = bridge.value;
+    if (view.state === 'lost') return { state: 'service-lost', sentence: SERVICE_LOST_TEXT };
+    if (view.state === 'unusable') return { state: 'service-unusable', sentence: SERVICE_UNUSABLE_TEXT, detail: view.reason };
+    const status = connection.value;
+    if (!status) return { state: 'awaiting-service', sentence: AWAITING_SERVICE_TEXT };
+    return {
+      state: status.state,
+      sentence: describeConnection(status),
+      detail: status.state === 'out-of-service' ? status.reason : undefined,
+      since: status.since,
+    };
+  });
+
+  const canReconnectNow = computed(() => connection.value?.state === 'out-of-service');
+
+  /** Applies one stream event; reports a gap so the caller can ask for a fresh snapshot. */
+  function receive(event: StateEvent): 'applied' | 'gap' {
+    if (event.kind === 'patch' && (appState.value === undefined || event.seq !== seq.value + 1)) {
+      appState.value = undefined;
+      return 'gap';
+    }
+    const before = appState.value?.connection.state;
+    appState.value = applyStateEvent(appState.value, event);
+    seq.value = event.seq;
+    if (event.kind === 'snapshot') bridge.value = { state: 'up' };
+    // A failure message about an earlier situation would mislead once the situation changes.
+    if (appState.value?.connection.state !== before) reconnectFailure.value = undefined;
+    return 'applied';
+  }
+
+  function bridgeChanged(status: BridgeStatus): void {
+    switch (status.state) {
+      case 'lost':
+        bridge.value = { state: 'lost' };
+        appState.value = undefined;
+        return;
+      case 'unusable':
+        bridge.value = { state: 'unusable', reason: status.reason };
+        appState.value = undefined;
+        return;
+      case 'connecting':
+      case 'open':
+        // The socket opening proves nothing about the state yet; the snapshot that follows does.
+        return;
+    }
+  }
+
+  function subscribe(): void {
+    unsubscribeState?.();
+    unsubscribeState = client?.api.subscribeState((event) => {
+      if (receive(event) === 'applied') {
+        awaitingSnapshot = false;
+        return;
+      }
+      if (awaitingSnapshot) return;
+      awaitingSnapshot = true;
+      // Resubscribing yields a snapshot; deferred so we never re-enter the shell's subscribe from its own callback.
+      queueMicrotask(subscribe);
+    });
+  }
+
+  /** Starts mirroring `next`'s state stream (replacing any earlier client). */
+  function connect(next: SoftphoneClient): void {
+    disconnect();
+    client = next;
+    unwatchBridge = next.watchBridge(bridgeChanged);
+    subscribe();
+  }
+
+  function disconnect(): void {
+    unsubscribeState?.();
+    unwatchBridge?.();
+    unsubscribeState = undefined;
+    unwatchBridge = undefined;
+    client = undefined;
+  }
+
+  /** Asks main to skip the back-off and try the next CTI Server side now. */
+  async function reconnectNow(): Promise<void> {
+    if (!client || reconnectPending.value) return;
+    reconnectPending.value = true;
+    reconnectFailure.value = undefined;
+    try {
+      await client.api.reconnect({});
+    } catch (error) {
+      reconnectFailure.value = `Could not reconnect now: ${messageOf(error)}`;
+    } finally {
+      reconnectPending.value = false;
+    }
+  }
+
+  return {
+    appState,
+    seq,
+    bridge,
+    reconnectFailure,
+    reconnectPending,
+    connection,
+    line,
+    canReconnectNow,
+    receive,
+    bridgeChanged,
+    connect,
+    disconnect,
+    reconnectNow,
+  };
+});
+
+function messageOf(error: unknown): string {
+  if (error instanceof Error && error.message) return error.message;
+  return typeof error === 'string' && error ? error : 'the softphone gave no reason.';
+}

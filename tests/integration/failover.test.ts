@@ -1,0 +1,249 @@
+import net from 'node:net';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { AppState, ConnectionStatus } from '../../contract/index.js';
+import { FrameReader, decode, encode, type Message } from '../../ged188/index.js';
+import { LocalConfigSchema } from '../../main/core/local-config.js';
+import { silentLogger } from '../../main/core/logger.js';
+import { SoftphoneCore } from '../../main/core/softphone-core.js';
+import { CtiSimulator } from '../../simulator/index.js';
+
+const cleanups: (() => Promise<void>)[] = [];
+afterEach(async () => {
+  while (cleanups.length > 0) await cleanups.pop()?.();
+});
+
+async function startSimulator(): Promise<CtiSimulator> {
+  const simulator = await CtiSimulator.start({ host: '127.0.0.1' });
+  cleanups.push(() => simulator.stop());
+  return simulator;
+}
+
+async function startCore(simulator: CtiSimulator): Promise<SoftphoneCore> {
+  const config = LocalConfigSchema.parse({ cti: { heartbeatIntervalMs: 300 } });
+  const core = await SoftphoneCore.start({
+    config,
+    sides: { A: simulator.address('A'), B: simulator.address('B') },
+    log: silentLogger,
+  });
+  cleanups.push(() => core.stop());
+  return core;
+}
+
+/** Resolves with the first connection status that satisfies `predicate`. */
+function waitForConnection(core: SoftphoneCore, predicate: (s: ConnectionStatus) => boolean, ms = 5000): Promise<ConnectionStatus> {
+  return new Promise((resolve, reject) => {
+    let state: AppState | undefined;
+    const timer = setTimeout(() => {
+      unsubscribe();
+      reject(new Error(`timed out; last status ${JSON.stringify(state?.connection)}`));
+    }, ms);
+    const unsubscribe = core.subscribe((event) => {
+      state = event.kind === 'snapshot' ? event.state : { ...state!, ...event.changes };
+      if (predicate(state.connection)) {
+        clearTimeout(timer);
+        queueMicrotask(unsubscribe);
+        resolve(state.connection);
+      }
+    });
+  });
+}
+
+async function postFault(simulator: CtiSimulator, body: unknown): Promise<Response> {
+  return fetch(`${simulator.controlUrl}/faults`, { method: 'POST', body: JSON.stringify(body) });
+}
+
+/** A bare GED-188 client over TCP, for checking the simulator's answers byte by byte. */
+async function rawClient(port: number) {
+  const socket = net.connect({ host: '127.0.0.1', port });
+  await new Promise((resolve, reject) => socket.once('connect', resolve).once('error', reject));
+  const reader = new FrameReader();
+  const inbox: Message[] = [];
+  let waiter: (() => void) | undefined;
+  socket.on('data', (chunk) => {
+    for (const frame of reader.push(chunk)) inbox.push(decode(frame) as Message);
+    waiter?.();
+  });
+  // The simulator resets connections it drops; the close is what the tests watch.
+  socket.on('error', () => {});
+  const closed = new Promise<void>((resolve) => socket.once('close', () => resolve()));
+  cleanups.push(async () => void socket.destroy());
+  return {
+    socket,
+    closed,
+    send: (message: Message) => socket.write(encode(message)),
+    async next(): Promise<Message> {
+      while (inbox.length === 0) await new Promise<void>((resolve) => (waiter = resolve));
+      return inbox.shift()!;
+    },
+  };
+}
+
+const openRequest: Message<'OPEN_REQ'> = {
+  type: 'OPEN_REQ',
+  invokeId: 1,
+  versionNumber: 24,
+  idleTimeout: 20,
+  peripheralId: 0xffffffff,
+  servicesRequested: 0,
+  callMsgMask: 0,
+  agentStateMask: 0,
+  configMsgMask: 0,
+  reserved1: 0,
+  reserved2: 0,
+  reserved3: 0,
+  clientId: 'raw',
+  clientPassword: new Uint8Array(0),
+};
+
+describe('failover between sides A and B over real TCP', () => {
+  it('connects to side A, then to side B once side A is killed through the control API', async () => {
+    const simulator = await startSimulator();
+    const core = await startCore(simulator);
+    const onA = await waitForConnection(core, (s) => s.state === 'connected');
+    expect(onA).toMatchObject({ state: 'connected', side: 'A', endpoint: `127.0.0.1:${simulator.address('A').port}` });
+
+    const health = await (await fetch(`${simulator.controlUrl}/health`)).json();
+    expect(health.sides.A).toMatchObject({ state: 'active', sessions: 1 });
+    expect(health.sides.B).toMatchObject({ state: 'standby', sessions: 0 });
+
+    const started = Date.now();
+    const killed = await postFault(simulator, { type: 'kill-side', side: 'A' });
+    expect(killed.status).toBe(200);
+    const onB = await waitForConnection(core, (s) => s.state === 'connected' && s.side === 'B', 2000);
+    expect(onB.endpoint).toBe(`127.0.0.1:${simulator.address('B').port}`);
+    expect(Date.now() - started).toBeLessThan(2000);
+    expect((await (await fetch(`${simulator.controlUrl}/health`)).json()).sides).toMatchObject({
+      A: { state: 'down' },
+      B: { state: 'active', sessions: 1 },
+    });
+  });
+
+  it('comes back to a restored side A only when side B fails in turn', async () => {
+    const simulator = await startSimulator();
+    const core = await startCore(simulator);
+    await waitForConnection(core, (s) => s.state === 'connected' && s.side === 'A');
+    await postFault(simulator, { type: 'kill-side', side: 'A' });
+    await waitForConnection(core, (s) => s.state === 'connected' && s.side === 'B');
+    const restored = await (await postFault(simulator, { type: 'restore-side', side: 'A' })).json();
+    expect(restored.sides.A.state).toBe('standby');
+    await postFault(simulator, { type: 'kill-side', side: 'B' });
+    await waitForConnection(core, (s) => s.state === 'connected' && s.side === 'A', 4000);
+  });
+
+  it('shows out of service, naming the side it retries, while both sides are down', async () => {
+    const simulator = await startSimulator();
+    const core = await startCore(simulator);
+    await waitForConnection(core, (s) => s.state === 'connected');
+    await postFault(simulator, { type: 'kill-side', side: 'B' });
+    await postFault(simulator, { type: 'kill-side', side: 'A' });
+    const down = await waitForConnection(core, (s) => s.state === 'out-of-service' && s.attempt >= 3);
+    expect(down).toMatchObject({ state: 'out-of-service', side: expect.stringMatching(/^[AB]$/) });
+    expect(down.state === 'out-of-service' && down.reason).toMatch(/refused the connection/);
+    await postFault(simulator, { type: 'restore-side', side: 'B' });
+    const outcome = await core.execute('reconnect', {});
+    expect(outcome.ok).toBe(true);
+    await waitForConnection(core, (s) => s.state === 'connected' && s.side === 'B', 12000);
+  });
+
+  it('detects a silent side by missed heartbeats', async () => {
+    // A TCP server that accepts and answers OPEN_REQ, then never speaks again.
+    const silent = net.createServer((socket) => {
+      socket.on('error', () => {}); // the desktop resets the link it gives up on
+      const reader = new FrameReader();
+      socket.on('data', (chunk) => {
+        for (const frame of reader.push(chunk)) {
+          const message = decode(frame);
+          if (message.type === 'OPEN_REQ') {
+            socket.write(
+              encode({
+                type: 'OPEN_CONF',
+                invokeId: message.invokeId,
+                servicesGranted: 0,
+                monitorId: 0,
+                pgStatus: 0,
+                icmCentralControllerTime: 0,
+                peripheralOnline: true,
+                peripheralType: 17,
+                agentState: 9,
+                departmentId: 0,
+                sessionType: 1,
+              }),
+            );
+          }
+        }
+      });
+    });
+    await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
+    cleanups.push(() => new Promise((resolve) => silent.close(() => resolve())));
+    const simulator = await startSimulator();
+    await postFault(simulator, { type: 'kill-side', side: 'A' });
+    const config = LocalConfigSchema.parse({ cti: { heartbeatIntervalMs: 250 } });
+    const core = await SoftphoneCore.start({
+      config,
+      sides: { A: { host: '127.0.0.1', port: (silent.address() as net.AddressInfo).port }, B: simulator.address('B') },
+      log: silentLogger,
+    });
+    cleanups.push(() => core.stop());
+    await waitForConnection(core, (s) => s.state === 'connected' && s.side === 'A');
+    const started = Date.now();
+    await waitForConnection(core, (s) => s.state === 'connected' && s.side === 'B', 3000);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(750);
+  });
+});
+
+describe('simulator sessions', () => {
+  it('answers OPEN_REQ, HEARTBEAT_REQ and CLOSE_REQ on the active side', async () => {
+    const simulator = await startSimulator();
+    const client = await rawClient(simulator.address('A').port);
+    client.send(openRequest);
+    expect(await client.next()).toMatchObject({ type: 'OPEN_CONF', invokeId: 1, peripheralType: 17, sessionType: 1 });
+    client.send({ type: 'HEARTBEAT_REQ', invokeId: 2 });
+    expect(await client.next()).toEqual({ type: 'HEARTBEAT_CONF', invokeId: 2 });
+    client.send({ type: 'CLOSE_REQ', invokeId: 3, status: 0 });
+    expect(await client.next()).toEqual({ type: 'CLOSE_CONF', invokeId: 3 });
+    await client.closed;
+  });
+
+  it('refuses opens on the standby side with E_CTI_CTI_SERVER_OFFLINE and bad versions with E_CTI_INVALID_VERSION', async () => {
+    const simulator = await startSimulator();
+    const standby = await rawClient(simulator.address('B').port);
+    standby.send(openRequest);
+    expect(await standby.next()).toEqual({ type: 'FAILURE_CONF', invokeId: 1, status: 15 });
+    const active = await rawClient(simulator.address('A').port);
+    active.send({ ...openRequest, versionNumber: 99 });
+    expect(await active.next()).toEqual({ type: 'FAILURE_CONF', invokeId: 1, status: 1 });
+    active.send({ ...openRequest, invokeId: 2, idleTimeout: 5 });
+    expect(await active.next()).toEqual({ type: 'FAILURE_CONF', invokeId: 2, status: 18 });
+    const { clientId: _c, ...noClientId } = openRequest;
+    active.send({ ...noClientId, invokeId: 3 } as Message<'OPEN_REQ'>);
+    expect(await active.next()).toEqual({ type: 'FAILURE_CONF', invokeId: 3, status: 6 });
+  });
+
+  it('closes a client that sends a malformed frame and keeps serving the others', async () => {
+    const simulator = await startSimulator();
+    const good = await rawClient(simulator.address('A').port);
+    good.send(openRequest);
+    await good.next();
+    const bad = await rawClient(simulator.address('A').port);
+    // HEARTBEAT_REQ whose declared length leaves no room for its InvokeID.
+    bad.socket.write(Uint8Array.of(0, 0, 0, 2, 0, 0, 0, 5, 0, 0));
+    await bad.closed;
+    const oversize = await rawClient(simulator.address('A').port);
+    oversize.socket.write(Uint8Array.of(0x7f, 0, 0, 0, 0, 0, 0, 5));
+    await oversize.closed;
+    good.send({ type: 'HEARTBEAT_REQ', invokeId: 9 });
+    expect(await good.next()).toEqual({ type: 'HEARTBEAT_CONF', invokeId: 9 });
+  });
+
+  it('answers bad control requests with a 4xx and a JSON error', async () => {
+    const simulator = await startSimulator();
+    const bad = await postFault(simulator, { type: 'explode', side: 'A' });
+    expect(bad.status).toBe(400);
+    expect((await bad.json()).error).toMatch(/unknown fault type/);
+    const notJson = await fetch(`${simulator.controlUrl}/faults`, { method: 'POST', body: '{' });
+    expect(notJson.status).toBe(400);
+    const missing = await fetch(`${simulator.controlUrl}/nowhere`);
+    expect(missing.status).toBe(404);
+    expect((await missing.json()).error).toMatch(/GET \/health/);
+  });
+});

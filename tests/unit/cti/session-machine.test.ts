@@ -1,0 +1,226 @@
+import { describe, expect, it } from 'vitest';
+import type { Message } from '../../../ged188/index.js';
+import {
+  idleTimeoutSeconds,
+  initialSessionState,
+  retryDelayMs,
+  transition,
+  type MachineContext,
+  type SessionEvent,
+  type SessionSettings,
+  type SessionState,
+} from '../../../main/cti/session-machine.js';
+
+const settings: SessionSettings = {
+  sides: { A: { host: '10.0.0.1', port: 42027 }, B: { host: '10.0.0.2', port: 43027 } },
+  protocolVersion: 24,
+  heartbeatIntervalMs: 750,
+  missedHeartbeatLimit: 3,
+  connectTimeoutMs: 5000,
+  openTimeoutMs: 30000,
+  closeTimeoutMs: 5000,
+  retry: { initialMs: 500, maxMs: 10000, jitter: 0.2 },
+  clientId: 'desk-1',
+  clientPassword: new Uint8Array(0),
+  servicesRequested: 0,
+};
+
+/** Runs events through the machine with a deterministic InvokeID counter and jitter. */
+function harness(custom: Partial<SessionSettings> = {}) {
+  let invokeId = 0;
+  const ctx: MachineContext = { settings: { ...settings, ...custom }, invokeId: () => ++invokeId, random: () => 0.5 };
+  let state: SessionState = initialSessionState();
+  return {
+    send(event: SessionEvent) {
+      const result = transition(state, event, ctx);
+      state = result.state;
+      return result.effects;
+    },
+    get state() {
+      return state;
+    },
+  };
+}
+
+function openConf(invokeId: number): Message<'OPEN_CONF'> {
+  return {
+    type: 'OPEN_CONF',
+    invokeId,
+    servicesGranted: 0,
+    monitorId: 0,
+    pgStatus: 0,
+    icmCentralControllerTime: 0,
+    peripheralOnline: true,
+    peripheralType: 17,
+    agentState: 9,
+    departmentId: 0,
+    sessionType: 1,
+  };
+}
+
+/** Drives a harness from stopped to an open session on side A. */
+function openOnA() {
+  const machine = harness();
+  machine.send({ type: 'start' });
+  machine.send({ type: 'socket-connected' });
+  machine.send({ type: 'message', message: openConf(1) });
+  expect(machine.state).toMatchObject({ phase: 'open', side: 'A' });
+  return machine;
+}
+
+describe('session state machine', () => {
+  it('connects to side A first and sends OPEN_REQ with the configured version and an IdleTimeout of at least 20 s', () => {
+    const machine = harness();
+    expect(machine.send({ type: 'start' })).toEqual([
+      { type: 'connect', side: 'A', endpoint: settings.sides.A },
+      { type: 'schedule', timer: 'connect', ms: 5000 },
+    ]);
+    const effects = machine.send({ type: 'socket-connected' });
+    expect(effects).toContainEqual({ type: 'schedule', timer: 'open', ms: 30000 });
+    expect(effects).toContainEqual({
+      type: 'send',
+      message: expect.objectContaining({ type: 'OPEN_REQ', invokeId: 1, versionNumber: 24, idleTimeout: 20, clientId: 'desk-1' }),
+    });
+    expect(machine.state).toEqual({ phase: 'opening', side: 'A', attempt: 1, invokeId: 1 });
+  });
+
+  it('opens on the matching OPEN_CONF only', () => {
+    const machine = harness();
+    machine.send({ type: 'start' });
+    machine.send({ type: 'socket-connected' });
+    expect(machine.send({ type: 'message', message: openConf(99) })).toEqual([]);
+    expect(machine.state.phase).toBe('opening');
+    const effects = machine.send({ type: 'message', message: openConf(1) });
+    expect(effects).toContainEqual({ type: 'opened', side: 'A' });
+    expect(effects).toContainEqual({ type: 'schedule', timer: 'heartbeat', ms: 750 });
+  });
+
+  it('declares a silent link dead after the missed-heartbeat limit and goes straight to side B', () => {
+    const machine = openOnA();
+    for (let i = 1; i <= 3; i++) {
+      const effects = machine.send({ type: 'timer', timer: 'heartbeat' });
+      expect(effects).toContainEqual({ type: 'send', message: expect.objectContaining({ type: 'HEARTBEAT_REQ' }) });
+    }
+    const effects = machine.send({ type: 'timer', timer: 'heartbeat' });
+    expect(effects).toContainEqual({ type: 'disconnect' });
+    expect(effects).toContainEqual({ type: 'failed', failure: { side: 'A', reason: 'no answer to 3 heartbeats' } });
+    expect(effects).toContainEqual({ type: 'schedule', timer: 'retry', ms: 0 });
+    expect(machine.state).toMatchObject({ phase: 'waiting', side: 'B', attempt: 1 });
+    expect(machine.send({ type: 'timer', timer: 'retry' })).toContainEqual({
+      type: 'connect',
+      side: 'B',
+      endpoint: settings.sides.B,
+    });
+  });
+
+  it('keeps the session while heartbeats are answered', () => {
+    const machine = openOnA();
+    for (let i = 0; i < 10; i++) {
+      machine.send({ type: 'timer', timer: 'heartbeat' });
+      machine.send({ type: 'message', message: { type: 'HEARTBEAT_CONF', invokeId: 0 } });
+    }
+    expect(machine.state).toMatchObject({ phase: 'open', unansweredHeartbeats: 0 });
+  });
+
+  it('fails over at once when the connection drops or the server sends FAILURE_EVENT', () => {
+    const dropped = openOnA();
+    dropped.send({ type: 'socket-failed', reason: 'side A closed the connection' });
+    expect(dropped.state).toMatchObject({ phase: 'waiting', side: 'B', retryInMs: 0, lastFailure: { side: 'A' } });
+
+    const offline = openOnA();
+    offline.send({ type: 'message', message: { type: 'FAILURE_EVENT', status: 15 } });
+    expect(offline.state).toMatchObject({
+      phase: 'waiting',
+      side: 'B',
+      lastFailure: { reason: 'side A ended the session: E_CTI_CTI_SERVER_OFFLINE' },
+    });
+  });
+
+  it('treats a refused open as a failed attempt and alternates sides with growing back-off', () => {
+    const machine = harness();
+    machine.send({ type: 'start' });
+    machine.send({ type: 'socket-connected' });
+    machine.send({ type: 'message', message: { type: 'FAILURE_CONF', invokeId: 1, status: 15 } });
+    expect(machine.state).toMatchObject({
+      phase: 'waiting',
+      side: 'B',
+      attempt: 1,
+      retryInMs: 0,
+      lastFailure: { reason: 'side A refused the session: E_CTI_CTI_SERVER_OFFLINE' },
+    });
+    const sidesTried: string[] = [];
+    const delays: number[] = [];
+    for (let i = 0; i < 6; i++) {
+      const effects = machine.send({ type: 'timer', timer: 'retry' });
+      const connect = effects.find((e) => e.type === 'connect');
+      sidesTried.push(connect && 'side' in connect ? connect.side : '?');
+      machine.send({ type: 'socket-failed', reason: 'refused' });
+      if (machine.state.phase === 'waiting') delays.push(machine.state.retryInMs);
+    }
+    expect(sidesTried).toEqual(['B', 'A', 'B', 'A', 'B', 'A']);
+    expect(delays).toEqual([500, 1000, 2000, 4000, 8000, 10000]);
+  });
+
+  it('retries the only configured side when the other is absent', () => {
+    const machine = harness({ sides: { A: { host: '10.0.0.1', port: 42027 } } });
+    machine.send({ type: 'start' });
+    machine.send({ type: 'socket-failed', reason: 'refused' });
+    expect(machine.state).toMatchObject({ phase: 'waiting', side: 'A' });
+  });
+
+  it('gives up on a connect that hangs and on an open that is never answered', () => {
+    const hang = harness();
+    hang.send({ type: 'start' });
+    hang.send({ type: 'timer', timer: 'connect' });
+    expect(hang.state).toMatchObject({ phase: 'waiting', side: 'B' });
+
+    const silent = harness();
+    silent.send({ type: 'start' });
+    silent.send({ type: 'socket-connected' });
+    silent.send({ type: 'timer', timer: 'open' });
+    expect(silent.state).toMatchObject({ phase: 'waiting', lastFailure: { reason: 'no OPEN_CONF within 30000 ms' } });
+  });
+
+  it('retries at once on a manual reconnect, and ignores it otherwise', () => {
+    const machine = harness();
+    machine.send({ type: 'start' });
+    machine.send({ type: 'socket-failed', reason: 'refused' });
+    machine.send({ type: 'timer', timer: 'retry' });
+    machine.send({ type: 'socket-failed', reason: 'refused' });
+    expect(machine.state).toMatchObject({ phase: 'waiting', retryInMs: 500 });
+    expect(machine.send({ type: 'retry-now' })).toContainEqual({ type: 'cancel', timer: 'retry' });
+    expect(machine.state.phase).toBe('connecting');
+    expect(machine.send({ type: 'retry-now' })).toEqual([]);
+  });
+
+  it('closes an open session with CLOSE_REQ and waits for CLOSE_CONF', () => {
+    const machine = openOnA();
+    const effects = machine.send({ type: 'stop' });
+    expect(effects).toContainEqual({ type: 'send', message: { type: 'CLOSE_REQ', invokeId: 2, status: 0 } });
+    expect(machine.state.phase).toBe('closing');
+    machine.send({ type: 'message', message: { type: 'CLOSE_CONF', invokeId: 2 } });
+    expect(machine.state.phase).toBe('stopped');
+  });
+
+  it('stops at once when no session is open', () => {
+    const machine = harness();
+    machine.send({ type: 'start' });
+    expect(machine.send({ type: 'stop' })).toContainEqual({ type: 'disconnect' });
+    expect(machine.state.phase).toBe('stopped');
+  });
+});
+
+describe('timing rules', () => {
+  it('derives IdleTimeout as four heartbeat intervals, at least 20 s', () => {
+    expect(idleTimeoutSeconds(750)).toBe(20);
+    expect(idleTimeoutSeconds(90_000)).toBe(360);
+  });
+
+  it('spreads retries with jitter inside ±jitter of the base delay', () => {
+    const retry = { initialMs: 1000, maxMs: 10000, jitter: 0.2 };
+    expect(retryDelayMs(1, retry, () => 0.9)).toBe(0);
+    expect(retryDelayMs(2, retry, () => 0)).toBe(800);
+    expect(retryDelayMs(2, retry, () => 0.999999)).toBe(1200);
+    expect(retryDelayMs(50, retry, () => 0.5)).toBe(10000);
+  });
+});

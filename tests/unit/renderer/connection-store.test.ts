@@ -1,0 +1,190 @@
+import { createPinia, setActivePinia } from 'pinia';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import type { AppState, ConnectionStatus, StateEvent } from '../../../contract/index.js';
+import type { BridgeListener, SoftphoneClient } from '../../../renderer/src/softphone-client.js';
+import { useConnectionStore } from '../../../renderer/src/stores/connection.js';
+
+const since = 1_700_000_000_000;
+const connectingA: ConnectionStatus = { state: 'connecting', side: 'A', endpoint: '127.0.0.1:42027', attempt: 1, since };
+const connectedA: ConnectionStatus = { state: 'connected', side: 'A', endpoint: '127.0.0.1:42027', since: since + 50 };
+const outOfServiceB: ConnectionStatus = {
+  state: 'out-of-service',
+  side: 'B',
+  endpoint: '127.0.0.1:42028',
+  attempt: 2,
+  reason: 'side A closed the connection',
+  retryAt: since + 3000,
+  since: since + 100,
+};
+
+const snapshot = (seq: number, connection: ConnectionStatus): StateEvent => ({ kind: 'snapshot', seq, state: { connection } });
+const patch = (seq: number, connection: ConnectionStatus): StateEvent => ({ kind: 'patch', seq, changes: { connection } });
+
+/** A client whose stream and bridge the test drives by hand. */
+function fakeClient(reconnect: () => Promise<{ retried: boolean }> = async () => ({ retried: true })) {
+  const stateListeners = new Set<(event: StateEvent) => void>();
+  const bridgeListeners = new Set<BridgeListener>();
+  let subscriptions = 0;
+  const client: SoftphoneClient = {
+    api: {
+      reconnect: vi.fn(reconnect),
+      subscribeState: (listener) => {
+        subscriptions++;
+        stateListeners.add(listener);
+        return () => stateListeners.delete(listener);
+      },
+    },
+    watchBridge: (listener) => {
+      bridgeListeners.add(listener);
+      return () => bridgeListeners.delete(listener);
+    },
+    dispose: () => {},
+  };
+  return {
+    client,
+    emit: (event: StateEvent) => [...stateListeners].forEach((listener) => listener(event)),
+    bridge: (...args: Parameters<BridgeListener>) => [...bridgeListeners].forEach((listener) => listener(...args)),
+    subscriptions: () => subscriptions,
+    listenerCount: () => stateListeners.size,
+  };
+}
+
+beforeEach(() => {
+  setActivePinia(createPinia());
+});
+
+describe('connection store', () => {
+  it('waits for the service until the first snapshot arrives', () => {
+    const store = useConnectionStore();
+    expect(store.connection).toBeUndefined();
+    expect(store.line).toEqual({ state: 'awaiting-service', sentence: 'Waiting for the softphone service…' });
+  });
+
+  it('mirrors a snapshot and then each patch in order', () => {
+    const store = useConnectionStore();
+    expect(store.receive(snapshot(4, connectingA))).toBe('applied');
+    expect(store.connection).toEqual(connectingA);
+    expect(store.line.sentence).toBe('Connecting… side A · 127.0.0.1:42027');
+    expect(store.line.since).toBe(since);
+
+    expect(store.receive(patch(5, connectedA))).toBe('applied');
+    expect(store.connection).toEqual(connectedA);
+    expect(store.line).toMatchObject({ state: 'connected', sentence: 'Connected · side A · 127.0.0.1:42027' });
+    expect(store.canReconnectNow).toBe(false);
+
+    expect(store.receive(patch(6, outOfServiceB))).toBe('applied');
+    expect(store.line).toEqual({
+      state: 'out-of-service',
+      sentence: 'Out of service — retrying side B · attempt 2',
+      detail: 'side A closed the connection',
+      since: since + 100,
+    });
+    expect(store.canReconnectNow).toBe(true);
+    expect(store.seq).toBe(6);
+  });
+
+  it('keeps state a patch does not mention', () => {
+    const store = useConnectionStore();
+    store.receive(snapshot(0, connectedA));
+    const changes: Partial<AppState> = {};
+    store.receive({ kind: 'patch', seq: 1, changes });
+    expect(store.connection).toEqual(connectedA);
+  });
+
+  it('refuses a patch that skips an event, or one before any snapshot', () => {
+    const store = useConnectionStore();
+    expect(store.receive(patch(1, connectedA))).toBe('gap');
+    expect(store.connection).toBeUndefined();
+
+    store.receive(snapshot(1, connectingA));
+    expect(store.receive(patch(3, connectedA))).toBe('gap');
+    expect(store.connection).toBeUndefined();
+    expect(store.line.sentence).toBe('Waiting for the softphone service…');
+  });
+
+  it('resubscribes once on a gap and recovers from the fresh snapshot', async () => {
+    const store = useConnectionStore();
+    const fake = fakeClient();
+    store.connect(fake.client);
+    fake.emit(snapshot(0, connectingA));
+    fake.emit(patch(2, connectedA));
+    fake.emit(patch(3, connectedA));
+    await Promise.resolve();
+    expect(fake.subscriptions()).toBe(2);
+    expect(fake.listenerCount()).toBe(1);
+
+    fake.emit(snapshot(3, connectedA));
+    expect(store.connection).toEqual(connectedA);
+    fake.emit(patch(4, outOfServiceB));
+    expect(store.connection).toEqual(outOfServiceB);
+  });
+
+  it('never shows a stale "Connected" once the bridge to main is lost', () => {
+    const store = useConnectionStore();
+    const fake = fakeClient();
+    store.connect(fake.client);
+    fake.emit(snapshot(0, connectedA));
+    expect(store.line.state).toBe('connected');
+
+    fake.bridge({ state: 'lost', retryInMs: 250 });
+    expect(store.connection).toBeUndefined();
+    expect(store.line).toEqual({ state: 'service-lost', sentence: 'Disconnected from the softphone service — reconnecting…' });
+
+    // The socket coming back is not enough: the view is stale until a snapshot arrives.
+    fake.bridge({ state: 'open' });
+    expect(store.line.state).toBe('service-lost');
+
+    fake.emit(snapshot(0, connectedA));
+    expect(store.line.sentence).toBe('Connected · side A · 127.0.0.1:42027');
+  });
+
+  it('explains an unusable bridge', () => {
+    const store = useConnectionStore();
+    const fake = fakeClient();
+    store.connect(fake.client);
+    fake.bridge({ state: 'unusable', reason: 'No token.' });
+    expect(store.line).toEqual({ state: 'service-unusable', sentence: 'Cannot connect to the softphone service', detail: 'No token.' });
+  });
+
+  it('offers "Reconnect now" only while out of service and the bridge is up', () => {
+    const store = useConnectionStore();
+    const fake = fakeClient();
+    store.connect(fake.client);
+    fake.emit(snapshot(0, outOfServiceB));
+    expect(store.canReconnectNow).toBe(true);
+    fake.bridge({ state: 'lost', retryInMs: 250 });
+    expect(store.canReconnectNow).toBe(false);
+  });
+
+  it('sends reconnect and reports a failure in words, clearing it when the situation changes', async () => {
+    const store = useConnectionStore();
+    const fake = fakeClient(async () => {
+      throw new Error('The CTI session is stopping.');
+    });
+    store.connect(fake.client);
+    fake.emit(snapshot(0, outOfServiceB));
+
+    await store.reconnectNow();
+    expect(fake.client.api.reconnect).toHaveBeenCalledWith({});
+    expect(store.reconnectFailure).toBe('Could not reconnect now: The CTI session is stopping.');
+    expect(store.reconnectPending).toBe(false);
+
+    fake.emit(patch(1, connectingA));
+    expect(store.reconnectFailure).toBeUndefined();
+  });
+
+  it('does not send a second reconnect while one is in flight', async () => {
+    const store = useConnectionStore();
+    let answer: (value: { retried: boolean }) => void = () => {};
+    const fake = fakeClient(() => new Promise((resolve) => (answer = resolve)));
+    store.connect(fake.client);
+    fake.emit(snapshot(0, outOfServiceB));
+
+    const first = store.reconnectNow();
+    await store.reconnectNow();
+    answer({ retried: true });
+    await first;
+    expect(fake.client.api.reconnect).toHaveBeenCalledTimes(1);
+    expect(store.reconnectFailure).toBeUndefined();
+  });
+});
