@@ -16,6 +16,11 @@ const PRELOAD_FILE = path.join(OUT_DIR, 'preload', 'index.cjs');
 const RENDERER_INDEX = path.join(OUT_DIR, 'renderer', 'index.html');
 const isAppUrl = appUrlCheck(RENDERER_INDEX);
 
+interface Running {
+  core?: SoftphoneCore;
+  bridge?: IpcBridge;
+}
+
 const EXIT_STARTUP_FAILED = 1;
 const EXIT_BAD_COMMAND_LINE = 2;
 const STOP_TIMEOUT_MS = 5_000;
@@ -54,8 +59,8 @@ async function run(): Promise<void> {
   log.info(`${PRODUCT_NAME} ${app.getVersion()} starting (Electron ${process.versions.electron}, user data ${userData})`);
 
   const windows = new Set<BrowserWindow>();
-  let core: SoftphoneCore | undefined;
-  let bridge: IpcBridge | undefined;
+  // Filled in as start-up proceeds; quitting may begin at any point before that.
+  const running: Running = {};
 
   app.on('web-contents-created', (_event, contents) => hardenWebContents(contents, isAppUrl, (text) => log.warn(text)));
   app.on('second-instance', () => {
@@ -65,11 +70,12 @@ async function run(): Promise<void> {
     window.show();
     window.focus();
   });
-  installQuitHandling(() => core, () => bridge, log);
+  installQuitHandling(running, log);
 
   await app.whenReady();
   hardenSession(session.defaultSession);
 
+  let core: SoftphoneCore;
   try {
     const config = await loadLocalConfig(userData);
     core = await SoftphoneCore.start({ config, ...(options.sides ? { sides: options.sides } : {}), log });
@@ -83,7 +89,8 @@ async function run(): Promise<void> {
   }
 
   const isOurWindow = (contents: WebContents) => [...windows].some((window) => window.webContents === contents);
-  bridge = bindIpc({
+  running.core = core;
+  running.bridge = bindIpc({
     ipcMain,
     core,
     isTrustedSender: (event) => isTrustedSender(event, isOurWindow, isAppUrl),
@@ -144,7 +151,7 @@ function createWindow(log: Logger): BrowserWindow {
  * Quitting waits for core to stop (CTI session closed, embedded simulator down),
  * bounded so a hung peer cannot keep the app alive.
  */
-function installQuitHandling(getCore: () => SoftphoneCore | undefined, getBridge: () => IpcBridge | undefined, log: Logger): void {
+function installQuitHandling(running: Running, log: Logger): void {
   let phase: 'running' | 'stopping' | 'stopped' = 'running';
   app.on('before-quit', (event) => {
     if (phase === 'stopped') return;
@@ -152,9 +159,8 @@ function installQuitHandling(getCore: () => SoftphoneCore | undefined, getBridge
     if (phase === 'stopping') return;
     phase = 'stopping';
     log.info('quitting');
-    getBridge()?.dispose();
-    const core = getCore();
-    const stopped = core ? core.stop() : Promise.resolve();
+    running.bridge?.dispose();
+    const stopped = running.core ? running.core.stop() : Promise.resolve();
     let timer: NodeJS.Timeout | undefined;
     const timeout = new Promise<void>((resolve) => {
       timer = setTimeout(() => {

@@ -1,9 +1,11 @@
 /// <reference types="vite/client" />
 
-// Kept a global script (no top-level import) so the wildcard module declaration below is allowed.
+// This file stays a global script (no top-level import): only then is the wildcard
+// `*.vue` declaration below a real ambient module rather than an invalid augmentation.
 
 interface Window {
   /** Exposed by preload in Electron; absent when the browser host serves this page. */
+  // eslint-disable-next-line @typescript-eslint/consistent-type-imports -- a top-level import would make this file a module (see above)
   readonly softphone?: import('../../contract/index.js').SoftphoneApi;
 }
 

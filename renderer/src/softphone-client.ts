@@ -293,14 +293,14 @@ export function createWebSocketSoftphone(options: WebSocketSoftphoneOptions): So
       );
     }
     const id = nextCommandId++;
-    // COMMANDS[name] is typed as the union over all names; for this N it is exactly N's schema.
-    const resultSchema = COMMANDS[name].result as z.ZodType<CommandResult<typeof name>>;
+    const resultSchema: z.ZodType<unknown> = COMMANDS[name].result;
     return new Promise((resolve, reject) => {
       pending.set(id, {
         name,
         settle: (value) => {
           const result = resultSchema.safeParse(value);
-          if (result.success) resolve(result.data);
+          // TypeScript resolves COMMANDS[name] to the union over every name; for this N it is N's own schema.
+          if (result.success) resolve(result.data as CommandResult<typeof name>);
           else
             reject(
               new SoftphoneCommandError(

@@ -110,7 +110,7 @@ describe('failover between sides A and B over real TCP', () => {
     const killed = await postFault(simulator, { type: 'kill-side', side: 'A' });
     expect(killed.status).toBe(200);
     const onB = await waitForConnection(core, (s) => s.state === 'connected' && s.side === 'B', 2000);
-    expect(onB.endpoint).toBe(`127.0.0.1:${simulator.address('B').port}`);
+    expect(onB).toMatchObject({ endpoint: `127.0.0.1:${simulator.address('B').port}` });
     expect(Date.now() - started).toBeLessThan(2000);
     expect((await (await fetch(`${simulator.controlUrl}/health`)).json()).sides).toMatchObject({
       A: { state: 'down' },

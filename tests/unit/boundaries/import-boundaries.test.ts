@@ -1,0 +1,47 @@
+import path from 'node:path';
+import { ESLint } from 'eslint';
+import { describe, expect, it } from 'vitest';
+
+/**
+ * The process and layer boundaries are lint rules (design.md). These cases prove
+ * the rules bite: each forbidden import is reported, each allowed one is not.
+ */
+const eslint = new ESLint({ cwd: path.resolve(import.meta.dirname, '../../..') });
+
+async function boundaryErrors(file: string, code: string): Promise<string[]> {
+  const [result] = await eslint.lintText(code, { filePath: file });
+  return (result?.messages ?? [])
+    .filter((m) => m.ruleId === 'no-restricted-imports' || m.ruleId === 'no-restricted-syntax')
+    .map((m) => m.message);
+}
+
+describe('import boundaries', () => {
+  it.each([
+    ['main/core/probe.ts', "import { app } from 'electron';\nexport const x = app;"],
+    ['main/cti/probe.ts', "import { app } from 'electron';\nexport const x = app;"],
+    ['main/settings/probe.ts', "import electron from 'electron';\nexport const x = electron;"],
+    ['ged188/probe.ts', "import { app } from 'electron';\nexport const x = app;"],
+    ['ged188/probe.ts', "import net from 'node:net';\nexport const x = net;"],
+    ['ged188/probe.ts', "import { z } from '../contract/index.js';\nexport const x = z;"],
+    ['simulator/probe.ts', "import { app } from 'electron';\nexport const x = app;"],
+    ['renderer/src/probe.ts', "import fs from 'fs';\nexport const x = fs;"],
+    ['renderer/src/probe.ts', "import { readFile } from 'node:fs/promises';\nexport const x = readFile;"],
+    ['renderer/src/probe.ts', "import { shell } from 'electron';\nexport const x = shell;"],
+    ['renderer/src/probe.ts', "import { SoftphoneCore } from '../../main/core/softphone-core.js';\nexport const x = SoftphoneCore;"],
+    ['main/app/probe.ts', "import { ipcRenderer } from 'electron';\nexport const x = ipcRenderer;"],
+    ['main/app/probe.ts', "import * as electron from 'electron';\nexport const x = electron.ipcRenderer;"],
+    ['contract/probe.ts', "import net from 'node:net';\nexport const x = net;"],
+  ])('rejects %s: %s', async (file, code) => {
+    expect(await boundaryErrors(file, code)).not.toEqual([]);
+  });
+
+  it.each([
+    ['main/app/probe.ts', "import { app, ipcMain } from 'electron';\nexport const x = [app, ipcMain];"],
+    ['preload/probe.ts', "import { contextBridge, ipcRenderer } from 'electron';\nexport const x = [contextBridge, ipcRenderer];"],
+    ['main/core/probe.ts', "import net from 'node:net';\nexport const x = net;"],
+    ['renderer/src/probe.ts', "import { COMMANDS } from '../../contract/index.js';\nexport const x = COMMANDS;"],
+    ['ged188/probe.ts', "import { TAGS } from './tags.js';\nexport const x = TAGS;"],
+  ])('allows %s: %s', async (file, code) => {
+    expect(await boundaryErrors(file, code)).toEqual([]);
+  });
+});

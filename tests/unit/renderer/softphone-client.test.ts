@@ -1,0 +1,222 @@
+import type { AddressInfo } from 'node:net';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { WebSocket, WebSocketServer } from 'ws';
+import type { StateEvent } from '../../../contract/index.js';
+import {
+  createWebSocketSoftphone,
+  type BridgeStatus,
+  type OpenSocket,
+  type SoftphoneClient,
+} from '../../../renderer/src/softphone-client.js';
+
+/** Node's `ws` in place of the browser's WebSocket. */
+const openNodeSocket: OpenSocket = (url, on) => {
+  const socket = new WebSocket(url);
+  socket.on('open', () => on.open());
+  socket.on('message', (data, isBinary) => on.message(isBinary ? data : data.toString()));
+  socket.on('close', () => on.close());
+  socket.on('error', () => {});
+  return { send: (text) => socket.send(text), close: (code, reason) => socket.close(code, reason) };
+};
+
+const connected = { state: 'connected', side: 'A', endpoint: '127.0.0.1:42027', since: 1 } as const;
+const stopped = { state: 'stopped', since: 2 } as const;
+
+/** A stand-in browser host that records requests and lets the test answer. */
+async function startHost(port = 0) {
+  const server = new WebSocketServer({ host: '127.0.0.1', port, path: '/softphone' });
+  await new Promise<void>((resolve) => server.once('listening', () => resolve()));
+  const requests: unknown[] = [];
+  const sockets = new Set<WebSocket>();
+  let onRequest: (request: { kind: string; id?: number; name?: string; args?: unknown }, socket: WebSocket) => void = () => {};
+  server.on('connection', (socket) => {
+    sockets.add(socket);
+    socket.on('close', () => sockets.delete(socket));
+    socket.on('message', (data) => {
+      const request = JSON.parse(data.toString());
+      requests.push(request);
+      if (request.kind === 'subscribe') {
+        socket.send(JSON.stringify({ kind: 'state', event: { kind: 'snapshot', seq: 0, state: { connection: connected } } }));
+      }
+      onRequest(request, socket);
+    });
+  });
+  return {
+    port: (server.address() as AddressInfo).port,
+    requests,
+    sockets,
+    answer: (handler: typeof onRequest) => (onRequest = handler),
+    broadcast: (message: unknown) => sockets.forEach((socket) => socket.send(JSON.stringify(message))),
+    stop: () =>
+      new Promise<void>((resolve) => {
+        sockets.forEach((socket) => socket.terminate());
+        server.close(() => resolve());
+      }),
+  };
+}
+
+type Host = Awaited<ReturnType<typeof startHost>>;
+
+const cleanups: Array<() => unknown> = [];
+afterEach(async () => {
+  while (cleanups.length) await cleanups.pop()?.();
+});
+
+function client(host: Host): SoftphoneClient {
+  const created = createWebSocketSoftphone({
+    url: `ws://127.0.0.1:${host.port}/softphone?token=t`,
+    openSocket: openNodeSocket,
+    backoff: { firstMs: 20, maxMs: 80 },
+  });
+  cleanups.push(() => created.dispose());
+  return created;
+}
+
+async function until(check: () => boolean, what: string): Promise<void> {
+  const deadline = Date.now() + 3000;
+  while (!check()) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 5));
+  }
+}
+
+function record(softphone: SoftphoneClient) {
+  const events: StateEvent[] = [];
+  const bridge: BridgeStatus['state'][] = [];
+  softphone.api.subscribeState((event) => events.push(event));
+  softphone.watchBridge((status) => bridge.push(status.state));
+  return { events, bridge };
+}
+
+describe('WebSocket softphone client', () => {
+  it('subscribes on open and passes on the snapshot and patches', async () => {
+    const host = await startHost();
+    cleanups.push(host.stop);
+    const softphone = client(host);
+    const { events, bridge } = record(softphone);
+
+    await until(() => events.length === 1, 'snapshot');
+    expect(host.requests).toEqual([{ kind: 'subscribe' }]);
+    expect(bridge).toEqual(['connecting', 'open']);
+
+    host.broadcast({ kind: 'state', event: { kind: 'patch', seq: 1, changes: { connection: stopped } } });
+    await until(() => events.length === 2, 'patch');
+    expect(events[1]).toEqual({ kind: 'patch', seq: 1, changes: { connection: stopped } });
+  });
+
+  it('gives a late subscriber a snapshot of the current state', async () => {
+    const host = await startHost();
+    cleanups.push(host.stop);
+    const softphone = client(host);
+    const early = record(softphone);
+    await until(() => early.events.length === 1, 'snapshot');
+    host.broadcast({ kind: 'state', event: { kind: 'patch', seq: 1, changes: { connection: stopped } } });
+    await until(() => early.events.length === 2, 'patch');
+
+    const late: StateEvent[] = [];
+    softphone.api.subscribeState((event) => late.push(event));
+    expect(late).toEqual([{ kind: 'snapshot', seq: 1, state: { connection: stopped } }]);
+  });
+
+  it('correlates results and failures with their commands by id', async () => {
+    const host = await startHost();
+    cleanups.push(host.stop);
+    host.answer((request, socket) => {
+      if (request.kind !== 'command') return;
+      // Answer out of order, so only the id can match them up.
+      const reply =
+        request.id === 0
+          ? { kind: 'failure', id: 0, failure: { code: 'unavailable', message: 'Out of service: side B is down.' } }
+          : { kind: 'result', id: request.id, value: { retried: true } };
+      setTimeout(() => socket.send(JSON.stringify(reply)), request.id === 0 ? 30 : 0);
+    });
+    const softphone = client(host);
+    const { events } = record(softphone);
+    await until(() => events.length === 1, 'snapshot');
+
+    const first = softphone.api.reconnect({});
+    const second = softphone.api.reconnect({});
+    await expect(second).resolves.toEqual({ retried: true });
+    await expect(first).rejects.toMatchObject({ code: 'unavailable', message: 'Out of service: side B is down.' });
+    expect(host.requests).toContainEqual({ kind: 'command', id: 0, name: 'reconnect', args: {} });
+  });
+
+  it('rejects a result that does not match the command’s schema', async () => {
+    const host = await startHost();
+    cleanups.push(host.stop);
+    host.answer((request, socket) => {
+      if (request.kind === 'command') socket.send(JSON.stringify({ kind: 'result', id: request.id, value: { retried: 'yes' } }));
+    });
+    const softphone = client(host);
+    const { events } = record(softphone);
+    await until(() => events.length === 1, 'snapshot');
+    await expect(softphone.api.reconnect({})).rejects.toMatchObject({ code: 'failed' });
+  });
+
+  it('ignores messages that do not match the contract', async () => {
+    const host = await startHost();
+    cleanups.push(host.stop);
+    const softphone = client(host);
+    const { events } = record(softphone);
+    await until(() => events.length === 1, 'snapshot');
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    cleanups.push(() => warn.mockRestore());
+    host.sockets.forEach((socket) => {
+      socket.send('not json');
+      socket.send(JSON.stringify({ kind: 'state', event: { kind: 'patch', seq: 1, changes: { connection: { state: 'bogus' } } } }));
+    });
+    host.broadcast({ kind: 'state', event: { kind: 'patch', seq: 1, changes: { connection: stopped } } });
+    await until(() => events.length === 2, 'valid patch');
+    expect(events[1]).toMatchObject({ seq: 1 });
+    expect(warn).toHaveBeenCalledTimes(2);
+  });
+
+  it('rejects commands pending when the socket closes, and refuses new ones until it is back', async () => {
+    const host = await startHost();
+    const softphone = client(host);
+    const { events, bridge } = record(softphone);
+    await until(() => events.length === 1, 'snapshot');
+
+    const pending = softphone.api.reconnect({});
+    await until(() => host.requests.length === 2, 'command to arrive');
+    const port = host.port;
+    await host.stop();
+
+    await expect(pending).rejects.toThrow(/closed before it answered “reconnect”/);
+    await until(() => bridge.includes('lost'), 'bridge lost');
+    await expect(softphone.api.reconnect({})).rejects.toThrow(/not reachable/);
+
+    // A host restarted on the same address is found again, and the view resubscribes.
+    const restarted = await startHost(port);
+    cleanups.push(restarted.stop);
+    await until(() => events.length === 2, 'snapshot after restart');
+    expect(events[1]?.kind).toBe('snapshot');
+    expect(restarted.requests).toEqual([{ kind: 'subscribe' }]);
+    expect(bridge.at(-1)).toBe('open');
+  });
+
+  it('drops the socket and resubscribes when the stream skips an event', async () => {
+    const host = await startHost();
+    cleanups.push(host.stop);
+    const softphone = client(host);
+    const { events } = record(softphone);
+    await until(() => events.length === 1, 'snapshot');
+
+    host.broadcast({ kind: 'state', event: { kind: 'patch', seq: 2, changes: { connection: stopped } } });
+    await until(() => events.length === 2, 'fresh snapshot');
+    expect(events[1]?.kind).toBe('snapshot');
+    expect(host.requests.filter((request) => (request as { kind: string }).kind === 'subscribe')).toHaveLength(2);
+  });
+
+  it('stops reconnecting once disposed', async () => {
+    const host = await startHost();
+    cleanups.push(host.stop);
+    const softphone = client(host);
+    const { events, bridge } = record(softphone);
+    await until(() => events.length === 1, 'snapshot');
+    softphone.dispose();
+    await new Promise((resolve) => setTimeout(resolve, 150));
+    expect(bridge).toEqual(['connecting', 'open']);
+    expect(host.requests).toEqual([{ kind: 'subscribe' }]);
+  });
+});
