@@ -31,15 +31,17 @@ export function connectionStatusOf(state: SessionState, sides: SideEndpoints, no
   }
 }
 
+const DOWN_STATES: ReadonlySet<ConnectionStatus['state']> = new Set(['connecting', 'out-of-service']);
+
 /**
- * Whether two statuses describe the same situation, so that a repeated "connecting"
- * (opening after connecting, say) does not reset the time shown since it began.
+ * The status to publish after `previous`, or undefined when nothing visible changed.
+ * While the link is down, attempts come and go (connecting, out of service, …) but
+ * `since` stays at the start of the outage, so "for 3 min" means what an agent
+ * and IT expect: how long the desktop has been without CTI Server.
  */
-export function sameSituation(a: ConnectionStatus, b: ConnectionStatus): boolean {
-  const { since: _a, ...restA } = a;
-  const { since: _b, ...restB } = b;
-  if (a.state === 'out-of-service' && b.state === 'out-of-service') {
-    return a.side === b.side && a.attempt === b.attempt && a.reason === b.reason;
-  }
-  return JSON.stringify(restA) === JSON.stringify(restB);
+export function nextConnectionStatus(previous: ConnectionStatus, next: ConnectionStatus): ConnectionStatus | undefined {
+  const { since: _p, ...before } = previous;
+  const { since: _n, ...after } = next;
+  if (JSON.stringify(before) === JSON.stringify(after)) return undefined;
+  return DOWN_STATES.has(previous.state) && DOWN_STATES.has(next.state) ? { ...next, since: previous.since } : next;
 }

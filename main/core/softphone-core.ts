@@ -4,7 +4,7 @@ import { CtiSimulator } from '../../simulator/index.js';
 import { CtiSession } from '../cti/cti-session.js';
 import type { SideEndpoints } from '../cti/endpoints.js';
 import { CONNECTION_ONLY_SERVICES, type SessionSettings } from '../cti/session-machine.js';
-import { connectionStatusOf, sameSituation } from './connection-status.js';
+import { connectionStatusOf, nextConnectionStatus } from './connection-status.js';
 import type { LocalConfig } from './local-config.js';
 import type { Logger } from './logger.js';
 import { StateStore } from './state-store.js';
@@ -59,8 +59,8 @@ export class SoftphoneCore {
       settings,
       {
         stateChanged: (state) => {
-          const next = connectionStatusOf(state, sides, Date.now());
-          if (!sameSituation(store.current.connection, next)) store.update({ connection: next });
+          const next = nextConnectionStatus(store.current.connection, connectionStatusOf(state, sides, Date.now()));
+          if (next) store.update({ connection: next });
         },
       },
       log,
