@@ -3,3 +3,4 @@ export * from './app-state.js';
 export * from './commands.js';
 export * from './softphone-api.js';
 export * from './browser-protocol.js';
+export * from './content-security-policy.js';

@@ -1,23 +1,8 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { RENDERER_CONTENT_SECURITY_POLICY } from '../../contract/content-security-policy.js';
 import type { IpcMainEvent, IpcMainInvokeEvent, Session, WebContents } from 'electron';
 
-/**
- * The renderer's Content-Security-Policy. The page also carries it as a <meta> tag,
- * because file:// responses have no headers to inject into; the header covers
- * anything that does arrive over a protocol with headers.
- */
-export const RENDERER_CSP = [
-  "default-src 'none'",
-  "script-src 'self'",
-  "style-src 'self'",
-  "img-src 'self' data:",
-  "font-src 'self'",
-  "connect-src 'self'",
-  "base-uri 'none'",
-  "form-action 'none'",
-  "frame-ancestors 'none'",
-].join('; ');
 
 /** True for exactly one URL: the built renderer's index.html (query and fragment ignored). */
 export type AppUrlCheck = (url: string) => boolean;
@@ -52,7 +37,7 @@ export function hardenSession(session: Session): void {
     const responseHeaders = Object.fromEntries(
       Object.entries(details.responseHeaders ?? {}).filter(([name]) => name.toLowerCase() !== 'content-security-policy'),
     );
-    callback({ responseHeaders: { ...responseHeaders, 'Content-Security-Policy': [RENDERER_CSP] } });
+    callback({ responseHeaders: { ...responseHeaders, 'Content-Security-Policy': [RENDERER_CONTENT_SECURITY_POLICY] } });
   });
   session.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
   session.setPermissionCheckHandler(() => false);

@@ -6,26 +6,15 @@ import { WebSocketServer, type WebSocket } from 'ws';
 import {
   BROWSER_SOCKET_PATH,
   BrowserRequestSchema,
+  RENDERER_CONTENT_SECURITY_POLICY,
   type BrowserReply,
 } from '../../contract/index.js';
 import type { SoftphoneCore } from '../core/softphone-core.js';
 import { readStaticFile } from './static-files.js';
 
-/** The same policy the Electron shell enforces; `connect-src 'self'` admits the same-origin WebSocket. */
-export const CONTENT_SECURITY_POLICY = [
-  "default-src 'none'",
-  "script-src 'self'",
-  "style-src 'self'",
-  "img-src 'self' data:",
-  "font-src 'self'",
-  "connect-src 'self'",
-  "base-uri 'none'",
-  "form-action 'none'",
-  "frame-ancestors 'none'",
-].join('; ');
 
 const SECURITY_HEADERS = {
-  'content-security-policy': CONTENT_SECURITY_POLICY,
+  'content-security-policy': RENDERER_CONTENT_SECURITY_POLICY,
   'x-content-type-options': 'nosniff',
   'referrer-policy': 'no-referrer',
   'cross-origin-opener-policy': 'same-origin',
