@@ -1,5 +1,5 @@
 /**
- * `npm start`: build, then run the desktop app in Electron, or in the browser host
+ * `npm start`: build if needed, then run the desktop app in Electron, or in the browser host
  * where the Electron runtime cannot be had. Extra arguments (`npm start -- --cti-a
  * host:port`) go to whichever shell runs. stdout is left to that shell alone.
  */
@@ -7,6 +7,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
+import { ensureBuilt } from './app-build.js';
 import { probeElectronRuntime, REPO_ROOT } from './electron-runtime.js';
 
 const require = createRequire(import.meta.url);
@@ -42,21 +43,9 @@ function relaySignals(child: ChildProcess): void {
   process.on('SIGHUP', () => child.kill('SIGHUP'));
 }
 
-async function build(): Promise<number> {
-  // The build's progress goes to stderr: stdout belongs to the app that follows.
-  const child = spawn(process.execPath, [binOf('electron-vite', 'bin/electron-vite.js'), 'build'], {
-    cwd: REPO_ROOT,
-    stdio: ['ignore', 2, 2],
-  });
-  return exitCodeOf(child);
-}
-
 async function main(): Promise<number> {
-  const built = await build();
-  if (built !== 0) {
-    console.error(`The build failed (electron-vite exit code ${built}); fix the errors above and run npm start again.`);
-    return built;
-  }
+  const built = await ensureBuilt();
+  if (built !== 0) return built;
 
   const runtime = await probeElectronRuntime();
   let child: ChildProcess;

@@ -45,11 +45,16 @@ async function main(): Promise<void> {
   console.log(
     `Simulator ready: side A ${a.host}:${a.port} (active), side B ${b.host}:${b.port} (standby), control API ${simulator.controlUrl}`,
   );
+  let stopping = false;
   const shutdown = () => {
+    if (stopping) return;
+    stopping = true;
     void simulator.stop().then(() => process.exit(0));
   };
-  process.once('SIGINT', shutdown);
-  process.once('SIGTERM', shutdown);
+  // `on`, not `once`: Ctrl+C reaches npm, tsx and this process alike, so the same
+  // signal may arrive twice; the second must not cut the clean shutdown short.
+  process.on('SIGINT', shutdown);
+  process.on('SIGTERM', shutdown);
 }
 
 void main();

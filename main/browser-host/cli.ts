@@ -122,8 +122,10 @@ async function main(): Promise<void> {
     stopping = true;
     void Promise.all([host.stop(), core.stop()]).then(() => process.exit(0));
   };
-  process.once('SIGINT', shutdown);
-  process.once('SIGTERM', shutdown);
+  // `on`, not `once`: Ctrl+C reaches npm, tsx and this process alike, so the same
+  // signal may arrive twice; the second must not cut the clean shutdown short.
+  process.on('SIGINT', shutdown);
+  process.on('SIGTERM', shutdown);
 }
 
 void main();

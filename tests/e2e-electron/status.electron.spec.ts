@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { _electron as electron, expect, test } from '@playwright/test';
+import { StatusBar } from '../e2e/pages/status-bar.js';
 import { electronRuntime, REPO_ROOT } from './electron-runtime.js';
 
 test('the status bar shows the built-in simulator connected on side A', async () => {
@@ -24,9 +25,8 @@ test('the status bar shows the built-in simulator connected on side A', async ()
   });
   try {
     const window = await app.firstWindow();
-    const status = window.getByRole('status');
-    await expect(status).toContainText('Connected', { timeout: 15_000 });
-    await expect(status).toContainText('side A');
+    // The same page object as the browser tests: one scenario, two shells.
+    await new StatusBar(window).expectConnected('A', 15_000);
   } finally {
     await app.close();
   }

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
-import { startProgram, type RunningProgram } from '../support/child-process.js';
+import { startNpmScript, startProgram, type RunningProgram } from '../support/child-process.js';
 import { StatusBar } from './pages/status-bar.js';
 
 let programs: RunningProgram[] = [];
@@ -24,7 +24,8 @@ async function killSide(controlUrl: string, side: 'A' | 'B'): Promise<void> {
 }
 
 test('shows side A, then side B within 2 s of side A failing (built-in simulator)', async ({ page }) => {
-  const host = startProgram('main/browser-host/cli.ts', ['--no-open', '--port', '0', '--user-data', userData]);
+  // Exactly the documented command line: npm run start:browser -- --no-open --port 0
+  const host = startNpmScript('start:browser', ['--no-open', '--port', '0', '--user-data', userData]);
   programs.push(host);
   const [, controlUrl] = await host.waitForLine(/^Built-in CTI Server simulator: .* control API (http:\/\/\S+)$/m);
   const [, url] = await host.waitForLine(/^Listening on (http:\/\/127\.0\.0\.1:\d+\/\?token=\S+)$/m);

@@ -1,6 +1,6 @@
 import net from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
-import { startProgram, type RunningProgram } from '../support/child-process.js';
+import { startNpmScript, startProgram, type RunningProgram } from '../support/child-process.js';
 
 const running: RunningProgram[] = [];
 afterEach(async () => {
@@ -58,5 +58,13 @@ describe('command-line errors', () => {
     const health = await (await fetch(`${controlUrl}/health`)).json();
     expect(health.sides.A.state).toBe('active');
     expect(await program.stop('SIGINT')).toBe(0);
+  });
+
+  it.each(['SIGINT', 'SIGTERM'] as const)('npm run simulator: exits 0 when npm itself gets %s, leaving nothing behind', async (signal) => {
+    const program = startNpmScript('simulator', ['--port-a', '0', '--port-b', '0', '--control-port', '0', '--quiet']);
+    running.push(program);
+    const [, controlUrl] = await program.waitForLine(/^Simulator ready: .* control API (\S+)$/m);
+    expect(await program.stop(signal)).toBe(0);
+    await expect(fetch(`${controlUrl}/health`)).rejects.toThrow();
   });
 });
