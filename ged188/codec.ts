@@ -88,10 +88,10 @@ export function decode(frame: Uint8Array, options: CodecOptions = {}): Message |
     );
   }
   if (name === undefined) {
-    return { type: 'UNKNOWN', messageTypeId: typeId, body: frame.slice(HEADER_BYTES) };
+    return { MessageType: 'UNKNOWN', MessageTypeId: typeId, Body: frame.slice(HEADER_BYTES) };
   }
   const def: MessageDef = MESSAGES[name];
-  const fields: FieldBag = { type: name };
+  const fields: FieldBag = { MessageType: name, MessageTypeId: typeId };
   let offset = HEADER_BYTES;
   for (const field of def.fixed) {
     if (!appliesTo(field, version)) continue;
@@ -134,7 +134,7 @@ export function decode(frame: Uint8Array, options: CodecOptions = {}): Message |
     const field = byTag.get(tag);
     const value = field === undefined ? undefined : readFloating(frame, dataStart, length, field.tag.type);
     if (field === undefined || value === undefined || (!field.repeated && fields[field.name] !== undefined)) {
-      unknown.push({ tag, data: frame.slice(dataStart, dataStart + length) });
+      unknown.push({ Tag: tag, Data: frame.slice(dataStart, dataStart + length) });
     } else if (field.repeated) {
       const list = (fields[field.name] as unknown[] | undefined) ?? [];
       list.push(value);
@@ -144,7 +144,7 @@ export function decode(frame: Uint8Array, options: CodecOptions = {}): Message |
     }
     offset = dataStart + length;
   }
-  if (unknown.length > 0) fields.unknownFields = unknown;
+  if (unknown.length > 0) fields.UnknownFields = unknown;
   return fields as Message;
 }
 
@@ -253,7 +253,7 @@ function writeTlv(writer: ByteWriter, headerBytes: 1 | 2, name: MessageName, tag
  */
 export function encode(message: Message, options: CodecOptions = {}): Uint8Array {
   const version = options.version ?? DEFAULT_PROTOCOL_VERSION;
-  const name: string = message.type;
+  const name: string = message.MessageType;
   if (!isMessageName(name)) {
     throw new Ged188EncodeError(name, undefined, 'unknown message type');
   }
@@ -288,7 +288,7 @@ export function encode(message: Message, options: CodecOptions = {}): Uint8Array
     const values: unknown[] = field.repeated ? asList(name, field, value) : [value];
     for (const item of values) writeTlv(writer, headerBytes, name, field.tag.tag, floatingData(name, field, item));
   }
-  for (const extra of message.unknownFields ?? []) writeTlv(writer, headerBytes, name, extra.tag, extra.data);
+  for (const extra of message.UnknownFields ?? []) writeTlv(writer, headerBytes, name, extra.Tag, extra.Data);
 
   const bodyLength = writer.length - HEADER_BYTES;
   if (bodyLength > MAX_BODY_BYTES) {

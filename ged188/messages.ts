@@ -41,64 +41,64 @@ export const MESSAGES = {
   FAILURE_CONF: {
     id: 1,
     fixed: [
-      { name: 'invokeId', type: 'UINT' },
-      { name: 'status', type: 'UINT' },
+      { name: 'InvokeID', type: 'UINT' },
+      { name: 'Status', type: 'UINT' },
     ],
-    floating: [{ name: 'text', tag: TAGS.TEXT }],
+    floating: [{ name: 'Text', tag: TAGS.TEXT }],
   },
   FAILURE_EVENT: {
     id: 2,
-    fixed: [{ name: 'status', type: 'UINT' }],
-    floating: [{ name: 'text', tag: TAGS.TEXT }],
+    fixed: [{ name: 'Status', type: 'UINT' }],
+    floating: [{ name: 'Text', tag: TAGS.TEXT }],
   },
   OPEN_REQ: {
     id: 3,
     fixed: [
-      { name: 'invokeId', type: 'UINT' },
-      { name: 'versionNumber', type: 'UINT' },
-      { name: 'idleTimeout', type: 'UINT' },
-      { name: 'peripheralId', type: 'UINT' },
-      { name: 'servicesRequested', type: 'UINT' },
-      { name: 'callMsgMask', type: 'UINT' },
-      { name: 'agentStateMask', type: 'UINT' },
-      { name: 'configMsgMask', type: 'UINT' },
-      { name: 'reserved1', type: 'UINT' },
-      { name: 'reserved2', type: 'UINT' },
-      { name: 'reserved3', type: 'UINT' },
+      { name: 'InvokeID', type: 'UINT' },
+      { name: 'VersionNumber', type: 'UINT' },
+      { name: 'IdleTimeout', type: 'UINT' },
+      { name: 'PeripheralID', type: 'UINT' },
+      { name: 'ServicesRequested', type: 'UINT' },
+      { name: 'CallMsgMask', type: 'UINT' },
+      { name: 'AgentStateMask', type: 'UINT' },
+      { name: 'ConfigMsgMask', type: 'UINT' },
+      { name: 'Reserved1', type: 'UINT' },
+      { name: 'Reserved2', type: 'UINT' },
+      { name: 'Reserved3', type: 'UINT' },
     ],
     // UniqueInstanceID (v24+) is left out until its tag number is confirmed (§7 #12).
     floating: [
-      { name: 'clientId', tag: TAGS.CLIENT_ID, required: true },
-      { name: 'clientPassword', tag: TAGS.CLIENT_PASSWORD, required: true },
-      { name: 'clientSignature', tag: TAGS.CLIENT_SIGNATURE },
-      { name: 'agentExtension', tag: TAGS.AGENT_EXTENSION },
-      { name: 'agentId', tag: TAGS.AGENT_ID },
-      { name: 'agentInstrument', tag: TAGS.AGENT_INSTRUMENT },
-      { name: 'applicationPathId', tag: TAGS.APPLICATION_PATH_ID },
+      { name: 'ClientID', tag: TAGS.CLIENT_ID, required: true },
+      { name: 'ClientPassword', tag: TAGS.CLIENT_PASSWORD, required: true },
+      { name: 'ClientSignature', tag: TAGS.CLIENT_SIGNATURE },
+      { name: 'AgentExtension', tag: TAGS.AGENT_EXTENSION },
+      { name: 'AgentID', tag: TAGS.AGENT_ID },
+      { name: 'AgentInstrument', tag: TAGS.AGENT_INSTRUMENT },
+      { name: 'ApplicationPathID', tag: TAGS.APPLICATION_PATH_ID },
     ],
   },
   OPEN_CONF: {
     id: 4,
     fixed: [
-      { name: 'invokeId', type: 'UINT' },
-      { name: 'servicesGranted', type: 'UINT' },
-      { name: 'monitorId', type: 'UINT' },
-      { name: 'pgStatus', type: 'UINT' },
-      { name: 'icmCentralControllerTime', type: 'TIME' },
-      { name: 'peripheralOnline', type: 'BOOL' },
-      { name: 'peripheralType', type: 'USHORT' },
-      { name: 'agentState', type: 'USHORT' },
-      { name: 'departmentId', type: 'INT', since: 19 },
-      { name: 'sessionType', type: 'USHORT', since: 24 },
+      { name: 'InvokeID', type: 'UINT' },
+      { name: 'ServicesGranted', type: 'UINT' },
+      { name: 'MonitorID', type: 'UINT' },
+      { name: 'PGStatus', type: 'UINT' },
+      { name: 'ICMCentralControllerTime', type: 'TIME' },
+      { name: 'PeripheralOnline', type: 'BOOL' },
+      { name: 'PeripheralType', type: 'USHORT' },
+      { name: 'AgentState', type: 'USHORT' },
+      { name: 'DepartmentID', type: 'INT', since: 19 },
+      { name: 'SessionType', type: 'USHORT', since: 24 },
     ],
     floating: [
-      { name: 'agentExtension', tag: TAGS.AGENT_EXTENSION },
-      { name: 'agentId', tag: TAGS.AGENT_ID },
-      { name: 'agentInstrument', tag: TAGS.AGENT_INSTRUMENT },
-      { name: 'numPeripherals', tag: TAGS.NUM_PERIPHERALS, since: 14 },
-      { name: 'fltPeripheralId', tag: TAGS.PERIPHERAL_ID_V11, repeated: true, group: 'peripherals', since: 14 },
+      { name: 'AgentExtension', tag: TAGS.AGENT_EXTENSION },
+      { name: 'AgentID', tag: TAGS.AGENT_ID },
+      { name: 'AgentInstrument', tag: TAGS.AGENT_INSTRUMENT },
+      { name: 'NumPeripherals', tag: TAGS.NUM_PERIPHERALS, since: 14 },
+      { name: 'FltPeripheralID', tag: TAGS.PERIPHERAL_ID_V11, repeated: true, group: 'peripherals', since: 14 },
       {
-        name: 'multilineAgentControl',
+        name: 'MultilineAgentControl',
         tag: TAGS.MULTI_LINE_AGENT_CONTROL,
         repeated: true,
         group: 'peripherals',
@@ -106,25 +106,25 @@ export const MESSAGES = {
       },
     ],
   },
-  HEARTBEAT_REQ: { id: 5, fixed: [{ name: 'invokeId', type: 'UINT' }], floating: [] },
-  HEARTBEAT_CONF: { id: 6, fixed: [{ name: 'invokeId', type: 'UINT' }], floating: [] },
+  HEARTBEAT_REQ: { id: 5, fixed: [{ name: 'InvokeID', type: 'UINT' }], floating: [] },
+  HEARTBEAT_CONF: { id: 6, fixed: [{ name: 'InvokeID', type: 'UINT' }], floating: [] },
   CLOSE_REQ: {
     id: 7,
     fixed: [
-      { name: 'invokeId', type: 'UINT' },
-      { name: 'status', type: 'UINT' },
+      { name: 'InvokeID', type: 'UINT' },
+      { name: 'Status', type: 'UINT' },
     ],
     floating: [],
   },
-  CLOSE_CONF: { id: 8, fixed: [{ name: 'invokeId', type: 'UINT' }], floating: [] },
+  CLOSE_CONF: { id: 8, fixed: [{ name: 'InvokeID', type: 'UINT' }], floating: [] },
   CONTROL_FAILURE_CONF: {
     id: 35,
     fixed: [
-      { name: 'invokeId', type: 'UINT' },
-      { name: 'failureCode', type: 'USHORT' },
-      { name: 'peripheralErrorCode', type: 'UINT' },
+      { name: 'InvokeID', type: 'UINT' },
+      { name: 'FailureCode', type: 'USHORT' },
+      { name: 'PeripheralErrorCode', type: 'UINT' },
     ],
-    floating: [{ name: 'ctiosCilClientId', tag: TAGS.CTIOS_CIL_CLIENT_ID }],
+    floating: [{ name: 'CTIOSCILClientID', tag: TAGS.CTIOS_CIL_CLIENT_ID }],
   },
 } as const satisfies Record<string, MessageDef>;
 
@@ -142,20 +142,25 @@ type Fields<Def extends MessageDef> = {
 
 /** A floating field whose tag this message type does not define, kept to be re-sent as it came. */
 export interface UnknownField {
-  readonly tag: number;
-  readonly data: Uint8Array;
+  readonly Tag: number;
+  readonly Data: Uint8Array;
 }
 
 /** A decoded (or to-be-encoded) message of one known type. */
 export type Message<N extends MessageName = MessageName> = N extends MessageName
-  ? { readonly type: N; unknownFields?: UnknownField[] } & Fields<(typeof MESSAGES)[N]>
+  ? {
+      readonly MessageType: N;
+      /** Set by decode; encode takes the number from the table and ignores it. */
+      readonly MessageTypeId?: number;
+      UnknownFields?: UnknownField[];
+    } & Fields<(typeof MESSAGES)[N]>
   : never;
 
 /** A frame whose MessageType the library does not know; its body is kept whole. */
 export interface UnknownMessage {
-  readonly type: 'UNKNOWN';
-  readonly messageTypeId: number;
-  readonly body: Uint8Array;
+  readonly MessageType: 'UNKNOWN';
+  readonly MessageTypeId: number;
+  readonly Body: Uint8Array;
 }
 
 const NAMES_BY_ID: ReadonlyMap<number, MessageName> = new Map(

@@ -14,7 +14,7 @@ export interface ValidationProblem {
  * Counter/entry agreement joins here as messages with counters are added.
  */
 export function validate(message: Message): ValidationProblem[] {
-  const def: MessageDef = MESSAGES[message.type];
+  const def: MessageDef = MESSAGES[message.MessageType];
   const bag = message as unknown as Record<string, unknown>;
   const problems: ValidationProblem[] = [];
   for (const field of def.floating) {
@@ -23,7 +23,7 @@ export function validate(message: Message): ValidationProblem[] {
     }
   }
   for (const field of def.fixed) {
-    if (field.name.startsWith('reserved') && bag[field.name] !== 0) {
+    if (field.name.startsWith('Reserved') && bag[field.name] !== 0) {
       problems.push({ field: field.name, status: STATUS.E_CTI_INVALID_RESERVED_FIELD, detail: 'reserved field must be 0' });
     }
   }

@@ -90,81 +90,81 @@ export class ClientSession {
       this.drop(`malformed frame: ${(error as Error).message}`);
       return;
     }
-    if (message.type === 'UNKNOWN') {
-      const invokeId = frame.length >= 12 ? view.getUint32(8) : 0;
+    if (message.MessageType === 'UNKNOWN') {
+      const InvokeID = frame.length >= 12 ? view.getUint32(8) : 0;
       this.server.log(`${this.label}: unknown message type ${typeId}`);
       // Status 2 is E_CTI_INVALID_MESSAGE_LENGTH in v25, INVALID_MESSAGE_TYPE in older headers (§7 #2).
-      this.send({ type: 'FAILURE_CONF', invokeId, status: STATUS.E_CTI_INVALID_MESSAGE_LENGTH });
+      this.send({ MessageType: 'FAILURE_CONF', InvokeID, Status: STATUS.E_CTI_INVALID_MESSAGE_LENGTH });
       return;
     }
     this.handleMessage(message);
   }
 
   private handleMessage(message: Message): void {
-    switch (message.type) {
+    switch (message.MessageType) {
       case 'OPEN_REQ':
         this.open(message);
         return;
       case 'HEARTBEAT_REQ':
-        if (!this.isOpen) return this.refuse(message.invokeId, STATUS.E_CTI_SESSION_NOT_OPEN);
-        this.send({ type: 'HEARTBEAT_CONF', invokeId: message.invokeId });
+        if (!this.isOpen) return this.refuse(message.InvokeID, STATUS.E_CTI_SESSION_NOT_OPEN);
+        this.send({ MessageType: 'HEARTBEAT_CONF', InvokeID: message.InvokeID });
         return;
       case 'CLOSE_REQ':
-        this.send({ type: 'CLOSE_CONF', invokeId: message.invokeId });
+        this.send({ MessageType: 'CLOSE_CONF', InvokeID: message.InvokeID });
         this.socket.end();
         return;
       default: {
-        const invokeId = 'invokeId' in message ? message.invokeId : 0;
+        const invokeId = 'InvokeID' in message ? message.InvokeID : 0;
         this.refuse(invokeId, this.isOpen ? STATUS.E_CTI_FUNCTION_NOT_AVAILABLE : STATUS.E_CTI_SESSION_NOT_OPEN);
       }
     }
   }
 
   private open(request: Message<'OPEN_REQ'>): void {
-    const { invokeId } = request;
-    if (this.isOpen) return this.refuse(invokeId, STATUS.E_CTI_SESSION_ALREADY_OPEN);
-    if (request.versionNumber < MIN_PROTOCOL_VERSION || request.versionNumber > MAX_PROTOCOL_VERSION) {
-      return this.refuse(invokeId, STATUS.E_CTI_INVALID_VERSION, `versions ${MIN_PROTOCOL_VERSION}-${MAX_PROTOCOL_VERSION} are supported`);
+    const { InvokeID } = request;
+    if (this.isOpen) return this.refuse(InvokeID, STATUS.E_CTI_SESSION_ALREADY_OPEN);
+    if (request.VersionNumber < MIN_PROTOCOL_VERSION || request.VersionNumber > MAX_PROTOCOL_VERSION) {
+      return this.refuse(InvokeID, STATUS.E_CTI_INVALID_VERSION, `versions ${MIN_PROTOCOL_VERSION}-${MAX_PROTOCOL_VERSION} are supported`);
     }
     const problem = validate(request)[0];
-    if (problem) return this.refuse(invokeId, problem.status, `${problem.field}: ${problem.detail}`);
-    if (request.idleTimeout < 20 && request.idleTimeout !== NO_HEARTBEATS) {
-      return this.refuse(invokeId, STATUS.E_CTI_INVALID_TIMEOUT, 'IdleTimeout must be at least 20 seconds');
+    if (problem) return this.refuse(InvokeID, problem.status, `${problem.field}: ${problem.detail}`);
+    if (request.IdleTimeout < 20 && request.IdleTimeout !== NO_HEARTBEATS) {
+      return this.refuse(InvokeID, STATUS.E_CTI_INVALID_TIMEOUT, 'IdleTimeout must be at least 20 seconds');
     }
     if (!this.server.isActive()) {
-      return this.refuse(invokeId, STATUS.E_CTI_CTI_SERVER_OFFLINE, 'this side is not active');
+      return this.refuse(InvokeID, STATUS.E_CTI_CTI_SERVER_OFFLINE, 'this side is not active');
     }
-    const version = request.versionNumber;
+    const version = request.VersionNumber;
     this.version = version;
-    this.idleTimeoutMs = request.idleTimeout === NO_HEARTBEATS ? undefined : request.idleTimeout * 1000;
+    this.idleTimeoutMs = request.IdleTimeout === NO_HEARTBEATS ? undefined : request.IdleTimeout * 1000;
     this.touch();
     const conf: Message<'OPEN_CONF'> = {
-      type: 'OPEN_CONF',
-      invokeId,
-      servicesGranted: request.servicesRequested & SUPPORTED_SERVICES,
-      monitorId: 0,
-      pgStatus: 0,
-      icmCentralControllerTime: Math.floor(Date.now() / 1000),
-      peripheralOnline: true,
-      peripheralType: PERIPHERAL_TYPE.ENTERPRISE_AGENT,
-      agentState: AGENT_STATE.UNKNOWN,
-      ...(version >= 19 ? { departmentId: 0 } : {}),
-      ...(version >= 24 ? { sessionType: SESSION_TYPE.ACTIVE } : {}),
+      MessageType: 'OPEN_CONF',
+      InvokeID,
+      ServicesGranted: request.ServicesRequested & SUPPORTED_SERVICES,
+      MonitorID: 0,
+      PGStatus: 0,
+      ICMCentralControllerTime: Math.floor(Date.now() / 1000),
+      PeripheralOnline: true,
+      PeripheralType: PERIPHERAL_TYPE.ENTERPRISE_AGENT,
+      AgentState: AGENT_STATE.UNKNOWN,
+      ...(version >= 19 ? { DepartmentID: 0 } : {}),
+      ...(version >= 24 ? { SessionType: SESSION_TYPE.ACTIVE } : {}),
       ...(version >= 14
-        ? { numPeripherals: 1, fltPeripheralId: [this.server.peripheralId], multilineAgentControl: [0] }
+        ? { NumPeripherals: 1, FltPeripheralID: [this.server.peripheralId], MultilineAgentControl: [0] }
         : {}),
     };
     this.send(conf);
-    this.server.log(`${this.label}: session open (version ${version}, client ${request.clientId ?? '?'})`);
+    this.server.log(`${this.label}: session open (version ${version}, client ${request.ClientID ?? '?'})`);
   }
 
   /**
    * FAILURE_CONF as UCCE sends it: InvokeID and Status only. The explanation goes to
    * the simulator's log, since the Text field is the CCX dialect's, not UCCE's.
    */
-  private refuse(invokeId: number, status: number, explanation?: string): void {
-    this.server.log(`${this.label}: FAILURE_CONF ${statusName(status)}${explanation ? `: ${explanation}` : ''}`);
-    this.send({ type: 'FAILURE_CONF', invokeId, status });
+  private refuse(InvokeID: number, Status: number, explanation?: string): void {
+    this.server.log(`${this.label}: FAILURE_CONF ${statusName(Status)}${explanation ? `: ${explanation}` : ''}`);
+    this.send({ MessageType: 'FAILURE_CONF', InvokeID, Status });
   }
 
   private send(message: Message): void {

@@ -162,8 +162,8 @@ export class CtiSession {
           this.dispatch({ type: 'socket-failed', reason: `malformed frame from ${where}: ${(error as Error).message}` });
           return;
         }
-        if (message.type === 'UNKNOWN') {
-          this.log.info(`skipped message type ${message.messageTypeId} (${message.body.length} bytes) from ${where}`);
+        if (message.MessageType === 'UNKNOWN') {
+          this.log.info(`skipped message type ${message.MessageTypeId} (${message.Body.length} bytes) from ${where}`);
           continue;
         }
         this.dispatch({ type: 'message', message });

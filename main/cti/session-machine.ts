@@ -136,21 +136,21 @@ function fail(side: Side, attempt: number, reason: string, ctx: MachineContext):
 
 function openRequest(invokeId: number, settings: SessionSettings): Message<'OPEN_REQ'> {
   return {
-    type: 'OPEN_REQ',
-    invokeId,
-    versionNumber: settings.protocolVersion,
-    idleTimeout: idleTimeoutSeconds(settings.heartbeatIntervalMs),
-    peripheralId: 0xffffffff,
-    servicesRequested: settings.servicesRequested,
-    callMsgMask: 0,
-    agentStateMask: 0,
-    configMsgMask: 0,
-    reserved1: 0,
-    reserved2: 0,
-    reserved3: 0,
-    clientId: settings.clientId,
-    clientPassword: settings.clientPassword,
-    clientSignature: settings.clientId,
+    MessageType: 'OPEN_REQ',
+    InvokeID: invokeId,
+    VersionNumber: settings.protocolVersion,
+    IdleTimeout: idleTimeoutSeconds(settings.heartbeatIntervalMs),
+    PeripheralID: 0xffffffff,
+    ServicesRequested: settings.servicesRequested,
+    CallMsgMask: 0,
+    AgentStateMask: 0,
+    ConfigMsgMask: 0,
+    Reserved1: 0,
+    Reserved2: 0,
+    Reserved3: 0,
+    ClientID: settings.clientId,
+    ClientPassword: settings.clientPassword,
+    ClientSignature: settings.clientId,
   };
 }
 
@@ -210,7 +210,7 @@ export function transition(state: SessionState, event: SessionEvent, ctx: Machin
       if (
         event.type === 'socket-failed' ||
         (event.type === 'timer' && event.timer === 'close') ||
-        (event.type === 'message' && event.message.type === 'CLOSE_CONF')
+        (event.type === 'message' && event.message.MessageType === 'CLOSE_CONF')
       ) {
         return { state: { phase: 'stopped' }, effects: [{ type: 'cancel', timer: 'close' }, { type: 'disconnect' }] };
       }
@@ -229,7 +229,7 @@ function stop(state: SessionState, ctx: MachineContext): Transition {
     state: { phase: 'closing', side: state.side, invokeId },
     effects: [
       ...cancels,
-      { type: 'send', message: { type: 'CLOSE_REQ', invokeId, status: STATUS.E_CTI_NO_ERROR } },
+      { type: 'send', message: { MessageType: 'CLOSE_REQ', InvokeID: invokeId, Status: STATUS.E_CTI_NO_ERROR } },
       { type: 'schedule', timer: 'close', ms: ctx.settings.closeTimeoutMs },
     ],
   };
@@ -240,7 +240,7 @@ function onOpeningMessage(
   message: Message,
   ctx: MachineContext,
 ): Transition {
-  if (message.type === 'OPEN_CONF' && message.invokeId === state.invokeId) {
+  if (message.MessageType === 'OPEN_CONF' && message.InvokeID === state.invokeId) {
     return {
       state: { phase: 'open', side: state.side, conf: message, unansweredHeartbeats: 0 },
       effects: [
@@ -250,10 +250,10 @@ function onOpeningMessage(
       ],
     };
   }
-  if (message.type === 'FAILURE_CONF' && message.invokeId === state.invokeId) {
+  if (message.MessageType === 'FAILURE_CONF' && message.InvokeID === state.invokeId) {
     return fail(state.side, state.attempt, `side ${state.side} refused the session: ${describeStatus(message)}`, ctx);
   }
-  if (message.type === 'FAILURE_EVENT') {
+  if (message.MessageType === 'FAILURE_EVENT') {
     return fail(state.side, state.attempt, `side ${state.side} failed the session: ${describeStatus(message)}`, ctx);
   }
   return unchanged(state);
@@ -269,16 +269,16 @@ function onOpen(state: Extract<SessionState, { phase: 'open' }>, event: SessionE
     return {
       state: { ...state, unansweredHeartbeats: state.unansweredHeartbeats + 1 },
       effects: [
-        { type: 'send', message: { type: 'HEARTBEAT_REQ', invokeId: ctx.invokeId() } },
+        { type: 'send', message: { MessageType: 'HEARTBEAT_REQ', InvokeID: ctx.invokeId() } },
         { type: 'schedule', timer: 'heartbeat', ms: ctx.settings.heartbeatIntervalMs },
       ],
     };
   }
   if (event.type === 'message') {
     const { message } = event;
-    if (message.type === 'HEARTBEAT_CONF') return unchanged({ ...state, unansweredHeartbeats: 0 });
+    if (message.MessageType === 'HEARTBEAT_CONF') return unchanged({ ...state, unansweredHeartbeats: 0 });
     // Any session-level failure means this side is no longer serving us (§2.7, §2.8).
-    if (message.type === 'FAILURE_EVENT' || message.type === 'FAILURE_CONF') {
+    if (message.MessageType === 'FAILURE_EVENT' || message.MessageType === 'FAILURE_CONF') {
       return fail(side, 1, `side ${side} ended the session: ${describeStatus(message)}`, ctx);
     }
   }
@@ -286,8 +286,8 @@ function onOpen(state: Extract<SessionState, { phase: 'open' }>, event: SessionE
 }
 
 function describeStatus(message: Message<'FAILURE_CONF'> | Message<'FAILURE_EVENT'>): string {
-  const name = statusName(message.status);
-  return message.text ? `${name} (${message.text})` : name;
+  const name = statusName(message.Status);
+  return message.Text ? `${name} (${message.Text})` : name;
 }
 
 /**

@@ -79,20 +79,20 @@ async function rawClient(port: number) {
 }
 
 const openRequest: Message<'OPEN_REQ'> = {
-  type: 'OPEN_REQ',
-  invokeId: 1,
-  versionNumber: 24,
-  idleTimeout: 20,
-  peripheralId: 0xffffffff,
-  servicesRequested: 0,
-  callMsgMask: 0,
-  agentStateMask: 0,
-  configMsgMask: 0,
-  reserved1: 0,
-  reserved2: 0,
-  reserved3: 0,
-  clientId: 'raw',
-  clientPassword: new Uint8Array(0),
+  MessageType: 'OPEN_REQ',
+  InvokeID: 1,
+  VersionNumber: 24,
+  IdleTimeout: 20,
+  PeripheralID: 0xffffffff,
+  ServicesRequested: 0,
+  CallMsgMask: 0,
+  AgentStateMask: 0,
+  ConfigMsgMask: 0,
+  Reserved1: 0,
+  Reserved2: 0,
+  Reserved3: 0,
+  ClientID: 'raw',
+  ClientPassword: new Uint8Array(0),
 };
 
 describe('failover between sides A and B over real TCP', () => {
@@ -153,20 +153,20 @@ describe('failover between sides A and B over real TCP', () => {
       socket.on('data', (chunk) => {
         for (const frame of reader.push(chunk)) {
           const message = decode(frame);
-          if (message.type === 'OPEN_REQ') {
+          if (message.MessageType === 'OPEN_REQ') {
             socket.write(
               encode({
-                type: 'OPEN_CONF',
-                invokeId: message.invokeId,
-                servicesGranted: 0,
-                monitorId: 0,
-                pgStatus: 0,
-                icmCentralControllerTime: 0,
-                peripheralOnline: true,
-                peripheralType: 17,
-                agentState: 9,
-                departmentId: 0,
-                sessionType: 1,
+                MessageType: 'OPEN_CONF',
+                InvokeID: message.InvokeID,
+                ServicesGranted: 0,
+                MonitorID: 0,
+                PGStatus: 0,
+                ICMCentralControllerTime: 0,
+                PeripheralOnline: true,
+                PeripheralType: 17,
+                AgentState: 9,
+                DepartmentID: 0,
+                SessionType: 1,
               }),
             );
           }
@@ -196,11 +196,11 @@ describe('simulator sessions', () => {
     const simulator = await startSimulator();
     const client = await rawClient(simulator.address('A').port);
     client.send(openRequest);
-    expect(await client.next()).toMatchObject({ type: 'OPEN_CONF', invokeId: 1, peripheralType: 17, sessionType: 1 });
-    client.send({ type: 'HEARTBEAT_REQ', invokeId: 2 });
-    expect(await client.next()).toEqual({ type: 'HEARTBEAT_CONF', invokeId: 2 });
-    client.send({ type: 'CLOSE_REQ', invokeId: 3, status: 0 });
-    expect(await client.next()).toEqual({ type: 'CLOSE_CONF', invokeId: 3 });
+    expect(await client.next()).toMatchObject({ MessageType: 'OPEN_CONF', InvokeID: 1, PeripheralType: 17, SessionType: 1 });
+    client.send({ MessageType: 'HEARTBEAT_REQ', InvokeID: 2 });
+    expect(await client.next()).toEqual({ MessageType: 'HEARTBEAT_CONF', MessageTypeId: expect.any(Number), InvokeID: 2 });
+    client.send({ MessageType: 'CLOSE_REQ', InvokeID: 3, Status: 0 });
+    expect(await client.next()).toEqual({ MessageType: 'CLOSE_CONF', MessageTypeId: expect.any(Number), InvokeID: 3 });
     await client.closed;
   });
 
@@ -208,15 +208,15 @@ describe('simulator sessions', () => {
     const simulator = await startSimulator();
     const standby = await rawClient(simulator.address('B').port);
     standby.send(openRequest);
-    expect(await standby.next()).toEqual({ type: 'FAILURE_CONF', invokeId: 1, status: 15 });
+    expect(await standby.next()).toEqual({ MessageType: 'FAILURE_CONF', MessageTypeId: expect.any(Number), InvokeID: 1, Status: 15 });
     const active = await rawClient(simulator.address('A').port);
-    active.send({ ...openRequest, versionNumber: 99 });
-    expect(await active.next()).toEqual({ type: 'FAILURE_CONF', invokeId: 1, status: 1 });
-    active.send({ ...openRequest, invokeId: 2, idleTimeout: 5 });
-    expect(await active.next()).toEqual({ type: 'FAILURE_CONF', invokeId: 2, status: 18 });
-    const { clientId: _c, ...noClientId } = openRequest;
-    active.send({ ...noClientId, invokeId: 3 } as Message<'OPEN_REQ'>);
-    expect(await active.next()).toEqual({ type: 'FAILURE_CONF', invokeId: 3, status: 6 });
+    active.send({ ...openRequest, VersionNumber: 99 });
+    expect(await active.next()).toEqual({ MessageType: 'FAILURE_CONF', MessageTypeId: expect.any(Number), InvokeID: 1, Status: 1 });
+    active.send({ ...openRequest, InvokeID: 2, IdleTimeout: 5 });
+    expect(await active.next()).toEqual({ MessageType: 'FAILURE_CONF', MessageTypeId: expect.any(Number), InvokeID: 2, Status: 18 });
+    const { ClientID: _c, ...noClientId } = openRequest;
+    active.send({ ...noClientId, InvokeID: 3 } as Message<'OPEN_REQ'>);
+    expect(await active.next()).toEqual({ MessageType: 'FAILURE_CONF', MessageTypeId: expect.any(Number), InvokeID: 3, Status: 6 });
   });
 
   it('closes a client that sends a malformed frame and keeps serving the others', async () => {
@@ -231,8 +231,8 @@ describe('simulator sessions', () => {
     const oversize = await rawClient(simulator.address('A').port);
     oversize.socket.write(Uint8Array.of(0x7f, 0, 0, 0, 0, 0, 0, 5));
     await oversize.closed;
-    good.send({ type: 'HEARTBEAT_REQ', invokeId: 9 });
-    expect(await good.next()).toEqual({ type: 'HEARTBEAT_CONF', invokeId: 9 });
+    good.send({ MessageType: 'HEARTBEAT_REQ', InvokeID: 9 });
+    expect(await good.next()).toEqual({ MessageType: 'HEARTBEAT_CONF', MessageTypeId: expect.any(Number), InvokeID: 9 });
   });
 
   it('answers bad control requests with a 4xx and a JSON error', async () => {

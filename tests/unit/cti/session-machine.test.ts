@@ -42,19 +42,19 @@ function harness(custom: Partial<SessionSettings> = {}) {
   };
 }
 
-function openConf(invokeId: number): Message<'OPEN_CONF'> {
+function openConf(InvokeID: number): Message<'OPEN_CONF'> {
   return {
-    type: 'OPEN_CONF',
-    invokeId,
-    servicesGranted: 0,
-    monitorId: 0,
-    pgStatus: 0,
-    icmCentralControllerTime: 0,
-    peripheralOnline: true,
-    peripheralType: 17,
-    agentState: 9,
-    departmentId: 0,
-    sessionType: 1,
+    MessageType: 'OPEN_CONF',
+    InvokeID,
+    ServicesGranted: 0,
+    MonitorID: 0,
+    PGStatus: 0,
+    ICMCentralControllerTime: 0,
+    PeripheralOnline: true,
+    PeripheralType: 17,
+    AgentState: 9,
+    DepartmentID: 0,
+    SessionType: 1,
   };
 }
 
@@ -79,7 +79,7 @@ describe('session state machine', () => {
     expect(effects).toContainEqual({ type: 'schedule', timer: 'open', ms: 30000 });
     expect(effects).toContainEqual({
       type: 'send',
-      message: expect.objectContaining({ type: 'OPEN_REQ', invokeId: 1, versionNumber: 24, idleTimeout: 20, clientId: 'desk-1' }),
+      message: expect.objectContaining({ MessageType: 'OPEN_REQ', InvokeID: 1, VersionNumber: 24, IdleTimeout: 20, ClientID: 'desk-1' }),
     });
     expect(machine.state).toEqual({ phase: 'opening', side: 'A', attempt: 1, invokeId: 1 });
   });
@@ -99,7 +99,7 @@ describe('session state machine', () => {
     const machine = openOnA();
     for (let i = 1; i <= 3; i++) {
       const effects = machine.send({ type: 'timer', timer: 'heartbeat' });
-      expect(effects).toContainEqual({ type: 'send', message: expect.objectContaining({ type: 'HEARTBEAT_REQ' }) });
+      expect(effects).toContainEqual({ type: 'send', message: expect.objectContaining({ MessageType: 'HEARTBEAT_REQ' }) });
     }
     const effects = machine.send({ type: 'timer', timer: 'heartbeat' });
     expect(effects).toContainEqual({ type: 'disconnect' });
@@ -117,7 +117,7 @@ describe('session state machine', () => {
     const machine = openOnA();
     for (let i = 0; i < 10; i++) {
       machine.send({ type: 'timer', timer: 'heartbeat' });
-      machine.send({ type: 'message', message: { type: 'HEARTBEAT_CONF', invokeId: 0 } });
+      machine.send({ type: 'message', message: { MessageType: 'HEARTBEAT_CONF', InvokeID: 0 } });
     }
     expect(machine.state).toMatchObject({ phase: 'open', unansweredHeartbeats: 0 });
   });
@@ -128,7 +128,7 @@ describe('session state machine', () => {
     expect(dropped.state).toMatchObject({ phase: 'waiting', side: 'B', retryInMs: 0, lastFailure: { side: 'A' } });
 
     const offline = openOnA();
-    offline.send({ type: 'message', message: { type: 'FAILURE_EVENT', status: 15 } });
+    offline.send({ type: 'message', message: { MessageType: 'FAILURE_EVENT', Status: 15 } });
     expect(offline.state).toMatchObject({
       phase: 'waiting',
       side: 'B',
@@ -140,7 +140,7 @@ describe('session state machine', () => {
     const machine = harness();
     machine.send({ type: 'start' });
     machine.send({ type: 'socket-connected' });
-    machine.send({ type: 'message', message: { type: 'FAILURE_CONF', invokeId: 1, status: 15 } });
+    machine.send({ type: 'message', message: { MessageType: 'FAILURE_CONF', InvokeID: 1, Status: 15 } });
     expect(machine.state).toMatchObject({
       phase: 'waiting',
       side: 'B',
@@ -196,9 +196,9 @@ describe('session state machine', () => {
   it('closes an open session with CLOSE_REQ and waits for CLOSE_CONF', () => {
     const machine = openOnA();
     const effects = machine.send({ type: 'stop' });
-    expect(effects).toContainEqual({ type: 'send', message: { type: 'CLOSE_REQ', invokeId: 2, status: 0 } });
+    expect(effects).toContainEqual({ type: 'send', message: { MessageType: 'CLOSE_REQ', InvokeID: 2, Status: 0 } });
     expect(machine.state.phase).toBe('closing');
-    machine.send({ type: 'message', message: { type: 'CLOSE_CONF', invokeId: 2 } });
+    machine.send({ type: 'message', message: { MessageType: 'CLOSE_CONF', InvokeID: 2 } });
     expect(machine.state.phase).toBe('stopped');
   });
 

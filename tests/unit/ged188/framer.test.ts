@@ -2,9 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { FrameReader, Ged188FramingError, encode } from '../../../ged188/index.js';
 
 const frames = [
-  encode({ type: 'HEARTBEAT_REQ', invokeId: 1 }),
-  encode({ type: 'CLOSE_REQ', invokeId: 2, status: 0 }),
-  encode({ type: 'FAILURE_CONF', invokeId: 3, status: 15 }),
+  encode({ MessageType: 'HEARTBEAT_REQ', InvokeID: 1 }),
+  encode({ MessageType: 'CLOSE_REQ', InvokeID: 2, Status: 0 }),
+  encode({ MessageType: 'FAILURE_CONF', InvokeID: 3, Status: 15 }),
 ];
 const stream = Uint8Array.from(frames.flatMap((f) => [...f]));
 
