@@ -6,6 +6,7 @@ import { LocalConfigSchema } from '../../main/core/local-config.js';
 import { silentLogger } from '../../main/core/logger.js';
 import { SoftphoneCore } from '../../main/core/softphone-core.js';
 import { CtiSimulator } from '../../simulator/index.js';
+import { activeOpenConf } from '../support/messages.js';
 
 const cleanups: (() => Promise<void>)[] = [];
 afterEach(async () => {
@@ -154,21 +155,7 @@ describe('failover between sides A and B over real TCP', () => {
         for (const frame of reader.push(chunk)) {
           const message = decode(frame);
           if (message.MessageType === 'OPEN_REQ') {
-            socket.write(
-              encode({
-                MessageType: 'OPEN_CONF',
-                InvokeID: message.InvokeID,
-                ServicesGranted: 0,
-                MonitorID: 0,
-                PGStatus: 0,
-                ICMCentralControllerTime: 0,
-                PeripheralOnline: true,
-                PeripheralType: 17,
-                AgentState: 9,
-                DepartmentID: 0,
-                SessionType: 1,
-              }),
-            );
+            socket.write(encode(activeOpenConf(message.InvokeID)));
           }
         }
       });

@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import type { Message } from '../../../ged188/index.js';
 import {
   idleTimeoutSeconds,
   initialSessionState,
@@ -10,6 +9,7 @@ import {
   type SessionSettings,
   type SessionState,
 } from '../../../main/cti/session-machine.js';
+import { activeOpenConf } from '../../support/messages.js';
 
 const settings: SessionSettings = {
   sides: { A: { host: '10.0.0.1', port: 42027 }, B: { host: '10.0.0.2', port: 43027 } },
@@ -42,21 +42,7 @@ function harness(custom: Partial<SessionSettings> = {}) {
   };
 }
 
-function openConf(InvokeID: number): Message<'OPEN_CONF'> {
-  return {
-    MessageType: 'OPEN_CONF',
-    InvokeID,
-    ServicesGranted: 0,
-    MonitorID: 0,
-    PGStatus: 0,
-    ICMCentralControllerTime: 0,
-    PeripheralOnline: true,
-    PeripheralType: 17,
-    AgentState: 9,
-    DepartmentID: 0,
-    SessionType: 1,
-  };
-}
+const openConf = activeOpenConf;
 
 /** Drives a harness from stopped to an open session on side A. */
 function openOnA() {
