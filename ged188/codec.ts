@@ -1,4 +1,5 @@
 import { Ged188DecodeError, Ged188EncodeError } from './errors.js';
+import { messageTypeName } from './message-types.js';
 import {
   MESSAGES,
   isMessageName,
@@ -6,11 +7,18 @@ import {
   type FloatingFieldDef,
   type Message,
   type MessageDef,
-  type MessageName,
   type UnknownField,
   type UnknownMessage,
 } from './messages.js';
-import { INTEGER_CODECS, sizeOfFixed, type FixedType, type FloatingType } from './wire-types.js';
+import {
+  ECC_NAME_MAX,
+  ECC_VALUE_MAX,
+  INTEGER_CODECS,
+  sizeOfFixed,
+  type FixedType,
+  type NamedArrayElement,
+  type NamedVariable,
+} from './wire-types.js';
 
 export const HEADER_BYTES = 8;
 /** Anything larger is a framing error, whatever the version (ged188.md §1.4). */
@@ -28,54 +36,96 @@ export function floatingHeaderBytes(version: number): 1 | 2 {
   return version >= 20 ? 2 : 1;
 }
 
-const textEncoder = new TextEncoder();
-const textDecoder = new TextDecoder('utf-8');
-
 type FieldBag = Record<string, unknown>;
 
 function appliesTo(field: { readonly since?: number }, version: number): boolean {
   return field.since === undefined || field.since <= version;
 }
 
-function floatingByTag(def: MessageDef, version: number): Map<number, FloatingFieldDef> {
-  return new Map(def.floating.filter((f) => appliesTo(f, version)).map((f) => [f.tag.tag, f]));
-}
+/** Per message type, its floating fields by tag, built once: decode looks tags up per field. */
+const FLOATING_BY_TAG: ReadonlyMap<MessageDef, ReadonlyMap<number, FloatingFieldDef>> = new Map(
+  (Object.values(MESSAGES) as MessageDef[]).map((def) => [def, new Map(def.floating.map((f) => [f.tag, f]))]),
+);
 
 // ---------------------------------------------------------------- decode
+
+const utf8 = new TextDecoder('utf-8');
+
+/**
+ * Text from `bytes[start, end)`, stopping at the first NUL. Short ASCII — nearly
+ * every CTI string — is built straight from the frame's bytes; anything else goes
+ * through the UTF-8 decoder (the guide says ASCII; CCX documents UTF-8).
+ */
+function readText(bytes: Uint8Array, start: number, end: number): string {
+  let stop = start;
+  let ascii = true;
+  while (stop < end) {
+    const byte = bytes[stop]!;
+    if (byte === 0) break;
+    if (byte > 0x7f) ascii = false;
+    stop++;
+  }
+  if (!ascii || stop - start > 256) return utf8.decode(bytes.subarray(start, stop));
+  let text = '';
+  for (let i = start; i < stop; i++) text += String.fromCharCode(bytes[i]!);
+  return text;
+}
+
+/** The offset just past the first NUL in `[start, end)`, or `end` when there is none. */
+function afterNul(bytes: Uint8Array, start: number, end: number): number {
+  const nul = bytes.indexOf(0, start);
+  return nul === -1 || nul >= end ? end : nul + 1;
+}
 
 function readFixed(view: DataView, offset: number, type: FixedType): number | boolean {
   if (type === 'BOOL') return view.getUint16(offset) !== 0;
   return INTEGER_CODECS[type].read(view, offset);
 }
 
-/** Decodes one floating value, or returns undefined when the data is too short for its type. */
-function readFloating(frame: Uint8Array, start: number, length: number, type: FloatingType): unknown {
-  if (type === 'STRING') {
-    const bytes = frame.subarray(start, start + length);
-    const nul = bytes.indexOf(0);
-    return textDecoder.decode(nul === -1 ? bytes : bytes.subarray(0, nul));
+/** Decodes one floating value, or returns undefined when its data cannot be that type. */
+function readFloating(frame: Uint8Array, view: DataView, start: number, length: number, field: FloatingFieldDef): unknown {
+  const end = start + length;
+  switch (field.type) {
+    case 'STRING':
+      return readText(frame, start, end);
+    case 'UNSPEC':
+      return frame.slice(start, end);
+    case 'NAMEDVAR': {
+      const valueStart = afterNul(frame, start, end);
+      const value: NamedVariable = { name: readText(frame, start, end), value: readText(frame, valueStart, end) };
+      return value;
+    }
+    case 'NAMEDARRAY': {
+      if (length < 1) return undefined;
+      const valueStart = afterNul(frame, start + 1, end);
+      const element: NamedArrayElement = {
+        name: readText(frame, start + 1, end),
+        index: frame[start]!,
+        value: readText(frame, valueStart, end),
+      };
+      return element;
+    }
+    default:
+      // Over-long numeric fields are accepted: the leading bytes carry the value.
+      return length < sizeOfFixed(field.type) ? undefined : readFixed(view, start, field.type);
   }
-  if (type === 'UNSPEC') return frame.slice(start, start + length);
-  if (length < sizeOfFixed(type)) return undefined;
-  // Over-long numeric fields are accepted: the leading bytes carry the value.
-  return readFixed(new DataView(frame.buffer, frame.byteOffset, frame.byteLength), start, type);
 }
 
 /**
  * Decodes one whole frame (header and body). Throws only Ged188DecodeError.
- * Unknown message types come back as UnknownMessage; unknown tags are kept in
- * `unknownFields`.
+ * Unknown message types come back whole as UnknownMessage; unknown tags are kept
+ * in `UnknownFields`; a fixed counter is taken as sent (see `validate`).
  */
 export function decode(frame: Uint8Array, options: CodecOptions = {}): Message | UnknownMessage {
   const version = options.version ?? DEFAULT_PROTOCOL_VERSION;
   if (frame.length < HEADER_BYTES) {
-    throw new Ged188DecodeError('truncated-header', 'frame', frame.length, `header needs ${HEADER_BYTES} bytes`);
+    throw new Ged188DecodeError('truncated-header', 'frame', frame.length, `header needs ${HEADER_BYTES} bytes, got ${frame.length}`);
   }
   const view = new DataView(frame.buffer, frame.byteOffset, frame.byteLength);
   const bodyLength = view.getUint32(0);
   const typeId = view.getUint32(4);
   const name = messageNameOf(typeId);
-  const label = name ?? `message type ${typeId}`;
+  const label = name ?? messageTypeName(typeId) ?? `message type ${typeId}`;
   if (bodyLength > MAX_BODY_BYTES) {
     throw new Ged188DecodeError('message-too-long', label, 0, `MessageLength ${bodyLength} exceeds ${MAX_BODY_BYTES}`);
   }
@@ -88,7 +138,13 @@ export function decode(frame: Uint8Array, options: CodecOptions = {}): Message |
     );
   }
   if (name === undefined) {
-    return { MessageType: 'UNKNOWN', MessageTypeId: typeId, Body: frame.slice(HEADER_BYTES) };
+    const known = messageTypeName(typeId);
+    return {
+      MessageType: 'UNKNOWN',
+      MessageTypeId: typeId,
+      ...(known === undefined ? {} : { MessageTypeName: known }),
+      Body: frame.slice(HEADER_BYTES),
+    };
   }
   const def: MessageDef = MESSAGES[name];
   const fields: FieldBag = { MessageType: name, MessageTypeId: typeId };
@@ -97,31 +153,27 @@ export function decode(frame: Uint8Array, options: CodecOptions = {}): Message |
     if (!appliesTo(field, version)) continue;
     const size = sizeOfFixed(field.type);
     if (offset + size > frame.length) {
-      throw new Ged188DecodeError(
-        'truncated-fixed',
-        name,
-        offset,
-        `fixed part ends before ${field.name} (${field.type}, ${size} bytes)`,
-      );
+      throw new Ged188DecodeError('truncated-fixed', name, offset, `fixed part ends before ${field.name} (${field.type}, ${size} bytes)`);
     }
     fields[field.name] = readFixed(view, offset, field.type);
     offset += size;
   }
+  if (def.untabulatedBody) {
+    if (offset < frame.length) fields.Trailing = frame.slice(offset);
+    return fields as Message;
+  }
 
   const headerBytes = floatingHeaderBytes(version);
-  const byTag = floatingByTag(def, version);
-  const unknown: UnknownField[] = [];
+  const byTag = FLOATING_BY_TAG.get(def)!;
+  let unknown: UnknownField[] | undefined;
   while (offset < frame.length) {
     if (offset + 2 * headerBytes > frame.length) {
-      throw new Ged188DecodeError(
-        'truncated-floating-header',
-        name,
-        offset,
-        `${frame.length - offset} byte(s) left, too few for a floating field header`,
-      );
+      // Too few bytes for even a TLV header: kept, not fatal (lenient decoding).
+      fields.Trailing = frame.slice(offset);
+      break;
     }
-    const tag = headerBytes === 2 ? view.getUint16(offset) : view.getUint8(offset);
-    const length = headerBytes === 2 ? view.getUint16(offset + 2) : view.getUint8(offset + 1);
+    const tag = headerBytes === 2 ? view.getUint16(offset) : frame[offset]!;
+    const length = headerBytes === 2 ? view.getUint16(offset + 2) : frame[offset + 1]!;
     const dataStart = offset + 2 * headerBytes;
     if (dataStart + length > frame.length) {
       throw new Ged188DecodeError(
@@ -131,32 +183,35 @@ export function decode(frame: Uint8Array, options: CodecOptions = {}): Message |
         `floating tag ${tag} declares ${length} bytes but only ${frame.length - dataStart} remain`,
       );
     }
-    const field = byTag.get(tag);
-    const value = field === undefined ? undefined : readFloating(frame, dataStart, length, field.tag.type);
+    const known = byTag.get(tag);
+    const field = known !== undefined && appliesTo(known, version) ? known : undefined;
+    const value = field === undefined ? undefined : readFloating(frame, view, dataStart, length, field);
     if (field === undefined || value === undefined || (!field.repeated && fields[field.name] !== undefined)) {
-      unknown.push({ Tag: tag, Data: frame.slice(dataStart, dataStart + length) });
+      (unknown ??= []).push({ Tag: tag, Data: frame.slice(dataStart, dataStart + length) });
     } else if (field.repeated) {
-      const list = (fields[field.name] as unknown[] | undefined) ?? [];
-      list.push(value);
-      fields[field.name] = list;
+      const list = fields[field.name] as unknown[] | undefined;
+      if (list === undefined) fields[field.name] = [value];
+      else list.push(value);
     } else {
       fields[field.name] = value;
     }
     offset = dataStart + length;
   }
-  if (unknown.length > 0) fields.UnknownFields = unknown;
+  if (unknown !== undefined) fields.UnknownFields = unknown;
   return fields as Message;
 }
 
 // ---------------------------------------------------------------- encode
 
-/** Growable byte sink; messages are small, so a doubling array is plenty. */
+const utf8Encoder = new TextEncoder();
+
+/** Growable byte sink: text and numbers are written straight into it, no buffer per field. */
 class ByteWriter {
-  private bytes = new Uint8Array(256);
+  private bytes = new Uint8Array(512);
   private view = new DataView(this.bytes.buffer);
   length = 0;
 
-  private reserve(n: number): void {
+  reserve(n: number): void {
     if (this.length + n <= this.bytes.length) return;
     const next = new Uint8Array(Math.max(this.bytes.length * 2, this.length + n));
     next.set(this.bytes.subarray(0, this.length));
@@ -177,6 +232,23 @@ class ByteWriter {
     this.length += data.length;
   }
 
+  /** Writes text as UTF-8, cut to at most `maxBytes` without splitting a character, then a NUL. */
+  text(value: string, maxBytes: number): void {
+    this.reserve(maxBytes + 1);
+    const target = this.bytes.subarray(this.length, this.length + maxBytes);
+    const { written } = utf8Encoder.encodeInto(value, target);
+    this.length += written;
+    this.bytes[this.length++] = 0;
+  }
+
+  patchUint16(offset: number, value: number): void {
+    this.view.setUint16(offset, value);
+  }
+
+  patchUint8(offset: number, value: number): void {
+    this.bytes[offset] = value;
+  }
+
   patchUint32(offset: number, value: number): void {
     this.view.setUint32(offset, value);
   }
@@ -186,7 +258,7 @@ class ByteWriter {
   }
 }
 
-function checkedInteger(name: MessageName, field: string, type: FixedType, value: unknown): number {
+function checkedInteger(name: string, field: string, type: FixedType, value: unknown): number {
   if (type === 'BOOL') {
     if (typeof value === 'boolean') return value ? 1 : 0;
     if (value === 0 || value === 1) return value;
@@ -202,61 +274,79 @@ function checkedInteger(name: MessageName, field: string, type: FixedType, value
   return value;
 }
 
-/** Truncates UTF-8 text to `maxBytes` without splitting a character. */
-function truncateUtf8(bytes: Uint8Array, maxBytes: number): Uint8Array {
-  if (bytes.length <= maxBytes) return bytes;
-  let end = maxBytes;
-  while (end > 0 && ((bytes[end] ?? 0) & 0xc0) === 0x80) end--;
-  return bytes.subarray(0, end);
+function expectText(name: string, field: string, value: unknown): string {
+  if (typeof value !== 'string') throw new Ged188EncodeError(name, field, `expected text, got ${JSON.stringify(value)}`);
+  return value;
 }
 
-function floatingData(name: MessageName, field: FloatingFieldDef, value: unknown): Uint8Array {
-  const { type, max } = field.tag;
-  if (type === 'STRING') {
-    if (typeof value !== 'string') {
-      throw new Ged188EncodeError(name, field.name, `expected text, got ${JSON.stringify(value)}`);
-    }
-    const text = truncateUtf8(textEncoder.encode(value), max - 1);
-    const data = new Uint8Array(text.length + 1);
-    data.set(text);
-    return data;
-  }
-  if (type === 'UNSPEC') {
-    if (!(value instanceof Uint8Array)) throw new Ged188EncodeError(name, field.name, 'expected bytes');
-    if (value.length > max) {
-      throw new Ged188EncodeError(name, field.name, `${value.length} bytes exceed the maximum of ${max}`);
-    }
-    return value;
-  }
-  const number = checkedInteger(name, field.name, type, value);
-  const writer = new ByteWriter();
-  if (type === 'BOOL') writer.integer('USHORT', number);
-  else writer.integer(type, number);
-  return writer.result();
+function expectObject(name: string, field: string, value: unknown, shape: string): Record<string, unknown> {
+  if (typeof value !== 'object' || value === null) throw new Ged188EncodeError(name, field, `expected ${shape}`);
+  return value as Record<string, unknown>;
 }
 
-function writeTlv(writer: ByteWriter, headerBytes: 1 | 2, name: MessageName, tag: number, data: Uint8Array): void {
-  const limit = headerBytes === 2 ? 0xffff : 0xff;
-  if (tag > limit || data.length > limit) {
-    throw new Ged188EncodeError(name, undefined, `tag ${tag} with ${data.length} bytes does not fit a ${headerBytes}-byte TLV header`);
-  }
+/** Writes one floating field: header, then data straight into the writer, then the length. */
+function writeFloating(writer: ByteWriter, headerBytes: 1 | 2, name: string, field: FloatingFieldDef, value: unknown): void {
   const headerType = headerBytes === 2 ? 'USHORT' : 'UCHAR';
-  writer.integer(headerType, tag);
-  writer.integer(headerType, data.length);
-  writer.raw(data);
+  const limit = headerBytes === 2 ? 0xffff : 0xff;
+  if (field.tag > limit) {
+    throw new Ged188EncodeError(name, field.name, `tag ${field.tag} does not fit the 1-byte tags of protocol versions before 20`);
+  }
+  writer.integer(headerType, field.tag);
+  const lengthAt = writer.length;
+  writer.integer(headerType, 0);
+  const dataStart = writer.length;
+  switch (field.type) {
+    case 'STRING':
+      writer.text(expectText(name, field.name, value), field.max - 1);
+      break;
+    case 'UNSPEC':
+      if (!(value instanceof Uint8Array)) throw new Ged188EncodeError(name, field.name, 'expected bytes');
+      if (value.length > field.max) {
+        throw new Ged188EncodeError(name, field.name, `${value.length} bytes exceed the maximum of ${field.max}`);
+      }
+      writer.raw(value);
+      break;
+    case 'NAMEDVAR': {
+      const variable = expectObject(name, field.name, value, 'an ECC variable {name, value}');
+      writer.text(expectText(name, `${field.name}.name`, variable.name), ECC_NAME_MAX - 1);
+      writer.text(expectText(name, `${field.name}.value`, variable.value), ECC_VALUE_MAX - 1);
+      break;
+    }
+    case 'NAMEDARRAY': {
+      const element = expectObject(name, field.name, value, 'an ECC array element {name, index, value}');
+      writer.integer('UCHAR', checkedInteger(name, `${field.name}.index`, 'UCHAR', element.index));
+      writer.text(expectText(name, `${field.name}.name`, element.name), ECC_NAME_MAX - 1);
+      writer.text(expectText(name, `${field.name}.value`, element.value), ECC_VALUE_MAX - 1);
+      break;
+    }
+    case 'BOOL':
+      writer.integer('USHORT', checkedInteger(name, field.name, 'BOOL', value));
+      break;
+    default:
+      writer.integer(field.type, checkedInteger(name, field.name, field.type, value));
+  }
+  const length = writer.length - dataStart;
+  if (length > limit) {
+    throw new Ged188EncodeError(name, field.name, `${length} bytes do not fit a ${headerBytes}-byte FieldLength`);
+  }
+  if (headerBytes === 2) writer.patchUint16(lengthAt, length);
+  else writer.patchUint8(lengthAt, length);
+}
+
+function asList(name: string, field: FloatingFieldDef, value: unknown): unknown[] {
+  if (!Array.isArray(value)) throw new Ged188EncodeError(name, field.name, 'expected a list (the field repeats)');
+  return value;
 }
 
 /**
  * Encodes a message as a whole frame. Strict: fixed fields must be present and in
  * range, strings are NUL-terminated and cut to their maximum, floating fields go
- * out in the guide's order (grouped list entries interleaved), unknown fields last.
+ * out in the guide's order (list entries member by member), unknown fields last.
  */
 export function encode(message: Message, options: CodecOptions = {}): Uint8Array {
   const version = options.version ?? DEFAULT_PROTOCOL_VERSION;
   const name: string = message.MessageType;
-  if (!isMessageName(name)) {
-    throw new Ged188EncodeError(name, undefined, 'unknown message type');
-  }
+  if (!isMessageName(name)) throw new Ged188EncodeError(name, undefined, 'unknown message type');
   const def: MessageDef = MESSAGES[name];
   const bag = message as unknown as FieldBag;
   const writer = new ByteWriter();
@@ -267,8 +357,7 @@ export function encode(message: Message, options: CodecOptions = {}): Uint8Array
     if (!appliesTo(field, version)) continue;
     const value = bag[field.name];
     if (value === undefined) throw new Ged188EncodeError(name, field.name, 'required fixed field is missing');
-    const number = checkedInteger(name, field.name, field.type, value);
-    writer.integer(field.type === 'BOOL' ? 'USHORT' : field.type, number);
+    writer.integer(field.type === 'BOOL' ? 'USHORT' : field.type, checkedInteger(name, field.name, field.type, value));
   }
 
   const headerBytes = floatingHeaderBytes(version);
@@ -283,12 +372,14 @@ export function encode(message: Message, options: CodecOptions = {}): Uint8Array
       if (groupsWritten.has(field.group)) continue;
       groupsWritten.add(field.group);
       writeGroup(writer, headerBytes, name, def, field.group, bag);
-      continue;
+    } else if (field.repeated) {
+      for (const item of asList(name, field, value)) writeFloating(writer, headerBytes, name, field, item);
+    } else {
+      writeFloating(writer, headerBytes, name, field, value);
     }
-    const values: unknown[] = field.repeated ? asList(name, field, value) : [value];
-    for (const item of values) writeTlv(writer, headerBytes, name, field.tag.tag, floatingData(name, field, item));
   }
-  for (const extra of message.UnknownFields ?? []) writeTlv(writer, headerBytes, name, extra.Tag, extra.Data);
+  for (const extra of message.UnknownFields ?? []) writeUnknown(writer, headerBytes, name, extra);
+  if (message.Trailing !== undefined) writer.raw(message.Trailing);
 
   const bodyLength = writer.length - HEADER_BYTES;
   if (bodyLength > MAX_BODY_BYTES) {
@@ -298,26 +389,25 @@ export function encode(message: Message, options: CodecOptions = {}): Uint8Array
   return writer.result();
 }
 
-function asList(name: MessageName, field: FloatingFieldDef, value: unknown): unknown[] {
-  if (!Array.isArray(value)) throw new Ged188EncodeError(name, field.name, 'expected a list (the field repeats)');
-  return value;
+function writeUnknown(writer: ByteWriter, headerBytes: 1 | 2, name: string, field: UnknownField): void {
+  const limit = headerBytes === 2 ? 0xffff : 0xff;
+  if (!Number.isInteger(field.Tag) || field.Tag < 0 || field.Tag > limit || field.Data.length > limit) {
+    throw new Ged188EncodeError(name, 'UnknownFields', `tag ${field.Tag} with ${field.Data.length} bytes does not fit a ${headerBytes}-byte TLV header`);
+  }
+  const headerType = headerBytes === 2 ? 'USHORT' : 'UCHAR';
+  writer.integer(headerType, field.Tag);
+  writer.integer(headerType, field.Data.length);
+  writer.raw(field.Data);
 }
 
-function writeGroup(
-  writer: ByteWriter,
-  headerBytes: 1 | 2,
-  name: MessageName,
-  def: MessageDef,
-  group: string,
-  bag: FieldBag,
-): void {
+function writeGroup(writer: ByteWriter, headerBytes: 1 | 2, name: string, def: MessageDef, group: string, bag: FieldBag): void {
   const members = def.floating.filter((f) => f.group === group);
   const lists = members.map((f) => (bag[f.name] === undefined ? [] : asList(name, f, bag[f.name])));
   const entries = Math.max(0, ...lists.map((l) => l.length));
   for (let i = 0; i < entries; i++) {
     members.forEach((member, m) => {
       const item = lists[m]?.[i];
-      if (item !== undefined) writeTlv(writer, headerBytes, name, member.tag.tag, floatingData(name, member, item));
+      if (item !== undefined) writeFloating(writer, headerBytes, name, member, item);
     });
   }
 }

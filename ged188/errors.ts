@@ -3,7 +3,6 @@ export type DecodeErrorKind =
   | 'truncated-header'
   | 'length-mismatch'
   | 'truncated-fixed'
-  | 'truncated-floating-header'
   | 'field-overruns-message'
   | 'message-too-long';
 

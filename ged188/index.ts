@@ -1,6 +1,7 @@
 export * from './wire-types.js';
 export * from './errors.js';
 export * from './tags.js';
+export * from './message-types.js';
 export * from './messages.js';
 export * from './codec.js';
 export * from './framer.js';

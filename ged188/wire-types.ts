@@ -4,8 +4,24 @@
  */
 export type FixedType = 'CHAR' | 'UCHAR' | 'SHORT' | 'USHORT' | 'INT' | 'UINT' | 'BOOL' | 'TIME';
 
-/** Floating (TLV) fields may also carry text and opaque bytes. */
-export type FloatingType = FixedType | 'STRING' | 'UNSPEC';
+/**
+ * Floating (TLV) fields may also carry text, opaque bytes and ECC variables
+ * (NAMEDVAR `name\0value\0`, NAMEDARRAY `index name\0value\0`, §1.5).
+ */
+export type FloatingType = FixedType | 'STRING' | 'UNSPEC' | 'NAMEDVAR' | 'NAMEDARRAY';
+
+/** An ECC scalar variable (tag 82). */
+export interface NamedVariable {
+  readonly name: string;
+  readonly value: string;
+}
+
+/** One element of an ECC array variable (tag 83). */
+export interface NamedArrayElement {
+  readonly name: string;
+  readonly index: number;
+  readonly value: string;
+}
 
 /** The JavaScript value a wire type decodes to. */
 export type ValueOf<T extends FloatingType> = T extends 'STRING'
@@ -14,7 +30,15 @@ export type ValueOf<T extends FloatingType> = T extends 'STRING'
     ? Uint8Array
     : T extends 'BOOL'
       ? boolean
-      : number;
+      : T extends 'NAMEDVAR'
+        ? NamedVariable
+        : T extends 'NAMEDARRAY'
+          ? NamedArrayElement
+          : number;
+
+/** ECC limits (§1.5): name ≤ 33 bytes and value ≤ 211 bytes, each including its NUL. */
+export const ECC_NAME_MAX = 33;
+export const ECC_VALUE_MAX = 211;
 
 interface IntegerCodec {
   readonly size: number;

@@ -23,6 +23,8 @@ describe('import boundaries', () => {
     ['ged188/probe.ts', "import { app } from 'electron';\nexport const x = app;"],
     ['ged188/probe.ts', "import net from 'node:net';\nexport const x = net;"],
     ['ged188/probe.ts', "import { z } from '../contract/index.js';\nexport const x = z;"],
+    ['ged188/layouts/probe.ts', "import { z } from '../../contract/index.js';\nexport const x = z;"],
+    ['ged188/layouts/probe.ts', "import fs from 'node:fs';\nexport const x = fs;"],
     ['simulator/probe.ts', "import { app } from 'electron';\nexport const x = app;"],
     ['renderer/src/probe.ts', "import fs from 'fs';\nexport const x = fs;"],
     ['renderer/src/probe.ts', "import { readFile } from 'node:fs/promises';\nexport const x = readFile;"],
@@ -41,6 +43,7 @@ describe('import boundaries', () => {
     ['main/core/probe.ts', "import net from 'node:net';\nexport const x = net;"],
     ['renderer/src/probe.ts', "import { COMMANDS } from '../../contract/index.js';\nexport const x = COMMANDS;"],
     ['ged188/probe.ts', "import { TAGS } from './tags.js';\nexport const x = TAGS;"],
+    ['ged188/layouts/probe.ts', "import type { MessageTable } from '../message-def.js';\nexport type X = MessageTable;"],
   ])('allows %s: %s', async (file, code) => {
     expect(await boundaryErrors(file, code)).toEqual([]);
   });
