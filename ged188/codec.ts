@@ -1,4 +1,5 @@
 import { Ged188DecodeError, Ged188EncodeError } from './errors.js';
+import { decodePlan, type DecodePlan } from './decode-plan.js';
 import { messageTypeName } from './message-types.js';
 import {
   MESSAGES,
@@ -42,66 +43,97 @@ function appliesTo(field: { readonly since?: number }, version: number): boolean
   return field.since === undefined || field.since <= version;
 }
 
-/** Per message type, its floating fields by tag, built once: decode looks tags up per field. */
-const FLOATING_BY_TAG: ReadonlyMap<MessageDef, ReadonlyMap<number, FloatingFieldDef>> = new Map(
-  (Object.values(MESSAGES) as MessageDef[]).map((def) => [def, new Map(def.floating.map((f) => [f.tag, f]))]),
-);
 
 // ---------------------------------------------------------------- decode
 
 const utf8 = new TextDecoder('utf-8');
+// Only ever trusted for bytes below 0x80, where every single-byte decoding agrees.
+const singleByte = new TextDecoder('latin1');
 
-/**
- * Text from `bytes[start, end)`, stopping at the first NUL. Short ASCII — nearly
- * every CTI string — is built straight from the frame's bytes; anything else goes
- * through the UTF-8 decoder (the guide says ASCII; CCX documents UTF-8).
- */
-function readText(bytes: Uint8Array, start: number, end: number): string {
-  let stop = start;
-  let ascii = true;
-  while (stop < end) {
-    const byte = bytes[stop]!;
-    if (byte === 0) break;
-    if (byte > 0x7f) ascii = false;
-    stop++;
-  }
-  if (!ascii || stop - start > 256) return utf8.decode(bytes.subarray(start, stop));
-  let text = '';
-  for (let i = start; i < stop; i++) text += String.fromCharCode(bytes[i]!);
-  return text;
+interface NodeBuffer {
+  latin1Slice(this: Uint8Array, start: number, end: number): string;
+}
+/** Node's Buffer turns bytes into a one-byte string natively; elsewhere TextDecoder does. */
+const latin1Slice = (globalThis as { Buffer?: { prototype: NodeBuffer } }).Buffer?.prototype.latin1Slice;
+
+function singleByteText(frame: Uint8Array): string {
+  return latin1Slice ? latin1Slice.call(frame, 0, frame.length) : singleByte.decode(frame);
 }
 
-/** The offset just past the first NUL in `[start, end)`, or `end` when there is none. */
-function afterNul(bytes: Uint8Array, start: number, end: number): number {
-  const nul = bytes.indexOf(0, start);
-  return nul === -1 || nul >= end ? end : nul + 1;
+/**
+ * Reads text straight out of the frame. The frame becomes a string once (one
+ * native call) and each field is a substring of it, stopping at its first NUL;
+ * only a field with bytes above 0x7f is decoded again, as UTF-8 (the guide says
+ * ASCII; CCX documents UTF-8).
+ */
+class TextReader {
+  private whole: string | undefined;
+
+  constructor(private readonly frame: Uint8Array) {}
+
+  read(start: number, end: number): string {
+    const frame = this.frame;
+    let stop = start;
+    let high = 0;
+    // A plain loop: CTI strings are short, and it finds the NUL and checks for
+    // non-ASCII bytes in one pass (Uint8Array.prototype.indexOf costs more to call).
+    while (stop < end) {
+      const byte = frame[stop]!;
+      if (byte === 0) break;
+      high |= byte;
+      stop++;
+    }
+    if (high > 0x7f) return utf8.decode(frame.subarray(start, stop));
+    this.whole ??= singleByteText(frame);
+    return this.whole.substring(start, stop);
+  }
+
+  /** The offset just past the first NUL in `[start, end)`, or `end` when there is none. */
+  afterNul(start: number, end: number): number {
+    let i = start;
+    while (i < end && this.frame[i] !== 0) i++;
+    return i === end ? end : i + 1;
+  }
 }
 
 function readFixed(view: DataView, offset: number, type: FixedType): number | boolean {
-  if (type === 'BOOL') return view.getUint16(offset) !== 0;
-  return INTEGER_CODECS[type].read(view, offset);
+  switch (type) {
+    case 'UINT':
+    case 'TIME':
+      return view.getUint32(offset);
+    case 'USHORT':
+      return view.getUint16(offset);
+    case 'INT':
+      return view.getInt32(offset);
+    case 'SHORT':
+      return view.getInt16(offset);
+    case 'UCHAR':
+      return view.getUint8(offset);
+    case 'CHAR':
+      return view.getInt8(offset);
+    case 'BOOL':
+      return view.getUint16(offset) !== 0;
+  }
 }
 
 /** Decodes one floating value, or returns undefined when its data cannot be that type. */
-function readFloating(frame: Uint8Array, view: DataView, start: number, length: number, field: FloatingFieldDef): unknown {
+function readFloating(frame: Uint8Array, view: DataView, text: TextReader, start: number, length: number, field: FloatingFieldDef): unknown {
   const end = start + length;
   switch (field.type) {
     case 'STRING':
-      return readText(frame, start, end);
+      return text.read(start, end);
     case 'UNSPEC':
       return frame.slice(start, end);
     case 'NAMEDVAR': {
-      const valueStart = afterNul(frame, start, end);
-      const value: NamedVariable = { name: readText(frame, start, end), value: readText(frame, valueStart, end) };
+      const value: NamedVariable = { name: text.read(start, end), value: text.read(text.afterNul(start, end), end) };
       return value;
     }
     case 'NAMEDARRAY': {
       if (length < 1) return undefined;
-      const valueStart = afterNul(frame, start + 1, end);
       const element: NamedArrayElement = {
-        name: readText(frame, start + 1, end),
+        name: text.read(start + 1, end),
         index: frame[start]!,
-        value: readText(frame, valueStart, end),
+        value: text.read(text.afterNul(start + 1, end), end),
       };
       return element;
     }
@@ -109,6 +141,16 @@ function readFloating(frame: Uint8Array, view: DataView, start: number, length: 
       // Over-long numeric fields are accepted: the leading bytes carry the value.
       return length < sizeOfFixed(field.type) ? undefined : readFixed(view, start, field.type);
   }
+}
+
+function truncatedFixed(plan: DecodePlan, frameLength: number): Ged188DecodeError {
+  const field = plan.fixed.find((f) => f.offset + sizeOfFixed(f.type) > frameLength)!;
+  return new Ged188DecodeError(
+    'truncated-fixed',
+    plan.name,
+    field.offset,
+    `fixed part ends before ${field.name} (${field.type}, ${sizeOfFixed(field.type)} bytes)`,
+  );
 }
 
 /**
@@ -125,11 +167,11 @@ export function decode(frame: Uint8Array, options: CodecOptions = {}): Message |
   const bodyLength = view.getUint32(0);
   const typeId = view.getUint32(4);
   const name = messageNameOf(typeId);
-  const label = name ?? messageTypeName(typeId) ?? `message type ${typeId}`;
-  if (bodyLength > MAX_BODY_BYTES) {
-    throw new Ged188DecodeError('message-too-long', label, 0, `MessageLength ${bodyLength} exceeds ${MAX_BODY_BYTES}`);
-  }
-  if (bodyLength !== frame.length - HEADER_BYTES) {
+  if (bodyLength > MAX_BODY_BYTES || bodyLength !== frame.length - HEADER_BYTES) {
+    const label = name ?? messageTypeName(typeId) ?? `message type ${typeId}`;
+    if (bodyLength > MAX_BODY_BYTES) {
+      throw new Ged188DecodeError('message-too-long', label, 0, `MessageLength ${bodyLength} exceeds ${MAX_BODY_BYTES}`);
+    }
     throw new Ged188DecodeError(
       'length-mismatch',
       label,
@@ -146,25 +188,17 @@ export function decode(frame: Uint8Array, options: CodecOptions = {}): Message |
       Body: frame.slice(HEADER_BYTES),
     };
   }
-  const def: MessageDef = MESSAGES[name];
-  const fields: FieldBag = { MessageType: name, MessageTypeId: typeId };
-  let offset = HEADER_BYTES;
-  for (const field of def.fixed) {
-    if (!appliesTo(field, version)) continue;
-    const size = sizeOfFixed(field.type);
-    if (offset + size > frame.length) {
-      throw new Ged188DecodeError('truncated-fixed', name, offset, `fixed part ends before ${field.name} (${field.type}, ${size} bytes)`);
-    }
-    fields[field.name] = readFixed(view, offset, field.type);
-    offset += size;
-  }
-  if (def.untabulatedBody) {
+  const plan = decodePlan(name, MESSAGES[name], version);
+  if (HEADER_BYTES + plan.fixedBytes > frame.length) throw truncatedFixed(plan, frame.length);
+  const fields = plan.create(view, typeId);
+  let offset = HEADER_BYTES + plan.fixedBytes;
+  if (plan.def.untabulatedBody) {
     if (offset < frame.length) fields.Trailing = frame.slice(offset);
     return fields as Message;
   }
 
   const headerBytes = floatingHeaderBytes(version);
-  const byTag = FLOATING_BY_TAG.get(def)!;
+  const text = new TextReader(frame);
   let unknown: UnknownField[] | undefined;
   while (offset < frame.length) {
     if (offset + 2 * headerBytes > frame.length) {
@@ -183,17 +217,13 @@ export function decode(frame: Uint8Array, options: CodecOptions = {}): Message |
         `floating tag ${tag} declares ${length} bytes but only ${frame.length - dataStart} remain`,
       );
     }
-    const known = byTag.get(tag);
-    const field = known !== undefined && appliesTo(known, version) ? known : undefined;
-    const value = field === undefined ? undefined : readFloating(frame, view, dataStart, length, field);
-    if (field === undefined || value === undefined || (!field.repeated && fields[field.name] !== undefined)) {
+    const field = plan.floatingByTag[tag];
+    const value = field === undefined ? undefined : readFloating(frame, view, text, dataStart, length, field);
+    // A tag this layout lacks, data that cannot be its type, or a second copy of a
+    // field that does not repeat: kept as it came, to be sent back unchanged.
+    const store = plan.storeByTag[tag];
+    if (value === undefined || store === undefined || !store(fields, value)) {
       (unknown ??= []).push({ Tag: tag, Data: frame.slice(dataStart, dataStart + length) });
-    } else if (field.repeated) {
-      const list = fields[field.name] as unknown[] | undefined;
-      if (list === undefined) fields[field.name] = [value];
-      else list.push(value);
-    } else {
-      fields[field.name] = value;
     }
     offset = dataStart + length;
   }
