@@ -65,9 +65,11 @@ program
     if (hex !== undefined) {
       print(toJson(decodeAt(parseHex(hex), options.version ?? DEFAULT_PROTOCOL_VERSION, 'frame')));
     } else if (options.stream !== undefined) {
-      const frames = splitStream(readInput(options.stream));
-      const streamVersion = options.version ?? versionFromOpen(frames[0]?.frame, DEFAULT_PROTOCOL_VERSION);
-      for (const { frame, offset } of frames) print(toJson(decodeAt(frame, streamVersion, `${options.stream}, message at byte ${offset}`)));
+      let streamVersion = options.version;
+      for (const { frame, offset } of splitStream(readInput(options.stream))) {
+        streamVersion ??= versionFromOpen(frame, DEFAULT_PROTOCOL_VERSION);
+        print(toJson(decodeAt(frame, streamVersion, `${options.stream}, message at byte ${offset}`)));
+      }
     } else {
       decodeCapture(options.pcap!, options.version, options.port);
     }
@@ -79,7 +81,8 @@ function decodeCapture(file: string, fixedVersion: number | undefined, serverPor
   const versions = new Map<string, number>();
   for (const entry of entries) {
     if ('kind' in entry) {
-      process.stderr.write(`cti: warning: ${entry.time} ${entry.src} → ${entry.dst}: ${entry.message}\n`);
+      const where = entry.src === undefined ? '' : ` ${entry.src} → ${entry.dst}`;
+      process.stderr.write(`cti: warning: ${entry.time}${where}: ${entry.message}\n`);
       continue;
     }
     const conversation = [entry.src, entry.dst].sort().join(' ');

@@ -16,10 +16,12 @@ export function versionFromOpen(frame: Uint8Array | undefined, fallback: number)
   return version >= 13 && version <= 25 ? version : fallback;
 }
 
-/** Cuts a raw captured byte stream into frames, naming the offset of anything wrong. */
-export function splitStream(bytes: Uint8Array): { frame: Uint8Array; offset: number }[] {
+/**
+ * Cuts a raw captured byte stream into frames, in order; a stream that breaks off
+ * throws after the frames before the break, naming the offset where it broke.
+ */
+export function* splitStream(bytes: Uint8Array): Generator<{ frame: Uint8Array; offset: number }> {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const frames: { frame: Uint8Array; offset: number }[] = [];
   let offset = 0;
   while (offset < bytes.length) {
     if (bytes.length - offset < HEADER_BYTES) {
@@ -33,10 +35,9 @@ export function splitStream(bytes: Uint8Array): { frame: Uint8Array; offset: num
     if (end > bytes.length) {
       throw new InputError(`stream ends inside the message at byte ${offset} (${bytes.length - offset} of ${end - offset} bytes)`);
     }
-    frames.push({ frame: bytes.subarray(offset, end), offset });
+    yield { frame: bytes.subarray(offset, end), offset };
     offset = end;
   }
-  return frames;
 }
 
 /** Decodes a frame, turning a decode error into an input error that says where it was. */
