@@ -378,6 +378,9 @@ export function encode(message: Message, options: CodecOptions = {}): Uint8Array
   const name: string = message.MessageType;
   if (!isMessageName(name)) throw new Ged188EncodeError(name, undefined, 'unknown message type');
   const def: MessageDef = MESSAGES[name];
+  if (!appliesTo(def, version)) {
+    throw new Ged188EncodeError(name, undefined, `needs protocol version ${def.since} or later (session is ${version})`);
+  }
   const bag = message as unknown as FieldBag;
   const writer = new ByteWriter();
   writer.integer('UINT', 0); // MessageLength, patched below

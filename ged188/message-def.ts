@@ -30,6 +30,8 @@ export interface FloatingFieldDef {
 
 export interface MessageDef {
   readonly id: number;
+  /** First protocol version that has this message type (§6); encode refuses it before. */
+  readonly since?: number;
   readonly fixed: readonly FixedFieldDef[];
   readonly floating: readonly FloatingFieldDef[];
   /**

@@ -101,6 +101,13 @@ export class ClientSession {
   }
 
   private handleMessage(message: Message): void {
+    const invokeId = 'InvokeID' in message ? message.InvokeID : 0;
+    // What decoding let through is checked before acting, as CTI Server does (counters,
+    // reserved fields, required data); the version check of OPEN_REQ comes first.
+    if (message.MessageType !== 'OPEN_REQ') {
+      const problem = validate(message)[0];
+      if (problem) return this.refuse(invokeId, problem.status, `${problem.field}: ${problem.detail}`);
+    }
     switch (message.MessageType) {
       case 'OPEN_REQ':
         this.open(message);
@@ -113,10 +120,8 @@ export class ClientSession {
         this.send({ MessageType: 'CLOSE_CONF', InvokeID: message.InvokeID });
         this.socket.end();
         return;
-      default: {
-        const invokeId = 'InvokeID' in message ? message.InvokeID : 0;
+      default:
         this.refuse(invokeId, this.isOpen ? STATUS.E_CTI_FUNCTION_NOT_AVAILABLE : STATUS.E_CTI_SESSION_NOT_OPEN);
-      }
     }
   }
 

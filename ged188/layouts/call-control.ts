@@ -411,10 +411,10 @@ export const CALL_CONTROL_MESSAGES = {
       { name: 'CallDeviceType', tag: 59, type: 'USHORT', max: 2, repeated: true, group: 'CallConnectionCallID' },
       { name: 'CallDeviceID', tag: 60, type: 'STRING', max: 64, repeated: true, group: 'CallConnectionCallID' },
       { name: 'CallDeviceConnectionState', tag: 61, type: 'USHORT', max: 2, repeated: true, group: 'CallConnectionCallID' }, // LocalConnectionState
-      { name: 'CallReferenceID', tag: 223, type: 'UNSPEC', max: 32 },
-      { name: 'COCConnectionCallID', tag: 229, type: 'UINT', max: 4 },
-      { name: 'COCCallConnectionDeviceIDType', tag: 230, type: 'USHORT', max: 2 },
-      { name: 'COCCallConnectionDeviceID', tag: 231, type: 'STRING', max: 64 },
+      { name: 'CallReferenceID', tag: 223, type: 'UNSPEC', max: 32, since: 14 }, // v14 (§6)
+      { name: 'COCConnectionCallID', tag: 229, type: 'UINT', max: 4, since: 14 }, // v14 (§6)
+      { name: 'COCCallConnectionDeviceIDType', tag: 230, type: 'USHORT', max: 2, since: 14 }, // v14 (§6)
+      { name: 'COCCallConnectionDeviceID', tag: 231, type: 'STRING', max: 64, since: 14 }, // v14 (§6)
       { name: 'ProtocolReferenceGUID', tag: 294, type: 'STRING', max: 40, since: 24 }, // v24
       { name: 'CcaiConfigId', tag: 311, type: 'STRING', max: 40, since: 24 }, // v24
       { name: 'NumOfEnabledServices', tag: 310, type: 'USHORT', max: 2, since: 24 }, // v24

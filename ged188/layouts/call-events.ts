@@ -308,10 +308,10 @@ export const CALL_EVENT_MESSAGES = {
     floating: [
       { name: 'ConnectionDeviceID', tag: 25, type: 'STRING', max: 64 },
       { name: 'CallingDeviceID', tag: 27, type: 'STRING', max: 64 },
-      { name: 'CallReferenceID', tag: 223, type: 'UNSPEC', max: 32 },
+      { name: 'CallReferenceID', tag: 223, type: 'UNSPEC', max: 32, since: 14 }, // v14 (§6)
       { name: 'COCConnectionCallID', tag: 229, type: 'UINT', max: 4, since: 14 }, // v14+: call-on-behalf-of-consult
-      { name: 'COCCallConnectionDeviceIDType', tag: 230, type: 'USHORT', max: 2 },
-      { name: 'COCCallConnectionDeviceID', tag: 231, type: 'STRING', max: 64 },
+      { name: 'COCCallConnectionDeviceIDType', tag: 230, type: 'USHORT', max: 2, since: 14 }, // v14 (§6)
+      { name: 'COCCallConnectionDeviceID', tag: 231, type: 'STRING', max: 64, since: 14 }, // v14 (§6)
     ],
   },
   CALL_QUEUED_EVENT: {
@@ -445,7 +445,7 @@ export const CALL_EVENT_MESSAGES = {
       { name: 'CustomerAccountNumber', tag: 96, type: 'STRING', max: 32 },
       { name: 'CTIClientSignature', tag: 23, type: 'STRING', max: 64 },
       { name: 'CTIClientTimestamp', tag: 24, type: 'TIME', max: 4 },
-      { name: 'CallReferenceID', tag: 223, type: 'UNSPEC', max: 32 },
+      { name: 'CallReferenceID', tag: 223, type: 'UNSPEC', max: 32, since: 14 }, // v14 (§6)
     ],
   },
   CALL_REACHED_NETWORK_EVENT: {

@@ -25,7 +25,7 @@ export const REPLY_MESSAGES = {
   BAD_CALL_CONF: { id: 140, fixed: [{ name: 'InvokeID', type: 'UINT' }], floating: [] },
   SET_DEVICE_ATTRIBUTES_CONF: { id: 142, fixed: [{ name: 'InvokeID', type: 'UINT' }], floating: [] },
   UNREGISTER_SERVICE_CONF: { id: 146, fixed: [{ name: 'InvokeID', type: 'UINT' }], floating: [] },
-  AGENT_GREETING_CONTROL_RESP: { id: 250, fixed: [{ name: 'InvokeID', type: 'UINT' }], floating: [] },
+  AGENT_GREETING_CONTROL_RESP: { id: 250, since: 15, fixed: [{ name: 'InvokeID', type: 'UINT' }], floating: [] },
   // "Reply MAKE_CALL_CONF (57): InvokeID UINT, NewConnectionCallID UINT, NewConnectionDeviceIDType
   // USHORT, LineHandle USHORT, LineType USHORT; floating NewConnectionDeviceID (47) STRING 64."
   MAKE_CALL_CONF: {

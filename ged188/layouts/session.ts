@@ -93,16 +93,17 @@ export const SESSION_MESSAGES = {
   },
   // §2.11 v24 active/standby. The bodies of 277 and 281 are not tabulated in the
   // guide (§7 #11): whatever a server puts there is kept as Trailing bytes.
-  STANDBY_ACTIVE_EVENT_MSG: { id: 277, fixed: [], floating: [], untabulatedBody: true },
-  ACTIVE_MAINTENANCE_REQ_MSG: { id: 278, fixed: [{ name: 'InvokeID', type: 'UINT' }], floating: [] },
+  STANDBY_ACTIVE_EVENT_MSG: { id: 277, since: 24, fixed: [], floating: [], untabulatedBody: true },
+  ACTIVE_MAINTENANCE_REQ_MSG: { id: 278, since: 24, fixed: [{ name: 'InvokeID', type: 'UINT' }], floating: [] },
   ACTIVE_MAINTENANCE_RESP_MSG: {
     id: 279,
+    since: 24,
     fixed: [
       { name: 'InvokeID', type: 'UINT' },
       { name: 'MaintenanceModeAccepted', type: 'BOOL' },
     ],
     floating: [],
   },
-  ACTIVE_MAINTENANCE_EVENT_MSG: { id: 280, fixed: [{ name: 'Continue', type: 'BOOL' }], floating: [] },
-  STOPPING_REQUESTS_TO_THIS_SIDE_IND: { id: 281, fixed: [], floating: [], untabulatedBody: true },
+  ACTIVE_MAINTENANCE_EVENT_MSG: { id: 280, since: 24, fixed: [{ name: 'Continue', type: 'BOOL' }], floating: [] },
+  STOPPING_REQUESTS_TO_THIS_SIDE_IND: { id: 281, since: 24, fixed: [], floating: [], untabulatedBody: true },
 } as const satisfies MessageTable;

@@ -113,6 +113,7 @@ export const TEAM_AND_SESSION_MESSAGES = {
   },
   AGENT_GREETING_CONTROL_REQ: {
     id: 249,
+    since: 15,
     fixed: [
       { name: 'InvokeID', type: 'UINT' },
       { name: 'PeripheralID', type: 'UINT' },
@@ -123,6 +124,7 @@ export const TEAM_AND_SESSION_MESSAGES = {
   // GreetingType (STRING 32) is listed without a tag number; it decodes as an unknown field.
   CALL_AGENT_GREETING_EVENT: {
     id: 248,
+    since: 15,
     fixed: [
       { name: 'MonitorID', type: 'UINT' },
       { name: 'PeripheralID', type: 'UINT' },

@@ -6,6 +6,7 @@ import { LocalConfigSchema } from '../../main/core/local-config.js';
 import { silentLogger } from '../../main/core/logger.js';
 import { SoftphoneCore } from '../../main/core/softphone-core.js';
 import { CtiSimulator } from '../../simulator/index.js';
+import { sampleMessage, seededRandom } from '../support/guide-frames.js';
 import { activeOpenConf } from '../support/messages.js';
 
 const cleanups: (() => Promise<void>)[] = [];
@@ -204,6 +205,16 @@ describe('simulator sessions', () => {
     const { ClientID: _c, ...noClientId } = openRequest;
     active.send({ ...noClientId, InvokeID: 3 } as Message<'OPEN_REQ'>);
     expect(await active.next()).toEqual({ MessageType: 'FAILURE_CONF', MessageTypeId: expect.any(Number), InvokeID: 3, Status: 6 });
+  });
+
+  it('checks requests with validate: a counter that disagrees with its entries is refused with its status', async () => {
+    const simulator = await startSimulator();
+    const client = await rawClient(simulator.address('A').port);
+    client.send(openRequest);
+    await client.next();
+    const request = sampleMessage('SET_CALL_DATA_REQ', seededRandom(4), { version: 24 }) as Message<'SET_CALL_DATA_REQ'>;
+    client.send({ ...request, InvokeID: 77, NumNamedVariables: (request.NamedVariable?.length ?? 0) + 1 });
+    expect(await client.next()).toEqual({ MessageType: 'FAILURE_CONF', MessageTypeId: 1, InvokeID: 77, Status: 77 });
   });
 
   it('closes a client that sends a malformed frame and keeps serving the others', async () => {

@@ -1,5 +1,5 @@
 import { encode } from '../../ged188/index.js';
-import { MESSAGE_NAMES, sampleMessage, seededRandom, type Random } from './guide-frames.js';
+import { messageNamesFor, sampleMessage, seededRandom, type Random } from './guide-frames.js';
 
 export type Mutation = 'bit-flip' | 'truncate' | 'length-lie' | 'tag-corrupt' | 'field-length-corrupt' | 'extend';
 
@@ -59,7 +59,7 @@ export function* fuzzFrames(count: number, seed: number): Generator<{ frame: Uin
   // Valid frames are costly next to a mutation; build a pool and mutate it many ways.
   const pool = Array.from({ length: 400 }, () => {
     const version = pick(random, versions);
-    const message = sampleMessage(pick(random, MESSAGE_NAMES), random, { version, presence: random(), maxEntries: 3 });
+    const message = sampleMessage(pick(random, messageNamesFor(version)), random, { version, presence: random(), maxEntries: 3 });
     return { frame: encode(message, { version }), version };
   });
   for (let i = 0; i < count; i++) {

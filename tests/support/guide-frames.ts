@@ -200,3 +200,11 @@ export function guideFrame(message: Message, version: number): Uint8Array {
 }
 
 export const MESSAGE_NAMES = Object.keys(MESSAGES) as MessageName[];
+
+/** The message types a session of `version` may carry. */
+export function messageNamesFor(version: number): MessageName[] {
+  return MESSAGE_NAMES.filter((name) => {
+    const since = (MESSAGES[name] as MessageDef).since;
+    return since === undefined || since <= version;
+  });
+}

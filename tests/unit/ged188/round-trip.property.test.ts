@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { decode, encode, validate, type Message } from '../../../ged188/index.js';
-import { MESSAGE_NAMES, sampleMessage, seededRandom } from '../../support/guide-frames.js';
+import { MESSAGE_NAMES, messageNamesFor, sampleMessage, seededRandom } from '../../support/guide-frames.js';
 import { asDecoded } from '../../support/messages.js';
 
 /**
@@ -18,6 +18,7 @@ describe('round trip (property)', () => {
         fc.integer(),
         fc.double({ min: 0, max: 1, noNaN: true }),
         (name, version, seed, presence) => {
+          if (!messageNamesFor(version).includes(name)) return; // a message type newer than the session
           const message = sampleMessage(name, seededRandom(seed), { version, presence, maxEntries: 4 });
           const frame = encode(message, { version });
           const decoded = decode(frame, { version });
