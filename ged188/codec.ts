@@ -444,3 +444,17 @@ function writeGroup(writer: ByteWriter, headerBytes: 1 | 2, name: string, def: M
     });
   }
 }
+
+/**
+ * The message as a session of `version` can carry it: fields the version does not
+ * have yet are left out (ged188.md §6: never send tags newer than the session).
+ * A server builds each event once at the newest layout and adapts it per session.
+ */
+export function adaptToVersion<M extends Message>(message: M, version: number): M {
+  const def: MessageDef = MESSAGES[message.MessageType];
+  const newer = [...def.fixed, ...def.floating].filter((f) => !appliesTo(f, version) || (version < 20 && 'tag' in f && f.tag > 0xff));
+  if (newer.length === 0) return message;
+  const adapted = { ...message } as Record<string, unknown>;
+  for (const field of newer) delete adapted[field.name];
+  return adapted as M;
+}

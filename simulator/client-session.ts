@@ -5,22 +5,30 @@ import {
   MAX_PROTOCOL_VERSION,
   MIN_PROTOCOL_VERSION,
   PERIPHERAL_TYPE,
+  SERVICE,
   SESSION_TYPE,
   STATUS,
-  SERVICE,
+  adaptToVersion,
   decode,
   encode,
   statusName,
   validate,
   type Message,
 } from '../ged188/index.js';
+import { wants, type SessionInterest } from './event-filter.js';
+import { ControlFailure, type Peripheral, type PgEvent } from './pg/peripheral.js';
+import { handleRequest } from './request-handlers.js';
+import type { AgentRuntime } from './pg/model.js';
 
-/** What a client session needs to know about the server it is talking to. */
+/** What a client session needs from the server it belongs to. */
 export interface ServerView {
   /** Whether this side currently serves sessions (only one side does, pre active/standby). */
   isActive(): boolean;
-  readonly peripheralId: number;
+  readonly peripheral: Peripheral;
   readonly log: (line: string) => void;
+  /** Sessions open anywhere on this server, for device-in-use checks. */
+  sessionsBoundTo(agentId: string): ClientSession[];
+  nextSessionId(): number;
 }
 
 /** Services this simulator grants; the rest of the mask is dropped from ServicesGranted. */
@@ -31,13 +39,22 @@ const SUPPORTED_SERVICES =
 const NO_HEARTBEATS = 0xffffffff;
 const OPEN_REQ_ID = 3;
 
+interface OpenSession {
+  readonly version: number;
+  readonly clientId: string;
+  readonly interest: SessionInterest;
+  readonly agent: AgentRuntime | undefined;
+  readonly unsubscribe: () => void;
+}
+
 /**
- * One client connection to one side: frames in, session rules applied, frames out.
- * A malformed frame closes this client only.
+ * One client connection to one side: frames in, session rules applied, requests
+ * handed to the peripheral, replies and events out. A malformed frame closes this
+ * client only.
  */
 export class ClientSession {
   private readonly reader = new FrameReader();
-  private version: number | undefined;
+  private open: OpenSession | undefined;
   private idleTimer: NodeJS.Timeout | undefined;
   private idleTimeoutMs: number | undefined;
 
@@ -49,17 +66,38 @@ export class ClientSession {
     socket.setNoDelay(true);
     socket.on('data', (chunk: Buffer) => this.receive(chunk));
     socket.on('error', () => socket.destroy());
-    socket.on('close', () => this.clearIdleTimer());
+    socket.on('close', () => this.closed());
   }
 
   get isOpen(): boolean {
-    return this.version !== undefined;
+    return this.open !== undefined;
+  }
+
+  get agentId(): string | undefined {
+    return this.open?.agent?.config.id;
+  }
+
+  get clientId(): string | undefined {
+    return this.open?.clientId;
   }
 
   /** Ends the connection abruptly, as a failed CTI Server does. */
   kill(): void {
-    this.clearIdleTimer();
+    this.closed();
     this.socket.resetAndDestroy();
+  }
+
+  /** Ends the session with an unsolicited FAILURE_EVENT, then closes the connection. */
+  fail(status: number): void {
+    this.send({ MessageType: 'FAILURE_EVENT', Status: status });
+    this.closed();
+    this.socket.end();
+  }
+
+  private closed(): void {
+    this.clearIdleTimer();
+    this.open?.unsubscribe();
+    this.open = undefined;
   }
 
   private receive(chunk: Buffer): void {
@@ -82,7 +120,7 @@ export class ClientSession {
     const typeId = view.getUint32(4);
     // Before the session is open only OPEN_REQ can say which version (and so which
     // TLV header size) to read with; VersionNumber is its second fixed field.
-    const version = this.version ?? (typeId === OPEN_REQ_ID && frame.length >= 16 ? view.getUint32(12) : 24);
+    const version = this.open?.version ?? (typeId === OPEN_REQ_ID && frame.length >= 16 ? view.getUint32(12) : 24);
     let message;
     try {
       message = decode(frame, { version: clampVersion(version) });
@@ -91,10 +129,9 @@ export class ClientSession {
       return;
     }
     if (message.MessageType === 'UNKNOWN') {
-      const InvokeID = frame.length >= 12 ? view.getUint32(8) : 0;
-      this.server.log(`${this.label}: unknown message type ${typeId}`);
+      const invokeId = frame.length >= 12 ? view.getUint32(8) : 0;
       // Status 2 is E_CTI_INVALID_MESSAGE_LENGTH in v25, INVALID_MESSAGE_TYPE in older headers (§7 #2).
-      this.send({ MessageType: 'FAILURE_CONF', InvokeID, Status: STATUS.E_CTI_INVALID_MESSAGE_LENGTH });
+      this.refuse(invokeId, STATUS.E_CTI_INVALID_MESSAGE_LENGTH, `unknown message type ${typeId}`);
       return;
     }
     this.handleMessage(message);
@@ -110,24 +147,45 @@ export class ClientSession {
     }
     switch (message.MessageType) {
       case 'OPEN_REQ':
-        this.open(message);
-        return;
+        return this.openSession(message);
       case 'HEARTBEAT_REQ':
-        if (!this.isOpen) return this.refuse(message.InvokeID, STATUS.E_CTI_SESSION_NOT_OPEN);
-        this.send({ MessageType: 'HEARTBEAT_CONF', InvokeID: message.InvokeID });
-        return;
+        if (!this.open) return this.refuse(message.InvokeID, STATUS.E_CTI_SESSION_NOT_OPEN);
+        return this.send({ MessageType: 'HEARTBEAT_CONF', InvokeID: message.InvokeID });
       case 'CLOSE_REQ':
         this.send({ MessageType: 'CLOSE_CONF', InvokeID: message.InvokeID });
+        this.closed();
         this.socket.end();
         return;
       default:
-        this.refuse(invokeId, this.isOpen ? STATUS.E_CTI_FUNCTION_NOT_AVAILABLE : STATUS.E_CTI_SESSION_NOT_OPEN);
+        return this.request(message, invokeId);
     }
   }
 
-  private open(request: Message<'OPEN_REQ'>): void {
+  private request(message: Message, invokeId: number): void {
+    const open = this.open;
+    if (!open) return this.refuse(invokeId, STATUS.E_CTI_SESSION_NOT_OPEN);
+    const peripheral = this.server.peripheral;
+    try {
+      const outcome = handleRequest(message, {
+        peripheral,
+        requester: { sessionId: open.interest.sessionId, agentId: open.agent?.config.id },
+        servicesGranted: open.interest.servicesGranted,
+        version: open.version,
+      });
+      if (outcome.kind === 'status') return this.refuse(invokeId, outcome.status, outcome.detail);
+      this.send(outcome.reply);
+    } catch (error) {
+      if (!(error instanceof ControlFailure)) throw error;
+      this.server.log(`${this.label}: ${message.MessageType} failed: ${error.message}`);
+      this.send({ MessageType: 'CONTROL_FAILURE_CONF', InvokeID: invokeId, FailureCode: error.code, PeripheralErrorCode: 0 });
+    }
+    // Events go out after the reply to the request that caused them (§4.1).
+    peripheral.flush();
+  }
+
+  private openSession(request: Message<'OPEN_REQ'>): void {
     const { InvokeID } = request;
-    if (this.isOpen) return this.refuse(InvokeID, STATUS.E_CTI_SESSION_ALREADY_OPEN);
+    if (this.open) return this.refuse(InvokeID, STATUS.E_CTI_SESSION_ALREADY_OPEN);
     if (request.VersionNumber < MIN_PROTOCOL_VERSION || request.VersionNumber > MAX_PROTOCOL_VERSION) {
       return this.refuse(InvokeID, STATUS.E_CTI_INVALID_VERSION, `versions ${MIN_PROTOCOL_VERSION}-${MAX_PROTOCOL_VERSION} are supported`);
     }
@@ -136,45 +194,89 @@ export class ClientSession {
     if (request.IdleTimeout < 20 && request.IdleTimeout !== NO_HEARTBEATS) {
       return this.refuse(InvokeID, STATUS.E_CTI_INVALID_TIMEOUT, 'IdleTimeout must be at least 20 seconds');
     }
-    if (!this.server.isActive()) {
-      return this.refuse(InvokeID, STATUS.E_CTI_CTI_SERVER_OFFLINE, 'this side is not active');
+    if (!this.server.isActive()) return this.refuse(InvokeID, STATUS.E_CTI_CTI_SERVER_OFFLINE, 'this side is not active');
+
+    const peripheral = this.server.peripheral;
+    const granted = request.ServicesRequested & SUPPORTED_SERVICES;
+    let agent: AgentRuntime | undefined;
+    if (granted & SERVICE.CLIENT_EVENTS) {
+      if (request.PeripheralID !== peripheral.peripheralId) {
+        return this.refuse(InvokeID, STATUS.E_CTI_INVALID_PERIPHERAL_ID, `the peripheral is ${peripheral.peripheralId}`);
+      }
+      // Each identity the client gave must name the same known agent (§2.3).
+      const given: (AgentRuntime | undefined)[] = [];
+      if (request.AgentID) given.push(peripheral.agentByDevice({ agentId: request.AgentID }));
+      if (request.AgentInstrument) given.push(peripheral.agentByDevice({ instrument: request.AgentInstrument }));
+      if (request.AgentExtension) given.push(peripheral.agentByDevice({ extension: request.AgentExtension }));
+      if (given.length === 0) return this.refuse(InvokeID, STATUS.E_CTI_REQUIRED_DATA_MISSING, 'CLIENT_EVENTS needs an agent id, instrument or extension');
+      if (given.includes(undefined)) return this.refuse(InvokeID, STATUS.E_CTI_INVALID_AGENT_DATA, 'no such agent, instrument or extension');
+      if (new Set(given).size > 1) return this.refuse(InvokeID, STATUS.E_CTI_INCONSISTENT_AGENT_DATA, 'agent id, instrument and extension name different agents');
+      agent = given[0]!;
+      for (const other of this.server.sessionsBoundTo(agent.config.id)) {
+        if (other.clientId !== (request.ClientID ?? '')) {
+          return this.refuse(InvokeID, STATUS.E_CTI_DEVICE_IN_USE, `${agent.config.instrument} is in use by another client`);
+        }
+        // The same client opening again for the same device replaces its old session (§2.3).
+        other.fail(STATUS.E_CTI_NEW_SESSION_OPENED);
+      }
     }
+
     const version = request.VersionNumber;
-    this.version = version;
+    const sessionId = this.server.nextSessionId();
+    const interest: SessionInterest = {
+      sessionId,
+      servicesGranted: granted,
+      callMsgMask: request.CallMsgMask,
+      agentStateMask: request.AgentStateMask,
+      agentId: agent?.config.id,
+      teamMembers: agent && granted & SERVICE.SUPERVISOR ? peripheral.teamMembersOf(agent.config.id) : new Set(),
+    };
+    const unsubscribe = peripheral.subscribe((event) => this.deliver(event));
+    this.open = { version, clientId: request.ClientID ?? '', interest, agent, unsubscribe };
     this.idleTimeoutMs = request.IdleTimeout === NO_HEARTBEATS ? undefined : request.IdleTimeout * 1000;
     this.touch();
-    const conf: Message<'OPEN_CONF'> = {
+    const loggedIn = agent !== undefined && agent.state !== AGENT_STATE.LOGOUT;
+    this.send({
       MessageType: 'OPEN_CONF',
       InvokeID,
-      ServicesGranted: request.ServicesRequested & SUPPORTED_SERVICES,
+      ServicesGranted: granted,
       MonitorID: 0,
       PGStatus: 0,
       ICMCentralControllerTime: Math.floor(Date.now() / 1000),
       PeripheralOnline: true,
       PeripheralType: PERIPHERAL_TYPE.ENTERPRISE_AGENT,
-      AgentState: AGENT_STATE.UNKNOWN,
-      ...(version >= 19 ? { DepartmentID: 0 } : {}),
-      ...(version >= 24 ? { SessionType: SESSION_TYPE.ACTIVE } : {}),
-      ...(version >= 14
-        ? { NumPeripherals: 1, FltPeripheralID: [this.server.peripheralId], MultilineAgentControl: [0] }
+      AgentState: agent ? agent.state : AGENT_STATE.UNKNOWN,
+      DepartmentID: 0,
+      SessionType: SESSION_TYPE.ACTIVE,
+      ...(loggedIn && agent
+        ? { AgentExtension: agent.config.extension ?? agent.config.instrument, AgentID: agent.config.id, AgentInstrument: agent.config.instrument }
         : {}),
-    };
-    this.send(conf);
-    this.server.log(`${this.label}: session open (version ${version}, client ${request.ClientID ?? '?'})`);
+      // "0 if PeripheralID was given in OPEN_REQ" (§2.3); otherwise the one peripheral.
+      ...(request.PeripheralID !== 0xffffffff
+        ? { NumPeripherals: 0 }
+        : { NumPeripherals: 1, FltPeripheralID: [peripheral.peripheralId], MultilineAgentControl: [0] }),
+    });
+    this.server.log(`${this.label}: session ${sessionId} open (version ${version}, client ${request.ClientID ?? '?'}${agent ? `, agent ${agent.config.id}` : ''})`);
+  }
+
+  private deliver(event: PgEvent): void {
+    const open = this.open;
+    if (open && wants(open.interest, event)) this.send(event.message);
   }
 
   /**
    * FAILURE_CONF as UCCE sends it: InvokeID and Status only. The explanation goes to
    * the simulator's log, since the Text field is the CCX dialect's, not UCCE's.
    */
-  private refuse(InvokeID: number, Status: number, explanation?: string): void {
-    this.server.log(`${this.label}: FAILURE_CONF ${statusName(Status)}${explanation ? `: ${explanation}` : ''}`);
-    this.send({ MessageType: 'FAILURE_CONF', InvokeID, Status });
+  private refuse(invokeId: number, status: number, explanation?: string): void {
+    this.server.log(`${this.label}: FAILURE_CONF ${statusName(status)}${explanation ? `: ${explanation}` : ''}`);
+    this.send({ MessageType: 'FAILURE_CONF', InvokeID: invokeId, Status: status });
   }
 
   private send(message: Message): void {
     if (this.socket.destroyed) return;
-    this.socket.write(encode(message, { version: clampVersion(this.version ?? 24) }));
+    const version = clampVersion(this.open?.version ?? 24);
+    this.socket.write(encode(adaptToVersion(message, version), { version }));
   }
 
   private drop(reason: string): void {

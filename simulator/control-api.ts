@@ -1,6 +1,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { listenOn, type CtiSimulator, type Side } from './cti-simulator.js';
+import { ControlFailure, type IncomingCall } from './pg/peripheral.js';
 
 export interface ControlApi {
   readonly url: string;
@@ -19,6 +20,39 @@ class HttpError extends Error {
 }
 
 type Fault = { readonly type: 'kill-side' | 'restore-side'; readonly side: Side };
+
+function parseIncomingCall(body: unknown, simulator: CtiSimulator): IncomingCall {
+  if (typeof body !== 'object' || body === null) throw new HttpError(400, 'expected a JSON object like {"ani":"5551234","dnis":"8005550100"}');
+  const { ani, dnis, skillGroup, agentId, callVariables, ecc, ...rest } = body as Record<string, unknown>;
+  const unknown = Object.keys(rest);
+  if (unknown.length > 0) throw new HttpError(400, `unknown field "${unknown[0]}"; known: ani, dnis, skillGroup, agentId, callVariables, ecc`);
+  if (typeof ani !== 'string' || ani === '') throw new HttpError(400, '"ani" (the caller\'s number) is required');
+  if (typeof dnis !== 'string' || dnis === '') throw new HttpError(400, '"dnis" (the number called) is required');
+  const site = simulator.peripheral.site;
+  if (skillGroup !== undefined && !site.skillGroups.some((g) => g.number === skillGroup)) {
+    throw new HttpError(400, `no skill group ${JSON.stringify(skillGroup)}; known: ${site.skillGroups.map((g) => g.number).join(', ')}`);
+  }
+  if (agentId !== undefined && (typeof agentId !== 'string' || !simulator.peripheral.agents.has(agentId))) {
+    throw new HttpError(400, `no agent ${JSON.stringify(agentId)}`);
+  }
+  const strings = (value: unknown, what: string, key: (k: string) => boolean): Record<string, string> | undefined => {
+    if (value === undefined) return undefined;
+    if (typeof value !== 'object' || value === null) throw new HttpError(400, `"${what}" must be an object`);
+    for (const [k, v] of Object.entries(value)) {
+      if (!key(k)) throw new HttpError(400, `"${what}" has a bad key "${k}"`);
+      if (typeof v !== 'string') throw new HttpError(400, `"${what}.${k}" must be text`);
+    }
+    return value as Record<string, string>;
+  };
+  return {
+    ani,
+    dnis,
+    ...(typeof skillGroup === 'number' ? { skillGroup } : {}),
+    ...(typeof agentId === 'string' ? { agentId } : {}),
+    callVariables: strings(callVariables, 'callVariables', (k) => /^(10|[1-9])$/.test(k)),
+    ecc: strings(ecc, 'ecc', (k) => k.length > 0 && k.length <= 32),
+  };
+}
 
 function parseFault(body: unknown): Fault {
   if (typeof body !== 'object' || body === null) throw new HttpError(400, 'expected a JSON object like {"type":"kill-side","side":"A"}');
@@ -64,7 +98,25 @@ export async function startControlApi(simulator: CtiSimulator, host: string, por
       else await simulator.restoreSide(fault.side);
       return simulator.health();
     }
-    throw new HttpError(404, `no such endpoint ${request.method} ${path}; try GET /health or POST /faults`);
+    if (path === '/agents' && request.method === 'GET') return simulator.peripheral.describeAgents();
+    if (path === '/calls' && request.method === 'GET') return simulator.peripheral.describeCalls();
+    if (path === '/calls' && request.method === 'POST') {
+      const call = simulator.peripheral.offerCall(parseIncomingCall(await readJson(request), simulator));
+      simulator.peripheral.flush();
+      return { callId: call.id };
+    }
+    const hangup = /^\/calls\/(\d+)\/hangup$/.exec(path);
+    if (hangup && request.method === 'POST') {
+      try {
+        simulator.peripheral.callerHangsUp(Number(hangup[1]));
+      } catch (error) {
+        if (error instanceof ControlFailure) throw new HttpError(404, error.message);
+        throw error;
+      }
+      simulator.peripheral.flush();
+      return { callId: Number(hangup[1]) };
+    }
+    throw new HttpError(404, `no such endpoint ${request.method} ${path}; see GET /health, GET /agents, GET /calls, POST /calls, POST /calls/{id}/hangup, POST /faults`);
   };
 
   const server = http.createServer((request, response) => {

@@ -2,6 +2,8 @@ import net from 'node:net';
 import type { AddressInfo } from 'node:net';
 import { ClientSession } from './client-session.js';
 import { startControlApi, type ControlApi } from './control-api.js';
+import { Peripheral } from './pg/peripheral.js';
+import { generatedSite, type Site } from './pg/site.js';
 
 export type Side = 'A' | 'B';
 export type SideState = 'active' | 'standby' | 'down';
@@ -13,7 +15,8 @@ export interface SimulatorOptions {
   readonly ports?: Readonly<Partial<Record<Side, number>>>;
   /** Control API port; 0 picks a free one, `null` starts none. */
   readonly controlPort?: number | null;
-  readonly peripheralId?: number;
+  /** The contact centre to play; a small generated one (10 agents) when absent. */
+  readonly site?: Site;
   readonly log?: (line: string) => void;
 }
 
@@ -102,7 +105,8 @@ export class CtiSimulator {
   private readonly sides: Record<Side, SideListener>;
   private controlApi: ControlApi | undefined;
   private readonly log: (line: string) => void;
-  private readonly peripheralId: number;
+  readonly peripheral: Peripheral;
+  private sessionCounter = 0;
 
   private constructor(options: SimulatorOptions) {
     const host = options.host ?? '127.0.0.1';
@@ -111,7 +115,7 @@ export class CtiSimulator {
       B: new SideListener('B', host, options.ports?.B ?? 0),
     };
     this.log = options.log ?? (() => {});
-    this.peripheralId = options.peripheralId ?? 5000;
+    this.peripheral = new Peripheral(options.site ?? generatedSite({ agents: 10 }));
   }
 
   static async start(options: SimulatorOptions = {}): Promise<CtiSimulator> {
@@ -137,10 +141,20 @@ export class CtiSimulator {
       (socket) =>
         new ClientSession(
           socket,
-          { isActive: () => listener.state === 'active', peripheralId: this.peripheralId, log: this.log },
+          {
+            isActive: () => listener.state === 'active',
+            peripheral: this.peripheral,
+            log: this.log,
+            sessionsBoundTo: (agentId) => this.sessions().filter((s) => s.isOpen && s.agentId === agentId),
+            nextSessionId: () => ++this.sessionCounter,
+          },
           `side ${side} ${socket.remoteAddress}:${socket.remotePort}`,
         ),
     );
+  }
+
+  private sessions(): ClientSession[] {
+    return [...this.sides.A.sessions, ...this.sides.B.sessions];
   }
 
   address(side: Side): { host: string; port: number } {

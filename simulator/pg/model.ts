@@ -1,0 +1,64 @@
+import type { AgentConfig } from './site.js';
+
+/**
+ * The peripheral's state: agents and calls as UCCE on Unified CM keeps them. Plain
+ * data; the rules that change it live in peripheral.ts.
+ */
+
+export interface AgentRuntime {
+  readonly config: AgentConfig;
+  state: number;
+  reasonCode: number;
+  /** When the current state began (ms since epoch). */
+  stateSince: number;
+  /** Order in which the agent last became Available: routing picks the longest available. */
+  availableSince: number;
+  /** Calls the agent is a party to. */
+  readonly calls: Set<number>;
+  /** A state asked for during a call, applied when the last call ends. */
+  pendingState: { state: number; reasonCode: number } | undefined;
+  /** Direction of the last call, which decides the state after it (desk settings). */
+  lastCallDirection: 'incoming' | 'outgoing' | undefined;
+  loggedInAt: number;
+  /** Skill groups the agent is logged in to (all configured ones unless the login names some). */
+  skillGroups: number[];
+}
+
+export interface Party {
+  /** ConnectionDeviceID: the agent's instrument, or the outside number. */
+  readonly device: string;
+  readonly deviceType: number;
+  /** LocalConnectionState of this party (LCS_*). */
+  state: number;
+  readonly agentId: string | undefined;
+}
+
+export interface Call {
+  readonly id: number;
+  readonly callType: number;
+  readonly direction: 'incoming' | 'outgoing' | 'internal';
+  readonly ani: string;
+  readonly dnis: string;
+  readonly dialedNumber: string;
+  /** The skill group the call was routed through, if any. */
+  skillGroup: number | undefined;
+  readonly variables: (string | undefined)[];
+  readonly ecc: Map<string, string>;
+  readonly eccArrays: Map<string, { name: string; index: number; value: string }>;
+  wrapup: string | undefined;
+  readonly parties: Party[];
+  /** Agent the call waits for (routed to an agent by id), or undefined for the skill group. */
+  readonly targetAgent: string | undefined;
+  queuedAt: number | undefined;
+  readonly createdAt: number;
+  answeredAt: number | undefined;
+  endedAt: number | undefined;
+}
+
+export function partyOf(call: Call, agentId: string): Party | undefined {
+  return call.parties.find((p) => p.agentId === agentId);
+}
+
+export function agentsOn(call: Call): string[] {
+  return call.parties.flatMap((p) => (p.agentId === undefined ? [] : [p.agentId]));
+}

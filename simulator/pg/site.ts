@@ -1,0 +1,141 @@
+import { z } from 'zod';
+
+/**
+ * The contact centre the simulator plays: agents, supervisors, teams, skill groups
+ * and the agent desk settings UCCE applies to them. Built from command-line flags
+ * or loaded from a JSON site description (`--config FILE`).
+ */
+
+const WrapupMode = z.enum(['required', 'optional', 'not-allowed', 'required-with-data']);
+
+export const DeskSettingsSchema = z
+  .object({
+    /** Wrap-up after incoming calls (WrapupDataIncomingMode). */
+    wrapupIncoming: WrapupMode.default('optional'),
+    /** Wrap-up after outgoing calls (WrapupDataOutgoingMode; no "required with data"). */
+    wrapupOutgoing: WrapupMode.exclude(['required-with-data']).default('optional'),
+    /** AVAIL_AFTER_INCOMING / AVAIL_AFTER_OUTGOING: Ready after the call instead of Work. */
+    availableAfterIncoming: z.boolean().default(false),
+    availableAfterOutgoing: z.boolean().default(false),
+    /** IDLE_REASON_REQUIRED and LOGOUT_REASON_REQUIRED. */
+    notReadyReasonRequired: z.boolean().default(false),
+    logoutReasonRequired: z.boolean().default(false),
+    autoAnswer: z.boolean().default(false),
+    /** Seconds a call may ring at an agent before it is taken back and the agent made Not Ready. */
+    ringNoAnswerSeconds: z.number().int().min(0).default(0),
+  })
+  .strict();
+
+export type DeskSettings = z.output<typeof DeskSettingsSchema>;
+
+const AgentSchema = z
+  .object({
+    id: z.string().min(1).max(11),
+    instrument: z.string().min(1).max(63),
+    extension: z.string().min(1).max(15).optional(),
+    password: z.string().max(63).optional(),
+    firstName: z.string().default(''),
+    lastName: z.string().default(''),
+    skillGroups: z.array(z.number().int()).default([]),
+    supervisor: z.boolean().default(false),
+  })
+  .strict();
+
+const SkillGroupSchema = z
+  .object({ number: z.number().int().min(0), id: z.number().int().min(0), name: z.string().min(1) })
+  .strict();
+
+const TeamSchema = z
+  .object({
+    id: z.number().int().min(0),
+    name: z.string().min(1).max(31),
+    members: z.array(z.string()).default([]),
+    supervisors: z.array(z.string()).default([]),
+  })
+  .strict();
+
+export const SiteSchema = z
+  .object({
+    peripheralId: z.number().int().min(0).default(5000),
+    agents: z.array(AgentSchema).default([]),
+    skillGroups: z.array(SkillGroupSchema).default([]),
+    teams: z.array(TeamSchema).default([]),
+    deskSettings: DeskSettingsSchema.prefault({}),
+  })
+  .strict()
+  .superRefine((site, ctx) => {
+    const agentIds = new Set<string>();
+    const instruments = new Set<string>();
+    site.agents.forEach((agent, i) => {
+      if (agentIds.has(agent.id)) ctx.addIssue({ code: 'custom', path: ['agents', i, 'id'], message: `agent ${agent.id} is listed twice` });
+      if (instruments.has(agent.instrument)) {
+        ctx.addIssue({ code: 'custom', path: ['agents', i, 'instrument'], message: `instrument ${agent.instrument} is used twice` });
+      }
+      agentIds.add(agent.id);
+      instruments.add(agent.instrument);
+      const known = new Set(site.skillGroups.map((g) => g.number));
+      for (const group of agent.skillGroups) {
+        if (!known.has(group)) ctx.addIssue({ code: 'custom', path: ['agents', i, 'skillGroups'], message: `skill group ${group} is not defined` });
+      }
+    });
+    site.teams.forEach((team, i) => {
+      for (const member of [...team.members, ...team.supervisors]) {
+        if (!agentIds.has(member)) ctx.addIssue({ code: 'custom', path: ['teams', i], message: `team ${team.name}: agent ${member} is not defined` });
+      }
+    });
+  });
+
+export type Site = z.output<typeof SiteSchema>;
+export type AgentConfig = Site['agents'][number];
+export type SkillGroupConfig = Site['skillGroups'][number];
+export type TeamConfig = Site['teams'][number];
+
+export interface GeneratedSiteOptions {
+  readonly agents: number;
+  readonly supervisors?: number;
+  readonly skillGroups?: number;
+  readonly peripheralId?: number;
+}
+
+const SKILL_GROUP_NAMES = ['Sales', 'Support', 'Billing', 'Retention', 'Technical', 'Orders', 'Returns', 'VIP'];
+
+/**
+ * The default centre: agents 1001… on instruments 3001…, one team per 25 agents
+ * with supervisors 2001… on 4001…, skill groups 100 "Sales", 101 "Support", ….
+ * Agents alternate between the first two skill groups and all belong to the first.
+ */
+export function generatedSite(options: GeneratedSiteOptions): Site {
+  const groupCount = Math.max(1, options.skillGroups ?? 2);
+  const skillGroups = Array.from({ length: groupCount }, (_, i) => ({
+    number: 100 + i,
+    id: 5000 + i,
+    name: SKILL_GROUP_NAMES[i] ?? `Group ${100 + i}`,
+  }));
+  const agents = Array.from({ length: options.agents }, (_, i) => ({
+    id: String(1001 + i),
+    instrument: String(3001 + i),
+    extension: String(3001 + i),
+    firstName: 'Agent',
+    lastName: String(1001 + i),
+    skillGroups: [...new Set([100, 100 + (i % Math.min(2, groupCount))])],
+    supervisor: false,
+  }));
+  const teamCount = Math.max(1, Math.ceil(options.agents / 25));
+  const supervisorCount = options.supervisors ?? teamCount;
+  const supervisors = Array.from({ length: supervisorCount }, (_, i) => ({
+    id: String(2001 + i),
+    instrument: String(4001 + i),
+    extension: String(4001 + i),
+    firstName: 'Supervisor',
+    lastName: String(2001 + i),
+    skillGroups: [100],
+    supervisor: true,
+  }));
+  const teams = Array.from({ length: teamCount }, (_, t) => ({
+    id: 1 + t,
+    name: `Team ${1 + t}`,
+    members: agents.slice(t * 25, t * 25 + 25).map((a) => a.id),
+    supervisors: supervisors.filter((_, s) => s % teamCount === t).map((s) => s.id),
+  }));
+  return SiteSchema.parse({ peripheralId: options.peripheralId ?? 5000, agents: [...agents, ...supervisors], skillGroups, teams });
+}
