@@ -18,6 +18,7 @@ import {
 import { wants, type SessionInterest } from './event-filter.js';
 import { ControlFailure, type Peripheral, type PgEvent } from './pg/peripheral.js';
 import { handleRequest } from './request-handlers.js';
+import { greetingEvents } from './session-greeting.js';
 import type { AgentRuntime } from './pg/model.js';
 
 /** What a client session needs from the server it belongs to. */
@@ -256,6 +257,7 @@ export class ClientSession {
         ? { NumPeripherals: 0 }
         : { NumPeripherals: 1, FltPeripheralID: [peripheral.peripheralId], MultilineAgentControl: [0] }),
     });
+    for (const event of greetingEvents(peripheral, interest)) this.send(event);
     this.server.log(`${this.label}: session ${sessionId} open (version ${version}, client ${request.ClientID ?? '?'}${agent ? `, agent ${agent.config.id}` : ''})`);
   }
 

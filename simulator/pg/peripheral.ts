@@ -134,7 +134,11 @@ export class Peripheral {
 
   // ------------------------------------------------------------------ events
 
-  private publish<N extends MessageName>(type: N, fields: Fields<N>, agents: readonly string[], excludeSession?: number): void {
+  /**
+   * Queues an event for delivery after the current reply (see `flush`). Modules that
+   * add behaviour (supervision, statistics, faults) publish through this too.
+   */
+  emit<N extends MessageName>(type: N, fields: Fields<N>, agents: readonly string[], excludeSession?: number): void {
     this.pending.push({ message: message(type, fields), agents, ...(excludeSession === undefined ? {} : { excludeSession }) });
   }
 
@@ -177,7 +181,7 @@ export class Peripheral {
     if (state === AGENT_STATE.AVAILABLE) this.routeQueuedTo(agent);
   }
 
-  private callFields(call: Call, party: Party | undefined) {
+  callFields(call: Call, party: Party | undefined) {
     return {
       MonitorID: 0,
       PeripheralID: this.peripheralId,
@@ -188,7 +192,7 @@ export class Peripheral {
     };
   }
 
-  private callData(call: Call) {
+  callData(call: Call) {
     const variables: Record<string, string> = {};
     call.variables.forEach((value, i) => {
       if (value !== undefined) variables[`CallVariable${i + 1}`] = value;
@@ -204,7 +208,7 @@ export class Peripheral {
     };
   }
 
-  private skillGroupFields(call: Call) {
+  skillGroupFields(call: Call) {
     const group = this.site.skillGroups.find((g) => g.number === call.skillGroup);
     return group ? { SkillGroupNumber: group.number, SkillGroupID: group.id, SkillGroupPriority: 0 } : {};
   }
@@ -325,7 +329,7 @@ export class Peripheral {
     call.queuedAt = this.clock();
     this.queue.push(call.id);
     const group = this.site.skillGroups.find((g) => g.number === call.skillGroup);
-    this.publish('CALL_QUEUED_EVENT', {
+    this.emit('CALL_QUEUED_EVENT', {
       ...this.callFields(call, call.parties[0]),
       QueueDeviceType: DEVICE_ID_TYPE.QUEUE,
       CallingDeviceType: DEVICE_ID_TYPE.EXTERNAL,
@@ -359,13 +363,13 @@ export class Peripheral {
     agent.lastCallDirection = 'incoming';
     this.setState(agent, AGENT_STATE.RESERVED);
     const audience = agentsOn(call);
-    this.publish('BEGIN_CALL_EVENT', {
+    this.emit('BEGIN_CALL_EVENT', {
       ...this.callFields(call, party),
       CallType: call.callType,
       CalledPartyDisposition: 0,
       ...this.callData(call),
     }, audience);
-    this.publish('CALL_DELIVERED_EVENT', {
+    this.emit('CALL_DELIVERED_EVENT', {
       ...this.callFields(call, party),
       LineHandle: 0,
       LineType: 0,
@@ -392,7 +396,7 @@ export class Peripheral {
     }
     party.state = LCS.CONNECT;
     call.answeredAt = this.clock();
-    this.publish('CALL_ESTABLISHED_EVENT', {
+    this.emit('CALL_ESTABLISHED_EVENT', {
       ...this.callFields(call, party),
       LineHandle: 0,
       LineType: 0,
@@ -413,7 +417,7 @@ export class Peripheral {
   hold(agent: AgentRuntime, callId: number): void {
     const { call, party } = this.connected(agent, callId, LCS.CONNECT, CONTROL_FAILURE_CODE.NO_ACTIVE_CALL);
     party.state = LCS.HOLD;
-    this.publish('CALL_HELD_EVENT', {
+    this.emit('CALL_HELD_EVENT', {
       ...this.callFields(call, party),
       HoldingDeviceType: DEVICE_ID_TYPE.DEVICE_IDENTIFIER,
       LocalConnectionState: LCS.HOLD,
@@ -427,7 +431,7 @@ export class Peripheral {
   retrieve(agent: AgentRuntime, callId: number): void {
     const { call, party } = this.connected(agent, callId, LCS.HOLD, CONTROL_FAILURE_CODE.NO_HELD_CALL);
     party.state = LCS.CONNECT;
-    this.publish('CALL_RETRIEVED_EVENT', {
+    this.emit('CALL_RETRIEVED_EVENT', {
       ...this.callFields(call, party),
       RetrievingDeviceType: DEVICE_ID_TYPE.DEVICE_IDENTIFIER,
       LocalConnectionState: LCS.CONNECT,
@@ -473,7 +477,7 @@ export class Peripheral {
   private dropParty(call: Call, party: Party): void {
     const audience = agentsOn(call);
     call.parties.splice(call.parties.indexOf(party), 1);
-    this.publish('CALL_CONNECTION_CLEARED_EVENT', {
+    this.emit('CALL_CONNECTION_CLEARED_EVENT', {
       ...this.callFields(call, party),
       ReleasingDeviceType: party.deviceType,
       LocalConnectionState: LCS.NULL,
@@ -495,13 +499,13 @@ export class Peripheral {
     call.parties.length = 0;
     const queued = this.queue.indexOf(call.id);
     if (queued !== -1) this.queue.splice(queued, 1);
-    this.publish('CALL_CLEARED_EVENT', {
+    this.emit('CALL_CLEARED_EVENT', {
       ...this.callFields(call, undefined),
       ConnectionDeviceID: releasingDevice,
       LocalConnectionState: LCS.NULL,
       EventCause: EVENT_CAUSE.NONE,
     }, audience);
-    this.publish('END_CALL_EVENT', this.callFields(call, undefined), audience);
+    this.emit('END_CALL_EVENT', this.callFields(call, undefined), audience);
     call.endedAt = this.clock();
     this.calls.delete(call.id);
     this.ended.set(call.id, call);
@@ -544,7 +548,7 @@ export class Peripheral {
     for (const variable of request.NamedVariable ?? []) call.ecc.set(variable.name, variable.value);
     for (const element of request.NamedArray ?? []) call.eccArrays.set(`${element.name}[${element.index}]`, element);
     if (!this.calls.has(call.id)) return;
-    this.publish('CALL_DATA_UPDATE_EVENT', {
+    this.emit('CALL_DATA_UPDATE_EVENT', {
       ...this.callFields(call, undefined),
       NewConnectionDeviceIDType: 0,
       NewConnectionCallID: call.id,
