@@ -8,7 +8,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
-import { DEFAULT_PROTOCOL_VERSION, Ged188EncodeError, MAX_PROTOCOL_VERSION, MIN_PROTOCOL_VERSION, encode } from '../ged188/index.js';
+import { DEFAULT_PROTOCOL_VERSION, Ged188EncodeError, MAX_PROTOCOL_VERSION, MIN_PROTOCOL_VERSION, encode, encodeUnknown } from '../ged188/index.js';
 import { CaptureError, readGed188Capture } from './capture/ged188-capture.js';
 import { decodeAt, splitStream, versionFromOpen } from './frame-stream.js';
 import { InputError, parseHex, toHex } from './hex.js';
@@ -52,13 +52,14 @@ const program = new Command('cti')
 program
   .command('decode')
   .description('decode a frame given as hex, a raw captured byte stream, or a libpcap capture; one JSON object per line')
-  .argument('[hex]', 'one whole frame: MessageLength, MessageType, body (spaces allowed)')
+  .argument('[hex...]', 'one whole frame: MessageLength, MessageType, body (spaces allowed, quoted or not)')
   .addOption(versionOption())
   .option('--stream <file>', 'a file holding a raw TCP byte stream of frames')
   .option('--pcap <file>', 'a libpcap (or pcapng) capture; both directions, reassembled')
   .option('--port <port>', 'with --pcap: the CTI Server port (default: 42027/43027/42028/43028, else guessed)', port)
   .exitOverride()
-  .action((hex: string | undefined, options: { version?: number; stream?: string; pcap?: string; port?: number }) => {
+  .action((words: string[], options: { version?: number; stream?: string; pcap?: string; port?: number }) => {
+    const hex = words.length > 0 ? words.join(' ') : undefined;
     const sources = [hex !== undefined, options.stream !== undefined, options.pcap !== undefined].filter(Boolean).length;
     if (sources !== 1) throw new InputError('give exactly one of: HEX, --stream FILE, --pcap FILE');
     if (options.port !== undefined && options.pcap === undefined) throw new InputError('--port goes with --pcap');
@@ -106,7 +107,9 @@ program
       throw new InputError(`JSON is not valid: ${(error as Error).message}`);
     }
     const message = fromJson(parsed);
-    process.stdout.write(`${toHex(encode(message, { version: options.version ?? DEFAULT_PROTOCOL_VERSION }))}\n`);
+    const frame =
+      message.MessageType === 'UNKNOWN' ? encodeUnknown(message) : encode(message, { version: options.version ?? DEFAULT_PROTOCOL_VERSION });
+    process.stdout.write(`${toHex(frame)}\n`);
   });
 
 try {

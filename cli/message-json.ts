@@ -42,7 +42,7 @@ function floatingValue(field: FloatingFieldDef, value: unknown, where: string): 
 }
 
 /** Reads a message from its JSON form; names an unknown type or field precisely. */
-export function fromJson(json: unknown): Message {
+export function fromJson(json: unknown): Message | UnknownMessage {
   if (typeof json !== 'object' || json === null || Array.isArray(json)) {
     throw new InputError('expected a JSON object like {"MessageType":"HEARTBEAT_REQ","InvokeID":1}');
   }
@@ -51,6 +51,11 @@ export function fromJson(json: unknown): Message {
   let name = object.MessageType;
   if (name === undefined && typeof id === 'number') name = messageNameOf(id);
   if (typeof name !== 'string') throw new InputError('MessageType is missing: give the message name, e.g. "MessageType":"OPEN_REQ"');
+  if (name === 'UNKNOWN') {
+    // What decode prints for a type without a layout: sent back as its raw body.
+    if (typeof id !== 'number') throw new InputError('an UNKNOWN message needs its MessageTypeId');
+    return { MessageType: 'UNKNOWN', MessageTypeId: id, Body: bytesOf(object.Body ?? '', 'Body') };
+  }
   if (!isMessageName(name)) throw new InputError(`unknown MessageType "${name}"`);
   const def: MessageDef = layoutOf(name);
   if (id !== undefined && id !== def.id) {

@@ -46,7 +46,9 @@ function appliesTo(field: { readonly since?: number }, version: number): boolean
 
 // ---------------------------------------------------------------- decode
 
-const utf8 = new TextDecoder('utf-8');
+// Fatal: text that is not valid UTF-8 is kept as raw bytes (an unknown field), so
+// it goes back on the wire exactly as it came instead of with replacement characters.
+const utf8 = new TextDecoder('utf-8', { fatal: true });
 // Only ever trusted for bytes below 0x80, where every single-byte decoding agrees.
 const singleByte = new TextDecoder('latin1');
 
@@ -71,7 +73,8 @@ class TextReader {
 
   constructor(private readonly frame: Uint8Array) {}
 
-  read(start: number, end: number): string {
+  /** The text, or undefined when its bytes are not valid UTF-8. */
+  read(start: number, end: number): string | undefined {
     const frame = this.frame;
     let stop = start;
     let high = 0;
@@ -83,7 +86,13 @@ class TextReader {
       high |= byte;
       stop++;
     }
-    if (high > 0x7f) return utf8.decode(frame.subarray(start, stop));
+    if (high > 0x7f) {
+      try {
+        return utf8.decode(frame.subarray(start, stop));
+      } catch {
+        return undefined;
+      }
+    }
     this.whole ??= singleByteText(frame);
     return this.whole.substring(start, stop);
   }
@@ -125,21 +134,30 @@ function readFloating(frame: Uint8Array, view: DataView, text: TextReader, start
     case 'UNSPEC':
       return frame.slice(start, end);
     case 'NAMEDVAR': {
-      const value: NamedVariable = { name: text.read(start, end), value: text.read(text.afterNul(start, end), end) };
-      return value;
+      const name = text.read(start, end);
+      const value = text.read(text.afterNul(start, end), end);
+      if (name === undefined || value === undefined) return undefined;
+      const variable: NamedVariable = { name, value };
+      return variable;
     }
     case 'NAMEDARRAY': {
       if (length < 1) return undefined;
-      const element: NamedArrayElement = {
-        name: text.read(start + 1, end),
-        index: frame[start]!,
-        value: text.read(text.afterNul(start + 1, end), end),
-      };
+      const name = text.read(start + 1, end);
+      const value = text.read(text.afterNul(start + 1, end), end);
+      if (name === undefined || value === undefined) return undefined;
+      const element: NamedArrayElement = { name, index: frame[start]!, value };
       return element;
     }
+    case 'USHORT_LIST': {
+      if (length % 2 !== 0) return undefined;
+      const values: number[] = [];
+      for (let i = start; i < end; i += 2) values.push(view.getUint16(i));
+      return values;
+    }
     default:
-      // Over-long numeric fields are accepted: the leading bytes carry the value.
-      return length < sizeOfFixed(field.type) ? undefined : readFixed(view, start, field.type);
+      // A number whose length is not its type's size is kept as raw bytes rather
+      // than read in part, so nothing is lost when the message is sent on.
+      return length === sizeOfFixed(field.type) ? readFixed(view, start, field.type) : undefined;
   }
 }
 
@@ -200,6 +218,9 @@ export function decode(frame: Uint8Array, options: CodecOptions = {}): Message |
   const headerBytes = floatingHeaderBytes(version);
   const text = new TextReader(frame);
   let unknown: UnknownField[] | undefined;
+  let groups: Map<string, { entry: number; last: number }> | undefined;
+  // Known floating fields read so far: an unknown field's place among them.
+  let known = 0;
   while (offset < frame.length) {
     if (offset + 2 * headerBytes > frame.length) {
       // Too few bytes for even a TLV header: kept, not fatal (lenient decoding).
@@ -219,11 +240,24 @@ export function decode(frame: Uint8Array, options: CodecOptions = {}): Message |
     }
     const field = plan.floatingByTag[tag];
     const value = field === undefined ? undefined : readFloating(frame, view, text, dataStart, length, field);
-    // A tag this layout lacks, data that cannot be its type, or a second copy of a
-    // field that does not repeat: kept as it came, to be sent back unchanged.
+    const member = plan.groupMemberByTag[tag];
     const store = plan.storeByTag[tag];
-    if (value === undefined || store === undefined || !store(fields, value)) {
-      (unknown ??= []).push({ Tag: tag, Data: frame.slice(dataStart, dataStart + length) });
+    if (value !== undefined && member !== undefined) {
+      // List entries: a member at or before the previous one's place starts a new
+      // entry, so an entry that lacks an optional member leaves a hole, not a shift.
+      const entries = (groups ??= new Map()).get(member.group) ?? { entry: -1, last: Infinity };
+      if (member.position <= entries.last) entries.entry++;
+      entries.last = member.position;
+      groups.set(member.group, entries);
+      const list = (fields[member.name] as unknown[] | undefined) ?? (fields[member.name] = []);
+      (list as unknown[])[entries.entry] = value;
+      known++;
+    } else if (value !== undefined && store !== undefined && store(fields, value)) {
+      known++;
+    } else {
+      // A tag this layout lacks, data that cannot be its type, or a second copy of a
+      // field that does not repeat: kept as it came, and where it came.
+      (unknown ??= []).push({ Tag: tag, Data: frame.slice(dataStart, dataStart + length), Position: known });
     }
     offset = dataStart + length;
   }
@@ -304,8 +338,10 @@ function checkedInteger(name: string, field: string, type: FixedType, value: unk
   return value;
 }
 
-function expectText(name: string, field: string, value: unknown): string {
+/** Text for a NUL-terminated field: a NUL inside it would end the field early on the far side. */
+function textWithoutNul(name: string, field: string, value: unknown): string {
   if (typeof value !== 'string') throw new Ged188EncodeError(name, field, `expected text, got ${JSON.stringify(value)}`);
+  if (value.includes('\0')) throw new Ged188EncodeError(name, field, 'text contains a NUL character');
   return value;
 }
 
@@ -327,8 +363,14 @@ function writeFloating(writer: ByteWriter, headerBytes: 1 | 2, name: string, fie
   const dataStart = writer.length;
   switch (field.type) {
     case 'STRING':
-      writer.text(expectText(name, field.name, value), field.max - 1);
+      writer.text(textWithoutNul(name, field.name, value), field.max - 1);
       break;
+    case 'USHORT_LIST': {
+      if (!Array.isArray(value)) throw new Ged188EncodeError(name, field.name, 'expected a list of USHORT values');
+      if (value.length * 2 > field.max) throw new Ged188EncodeError(name, field.name, `${value.length} values exceed the maximum of ${field.max / 2}`);
+      value.forEach((item, i) => writer.integer('USHORT', checkedInteger(name, `${field.name}[${i}]`, 'USHORT', item)));
+      break;
+    }
     case 'UNSPEC':
       if (!(value instanceof Uint8Array)) throw new Ged188EncodeError(name, field.name, 'expected bytes');
       if (value.length > field.max) {
@@ -338,15 +380,15 @@ function writeFloating(writer: ByteWriter, headerBytes: 1 | 2, name: string, fie
       break;
     case 'NAMEDVAR': {
       const variable = expectObject(name, field.name, value, 'an ECC variable {name, value}');
-      writer.text(expectText(name, `${field.name}.name`, variable.name), ECC_NAME_MAX - 1);
-      writer.text(expectText(name, `${field.name}.value`, variable.value), ECC_VALUE_MAX - 1);
+      writer.text(textWithoutNul(name, `${field.name}.name`, variable.name), ECC_NAME_MAX - 1);
+      writer.text(textWithoutNul(name, `${field.name}.value`, variable.value), ECC_VALUE_MAX - 1);
       break;
     }
     case 'NAMEDARRAY': {
       const element = expectObject(name, field.name, value, 'an ECC array element {name, index, value}');
       writer.integer('UCHAR', checkedInteger(name, `${field.name}.index`, 'UCHAR', element.index));
-      writer.text(expectText(name, `${field.name}.name`, element.name), ECC_NAME_MAX - 1);
-      writer.text(expectText(name, `${field.name}.value`, element.value), ECC_VALUE_MAX - 1);
+      writer.text(textWithoutNul(name, `${field.name}.name`, element.name), ECC_NAME_MAX - 1);
+      writer.text(textWithoutNul(name, `${field.name}.value`, element.value), ECC_VALUE_MAX - 1);
       break;
     }
     case 'BOOL':
@@ -393,7 +435,7 @@ export function encode(message: Message, options: CodecOptions = {}): Uint8Array
     writer.integer(field.type === 'BOOL' ? 'USHORT' : field.type, checkedInteger(name, field.name, field.type, value));
   }
 
-  const headerBytes = floatingHeaderBytes(version);
+  const out = new FloatingPart(writer, floatingHeaderBytes(version), name, message.UnknownFields ?? []);
   const groupsWritten = new Set<string>();
   for (const field of def.floating) {
     const value = bag[field.name];
@@ -404,14 +446,14 @@ export function encode(message: Message, options: CodecOptions = {}): Uint8Array
     if (field.group !== undefined) {
       if (groupsWritten.has(field.group)) continue;
       groupsWritten.add(field.group);
-      writeGroup(writer, headerBytes, name, def, field.group, bag);
+      writeGroup(out, name, def, field.group, bag);
     } else if (field.repeated) {
-      for (const item of asList(name, field, value)) writeFloating(writer, headerBytes, name, field, item);
+      for (const item of asList(name, field, value)) out.field(field, item);
     } else {
-      writeFloating(writer, headerBytes, name, field, value);
+      out.field(field, value);
     }
   }
-  for (const extra of message.UnknownFields ?? []) writeUnknown(writer, headerBytes, name, extra);
+  out.finish();
   if (message.Trailing !== undefined) writer.raw(message.Trailing);
 
   const bodyLength = writer.length - HEADER_BYTES;
@@ -422,27 +464,79 @@ export function encode(message: Message, options: CodecOptions = {}): Uint8Array
   return writer.result();
 }
 
-function writeUnknown(writer: ByteWriter, headerBytes: 1 | 2, name: string, field: UnknownField): void {
-  const limit = headerBytes === 2 ? 0xffff : 0xff;
-  if (!Number.isInteger(field.Tag) || field.Tag < 0 || field.Tag > limit || field.Data.length > limit) {
-    throw new Ged188EncodeError(name, 'UnknownFields', `tag ${field.Tag} with ${field.Data.length} bytes does not fit a ${headerBytes}-byte TLV header`);
+/**
+ * The floating part being written: known fields in table order, and each unknown
+ * field back at its place among them (after as many known fields as preceded it on
+ * the wire), so that a frame decoded and encoded again keeps its bytes.
+ */
+class FloatingPart {
+  private known = 0;
+  private next = 0;
+  private readonly unknown: readonly UnknownField[];
+
+  constructor(
+    private readonly writer: ByteWriter,
+    private readonly headerBytes: 1 | 2,
+    private readonly name: string,
+    unknown: readonly UnknownField[],
+  ) {
+    const place = (f: UnknownField) => f.Position ?? Infinity;
+    this.unknown = [...unknown].sort((a, b) => place(a) - place(b));
   }
-  const headerType = headerBytes === 2 ? 'USHORT' : 'UCHAR';
-  writer.integer(headerType, field.Tag);
-  writer.integer(headerType, field.Data.length);
-  writer.raw(field.Data);
+
+  field(field: FloatingFieldDef, value: unknown): void {
+    this.unknownUpTo(this.known);
+    writeFloating(this.writer, this.headerBytes, this.name, field, value);
+    this.known++;
+  }
+
+  finish(): void {
+    this.unknownUpTo(Infinity);
+  }
+
+  private unknownUpTo(place: number): void {
+    while (this.next < this.unknown.length && (this.unknown[this.next]!.Position ?? Infinity) <= place) {
+      this.writeUnknown(this.unknown[this.next++]!);
+    }
+  }
+
+  private writeUnknown(field: UnknownField): void {
+    const limit = this.headerBytes === 2 ? 0xffff : 0xff;
+    if (!Number.isInteger(field.Tag) || field.Tag < 0 || field.Tag > limit || field.Data.length > limit) {
+      throw new Ged188EncodeError(this.name, 'UnknownFields', `tag ${field.Tag} with ${field.Data.length} bytes does not fit a ${this.headerBytes}-byte TLV header`);
+    }
+    const headerType = this.headerBytes === 2 ? 'USHORT' : 'UCHAR';
+    this.writer.integer(headerType, field.Tag);
+    this.writer.integer(headerType, field.Data.length);
+    this.writer.raw(field.Data);
+  }
 }
 
-function writeGroup(writer: ByteWriter, headerBytes: 1 | 2, name: string, def: MessageDef, group: string, bag: FieldBag): void {
+function writeGroup(out: FloatingPart, name: string, def: MessageDef, group: string, bag: FieldBag): void {
   const members = def.floating.filter((f) => f.group === group);
   const lists = members.map((f) => (bag[f.name] === undefined ? [] : asList(name, f, bag[f.name])));
   const entries = Math.max(0, ...lists.map((l) => l.length));
   for (let i = 0; i < entries; i++) {
     members.forEach((member, m) => {
+      // An entry without this member has a hole (or null, coming from JSON) here.
       const item = lists[m]?.[i];
-      if (item !== undefined) writeFloating(writer, headerBytes, name, member, item);
+      if (item !== undefined && item !== null) out.field(member, item);
     });
   }
+}
+
+/** Frames a message of a type this library has no layout for, from its raw body. */
+export function encodeUnknown(message: UnknownMessage): Uint8Array {
+  if (!Number.isInteger(message.MessageTypeId) || message.MessageTypeId < 0 || message.MessageTypeId > 0xffffffff) {
+    throw new Ged188EncodeError('UNKNOWN', 'MessageTypeId', `${message.MessageTypeId} is not a message type number`);
+  }
+  if (message.Body.length > MAX_BODY_BYTES) throw new Ged188EncodeError('UNKNOWN', 'Body', `${message.Body.length} bytes exceed ${MAX_BODY_BYTES}`);
+  const frame = new Uint8Array(HEADER_BYTES + message.Body.length);
+  const view = new DataView(frame.buffer);
+  view.setUint32(0, message.Body.length);
+  view.setUint32(4, message.MessageTypeId);
+  frame.set(message.Body, HEADER_BYTES);
+  return frame;
 }
 
 /**

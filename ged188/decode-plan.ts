@@ -22,6 +22,8 @@ export interface DecodePlan {
   readonly create: (view: DataView, typeId: number) => Record<string, unknown>;
   /** Floating fields by tag (a sparse array: tags are small numbers). */
   readonly floatingByTag: readonly (FloatingFieldDef | undefined)[];
+  /** For list-entry members, by tag: their list (group), name and place within an entry. */
+  readonly groupMemberByTag: readonly ({ readonly group: string; readonly name: string; readonly position: number } | undefined)[];
   /** Stores a floating value by tag; false when a field that does not repeat is already set. */
   readonly storeByTag: readonly (((message: Record<string, unknown>, value: unknown) => boolean) | undefined)[];
 }
@@ -78,11 +80,16 @@ function compilePlan(name: string, def: MessageDef, version: number): DecodePlan
   const create = new Function('view', 'typeId', `return { ${properties.join(', ')} };`) as DecodePlan['create'];
   const floatingByTag: (FloatingFieldDef | undefined)[] = [];
   const storeByTag: ((message: Record<string, unknown>, value: unknown) => boolean)[] = [];
+  const groupMemberByTag: DecodePlan['groupMemberByTag'][number][] = [];
   for (const field of floating) {
     floatingByTag[field.tag] = field;
     storeByTag[field.tag] = compileStore(field);
+    if (field.group !== undefined) {
+      const position = floating.filter((f) => f.group === field.group).indexOf(field);
+      groupMemberByTag[field.tag] = { group: field.group, name: field.name, position };
+    }
   }
-  return { name, def, fixed, fixedBytes: offset - HEADER_BYTES, create, floatingByTag, storeByTag };
+  return { name, def, fixed, fixedBytes: offset - HEADER_BYTES, create, floatingByTag, groupMemberByTag, storeByTag };
 }
 
 const plans = new Map<number, DecodePlan>();

@@ -44,6 +44,8 @@ type Fields<Def extends MessageDef> = {
 export interface UnknownField {
   readonly Tag: number;
   readonly Data: Uint8Array;
+  /** How many known floating fields came before it on the wire; encode puts it back there (absent: last). */
+  readonly Position?: number;
 }
 
 /** A decoded (or to-be-encoded) message of one known type, under the guide's field names. */

@@ -6,9 +6,10 @@ export type FixedType = 'CHAR' | 'UCHAR' | 'SHORT' | 'USHORT' | 'INT' | 'UINT' |
 
 /**
  * Floating (TLV) fields may also carry text, opaque bytes and ECC variables
- * (NAMEDVAR `name\0value\0`, NAMEDARRAY `index name\0value\0`, §1.5).
+ * (NAMEDVAR `name\0value\0`, NAMEDARRAY `index name\0value\0`, §1.5), and a few
+ * fields pack several USHORTs into one (USHORT_LIST, the guide's "USHORT×N").
  */
-export type FloatingType = FixedType | 'STRING' | 'UNSPEC' | 'NAMEDVAR' | 'NAMEDARRAY';
+export type FloatingType = FixedType | 'STRING' | 'UNSPEC' | 'NAMEDVAR' | 'NAMEDARRAY' | 'USHORT_LIST';
 
 /** An ECC scalar variable (tag 82). */
 export interface NamedVariable {
@@ -30,7 +31,9 @@ export type ValueOf<T extends FloatingType> = T extends 'STRING'
     ? Uint8Array
     : T extends 'BOOL'
       ? boolean
-      : T extends 'NAMEDVAR'
+      : T extends 'USHORT_LIST'
+        ? number[]
+        : T extends 'NAMEDVAR'
         ? NamedVariable
         : T extends 'NAMEDARRAY'
           ? NamedArrayElement

@@ -1,6 +1,6 @@
 import { HEADER_BYTES, MAX_BODY_BYTES } from '../../ged188/index.js';
 import { decodePacket, type DecodedPacket, type TcpSegment } from './packet-layers.js';
-import { isoTime, readCaptureRecords, type CaptureRecord } from './pcap-file.js';
+import { CaptureError, isoTime, readCaptureRecords, type CaptureRecord } from './pcap-file.js';
 import { TcpReassembler, type StreamEndReason, type StreamEvent } from './tcp-reassembly.js';
 
 export { CaptureError } from './pcap-file.js';
@@ -56,6 +56,22 @@ export interface ReadCaptureOptions {
  * ordered by the time of the packet that completed each (ties keep stream order).
  * Throws CaptureError if the file itself is not a readable capture.
  */
+/**
+ * A capture cut off mid-record (tcpdump killed, a copy interrupted) is common: its
+ * whole records are still read, and the cut becomes a warning, as Wireshark does.
+ * A file that breaks before its first record is not a capture at all.
+ */
+function recordsUpToCut(bytes: Uint8Array): { records: CaptureRecord[]; cutShort: CaptureError | undefined } {
+  const records: CaptureRecord[] = [];
+  try {
+    for (const record of readCaptureRecords(bytes)) records.push(record);
+  } catch (error) {
+    if (!(error instanceof CaptureError) || records.length === 0 || !/truncated/.test(error.message)) throw error;
+    return { records, cutShort: error };
+  }
+  return { records, cutShort: undefined };
+}
+
 export function readGed188Capture(bytes: Uint8Array, options: ReadCaptureOptions = {}): CaptureEntry[] {
   const { port } = options;
   if (port !== undefined && !(Number.isInteger(port) && port >= 0 && port <= 0xffff)) {
@@ -63,7 +79,8 @@ export function readGed188Capture(bytes: Uint8Array, options: ReadCaptureOptions
   }
   // Merged or multi-interface captures need not be in time order; reassembly does not mind the
   // reordering, and frames then come out in time order by construction.
-  const records = [...readCaptureRecords(bytes)].sort((a, b) => a.timeMs - b.timeMs);
+  const { records, cutShort } = recordsUpToCut(bytes);
+  records.sort((a, b) => a.timeMs - b.timeMs);
   const roles = new ServerSide(port);
   const skipped = new SkipTally();
   const streams = new StreamFrames();
@@ -94,6 +111,16 @@ export function readGed188Capture(bytes: Uint8Array, options: ReadCaptureOptions
 
   const entries: CaptureEntry[] = streams.found.map((found) => ({ ...found, direction: roles.directionOf(found.src, found.dst) }));
   entries.push(...skipped.warnings());
+  const last = records.at(-1);
+  if (cutShort && last) {
+    entries.push({
+      kind: 'warning',
+      time: isoTime(last),
+      timeMs: last.timeMs + 1,
+      packet: last.packet + 1,
+      message: `the capture is cut short (${cutShort.message}); what came before is decoded`,
+    });
+  }
   return entries.sort((a, b) => a.timeMs - b.timeMs);
 }
 

@@ -418,7 +418,8 @@ export const CALL_CONTROL_MESSAGES = {
       { name: 'ProtocolReferenceGUID', tag: 294, type: 'STRING', max: 40, since: 24 }, // v24
       { name: 'CcaiConfigId', tag: 311, type: 'STRING', max: 40, since: 24 }, // v24
       { name: 'NumOfEnabledServices', tag: 310, type: 'USHORT', max: 2, since: 24 }, // v24
-      { name: 'FltEnabledServices', tag: 309, type: 'USHORT', max: 2, repeated: true, group: 'FltEnabledServices', countedBy: 'NumOfEnabledServices', since: 24 }, // v24
+      // "USHORT×N, 2×N bytes": one field holding NumOfEnabledServices values, not N fields.
+      { name: 'FltEnabledServices', tag: 309, type: 'USHORT_LIST', max: 64, countedBy: 'NumOfEnabledServices', since: 24 }, // v24
     ],
   },
   SNAPSHOT_DEVICE_REQ: {

@@ -443,8 +443,8 @@ export const CALL_EVENT_MESSAGES = {
       { name: 'NamedArray', tag: 83, type: 'NAMEDARRAY', max: 252, repeated: true, countedBy: 'NumNamedArrays' }, // ECC array element
       { name: 'CustomerPhoneNumber', tag: 95, type: 'STRING', max: 20 },
       { name: 'CustomerAccountNumber', tag: 96, type: 'STRING', max: 32 },
-      { name: 'CTIClientSignature', tag: 23, type: 'STRING', max: 64 },
-      { name: 'CTIClientTimestamp', tag: 24, type: 'TIME', max: 4 },
+      { name: 'CTIClientSignature', tag: 23, type: 'STRING', max: 64, repeated: true, group: 'CTIClientSignature', countedBy: 'NumCTIClients' }, // ×NumCTIClients, as in BEGIN_CALL_EVENT
+      { name: 'CTIClientTimestamp', tag: 24, type: 'TIME', max: 4, repeated: true, group: 'CTIClientSignature' },
       { name: 'CallReferenceID', tag: 223, type: 'UNSPEC', max: 32, since: 14 }, // v14 (§6)
     ],
   },

@@ -19,8 +19,7 @@ const SESSION_CLIENT_FIELDS = [
 /**
  * Team lists and monitors, client-session monitoring, agent greeting, device
  * information and the bridge-only messages, from the guide's compact table
- * (ged188.md §4 "Other supervisor/team messages"). AGENT_PRE_CALL_EVENT (105) is
- * left out: its layout was not captured (§7 #14); frames of it decode as unknown.
+ * (ged188.md §4 "Other supervisor/team messages").
  */
 export const TEAM_AND_SESSION_MESSAGES = {
   LIST_AGENT_TEAM_REQ: {
@@ -233,6 +232,23 @@ export const TEAM_AND_SESSION_MESSAGES = {
       { name: 'CallingDeviceType', type: 'USHORT' },
     ],
     floating: [{ name: 'CallingDeviceID', tag: 27, type: 'STRING', max: 64, required: true }],
+  },
+  // Only the start of the fixed part was captured (§7 #14): the known fields are
+  // read, and everything after them is kept as Trailing bytes, sent back unchanged.
+  AGENT_PRE_CALL_EVENT: {
+    id: 105,
+    fixed: [
+      { name: 'MonitorID', type: 'UINT' },
+      { name: 'NumNamedVariables', type: 'USHORT' },
+      { name: 'NumNamedArrays', type: 'USHORT' },
+      { name: 'ServiceNumber', type: 'UINT' },
+      { name: 'ServiceID', type: 'UINT' },
+      { name: 'SkillGroupNumber', type: 'UINT' },
+      { name: 'SkillGroupID', type: 'UINT' },
+      { name: 'SkillGroupPriority', type: 'USHORT' },
+    ],
+    floating: [],
+    untabulatedBody: true,
   },
   CALL_TRANSLATION_ROUTE_EVENT: {
     id: 22,

@@ -49,7 +49,8 @@ export class SoftphoneCore {
       openTimeoutMs: 30_000,
       closeTimeoutMs: 5_000,
       retry: { initialMs: 500, maxMs: 10_000, jitter: 0.2 },
-      clientId: `${config.cti.clientId}-${randomUUID().slice(0, 8)}`,
+      // The suffix tells this desktop's sessions apart; the whole fits ClientID's 63 bytes.
+      clientId: `${config.cti.clientId.slice(0, 54)}-${randomUUID().slice(0, 8)}`,
       clientPassword: new Uint8Array(0),
       servicesRequested: CONNECTION_ONLY_SERVICES,
     };

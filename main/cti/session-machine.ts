@@ -43,6 +43,7 @@ export type SessionState =
       readonly side: Side;
       readonly conf: Message<'OPEN_CONF'>;
       readonly unansweredHeartbeats: number;
+      readonly lastHeartbeatInvokeId: number | undefined;
     }
   | {
       readonly phase: 'waiting';
@@ -242,7 +243,7 @@ function onOpeningMessage(
 ): Transition {
   if (message.MessageType === 'OPEN_CONF' && message.InvokeID === state.invokeId) {
     return {
-      state: { phase: 'open', side: state.side, conf: message, unansweredHeartbeats: 0 },
+      state: { phase: 'open', side: state.side, conf: message, unansweredHeartbeats: 0, lastHeartbeatInvokeId: undefined },
       effects: [
         { type: 'cancel', timer: 'open' },
         { type: 'schedule', timer: 'heartbeat', ms: ctx.settings.heartbeatIntervalMs },
@@ -266,10 +267,11 @@ function onOpen(state: Extract<SessionState, { phase: 'open' }>, event: SessionE
     if (state.unansweredHeartbeats >= ctx.settings.missedHeartbeatLimit) {
       return fail(side, 1, `no answer to ${state.unansweredHeartbeats} heartbeats`, ctx);
     }
+    const invokeId = ctx.invokeId();
     return {
-      state: { ...state, unansweredHeartbeats: state.unansweredHeartbeats + 1 },
+      state: { ...state, unansweredHeartbeats: state.unansweredHeartbeats + 1, lastHeartbeatInvokeId: invokeId },
       effects: [
-        { type: 'send', message: { MessageType: 'HEARTBEAT_REQ', InvokeID: ctx.invokeId() } },
+        { type: 'send', message: { MessageType: 'HEARTBEAT_REQ', InvokeID: invokeId } },
         { type: 'schedule', timer: 'heartbeat', ms: ctx.settings.heartbeatIntervalMs },
       ],
     };
@@ -277,10 +279,13 @@ function onOpen(state: Extract<SessionState, { phase: 'open' }>, event: SessionE
   if (event.type === 'message') {
     const { message } = event;
     if (message.MessageType === 'HEARTBEAT_CONF') return unchanged({ ...state, unansweredHeartbeats: 0 });
-    // Any session-level failure means this side is no longer serving us (§2.7, §2.8).
-    if (message.MessageType === 'FAILURE_EVENT' || message.MessageType === 'FAILURE_CONF') {
-      return fail(side, 1, `side ${side} ended the session: ${describeStatus(message)}`, ctx);
-    }
+    // FAILURE_EVENT ends the session; FAILURE_CONF may answer any request, and means
+    // the side is gone only when it answers a heartbeat or says the server is offline (§2.7).
+    const sideGone =
+      message.MessageType === 'FAILURE_EVENT' ||
+      (message.MessageType === 'FAILURE_CONF' &&
+        (message.Status === STATUS.E_CTI_CTI_SERVER_OFFLINE || message.InvokeID === state.lastHeartbeatInvokeId));
+    if (sideGone) return fail(side, 1, `side ${side} ended the session: ${describeStatus(message)}`, ctx);
   }
   return unchanged(state);
 }

@@ -69,6 +69,18 @@ export class Ged188TestClient {
     return out;
   }
 
+  /** The next `count` messages, for checking a sequence and its fields. */
+  async take(count: number): Promise<Message[]> {
+    const out: Message[] = [];
+    for (let i = 0; i < count; i++) out.push(await this.next());
+    return out;
+  }
+
+  /** Messages that have arrived but were not read yet (to check nothing else came). */
+  get unread(): number {
+    return this.inbox.length;
+  }
+
   /** Waits for a message of `type` (skipping others) and returns it. */
   async expect<N extends MessageName>(type: N, ms = 3000): Promise<Message<N>> {
     for (;;) {

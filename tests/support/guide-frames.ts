@@ -49,6 +49,8 @@ function value(random: Random, field: FloatingFieldDef): unknown {
       return text(random, field.max - 1);
     case 'UNSPEC':
       return Uint8Array.from({ length: Math.floor(random() * (Math.min(field.max, 40) + 1)) }, () => integer(random, [0, 255]));
+    case 'USHORT_LIST':
+      return Array.from({ length: Math.floor(random() * 5) }, () => integer(random, RANGES.USHORT));
     case 'NAMEDVAR':
       return { name: `user.${text(random, 20)}`, value: text(random, 60) };
     case 'NAMEDARRAY':
@@ -99,11 +101,11 @@ export function sampleMessage(name: MessageName, random: Random, options: Sample
       bag[field.name] = value(random, field);
     }
   }
-  // A floating counter (NumPeripherals…) counts entries too; keep it consistent.
+  // Counters count entries (or a packed list's values), fixed or floating alike.
   for (const field of floatingFieldsFor(def, version)) {
-    if (field.countedBy !== undefined && bag[field.countedBy] !== undefined) {
-      bag[field.countedBy] = (bag[field.name] as unknown[] | undefined)?.length ?? 0;
-    }
+    if (field.countedBy === undefined) continue;
+    const counted = (bag[field.name] as unknown[] | undefined)?.length ?? 0;
+    if (bag[field.countedBy] !== undefined || counted > 0) bag[field.countedBy] = counted;
   }
   return bag as Message;
 }
@@ -137,6 +139,9 @@ function data(field: FloatingFieldDef, v: unknown): number[] {
     case 'NAMEDVAR':
       ascii(out, (v as { name: string }).name);
       ascii(out, (v as { value: string }).value);
+      break;
+    case 'USHORT_LIST':
+      for (const item of v as number[]) be(out, 2, item);
       break;
     case 'NAMEDARRAY':
       out.push((v as { index: number }).index);

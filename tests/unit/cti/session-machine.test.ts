@@ -122,6 +122,16 @@ describe('session state machine', () => {
     });
   });
 
+  it('keeps the session on a FAILURE_CONF that answers some other request', () => {
+    const machine = openOnA();
+    machine.send({ type: 'message', message: { MessageType: 'FAILURE_CONF', InvokeID: 999, Status: 13 } });
+    expect(machine.state.phase).toBe('open');
+    machine.send({ type: 'timer', timer: 'heartbeat' });
+    const heartbeat = machine.state.phase === 'open' ? machine.state.lastHeartbeatInvokeId : undefined;
+    machine.send({ type: 'message', message: { MessageType: 'FAILURE_CONF', InvokeID: heartbeat!, Status: 17 } });
+    expect(machine.state).toMatchObject({ phase: 'waiting', side: 'B' });
+  });
+
   it('treats a refused open as a failed attempt and alternates sides with growing back-off', () => {
     const machine = harness();
     machine.send({ type: 'start' });

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { decode, encode, validate, type Message } from '../../../ged188/index.js';
+import { MESSAGES, decode, encode, sizeOfFixed, validate, type Message, type MessageDef } from '../../../ged188/index.js';
 import { MESSAGE_NAMES, messageNamesFor, sampleMessage, seededRandom } from '../../support/guide-frames.js';
 import { asDecoded } from '../../support/messages.js';
 
@@ -31,6 +31,33 @@ describe('round trip (property)', () => {
     );
   });
 
+  it('puts an unknown floating field back where it was, between any two known ones', () => {
+    fc.assert(
+      fc.property(fc.constantFrom(...MESSAGE_NAMES), fc.integer({ min: 20, max: 25 }), fc.integer(), fc.nat(), (name, version, seed, where) => {
+        // Messages whose body after the fixed part is untabulated keep it whole as Trailing.
+        if (!messageNamesFor(version).includes(name) || (MESSAGES[name] as MessageDef).untabulatedBody) return;
+        const message = sampleMessage(name, seededRandom(seed), { version, presence: 0.7, maxEntries: 2 });
+        const frame = encode(message, { version });
+        // Walk the floating part to its field boundaries, then insert tag 0xfff0 at one of them.
+        const view = new DataView(frame.buffer);
+        const fixedEnd = frame.length - floatingBytes(frame, version, message);
+        const boundaries = [fixedEnd];
+        for (let at = fixedEnd; at < frame.length; at += 4 + view.getUint16(at + 2)) boundaries.push(at + 4 + view.getUint16(at + 2));
+        const cut = boundaries[where % boundaries.length]!;
+        const extra = Uint8Array.of(0xff, 0xf0, 0x00, 0x02, 0xab, 0xcd);
+        const longer = new Uint8Array(frame.length + extra.length);
+        longer.set(frame.subarray(0, cut));
+        longer.set(extra, cut);
+        longer.set(frame.subarray(cut), cut + extra.length);
+        new DataView(longer.buffer).setUint32(0, longer.length - 8);
+        const decoded = decode(longer, { version }) as Message;
+        expect(decoded.UnknownFields).toHaveLength(1);
+        expect(encode(decoded, { version })).toEqual(longer);
+      }),
+      { numRuns: 1500 },
+    );
+  });
+
   it('keeps non-ASCII text intact (UTF-8) and cuts over-long text on a character boundary', () => {
     fc.assert(
       fc.property(fc.string({ unit: 'grapheme', maxLength: 80 }), (text) => {
@@ -44,3 +71,10 @@ describe('round trip (property)', () => {
     );
   });
 });
+
+/** Bytes of the floating part: the frame less header and the fixed part the version carries. */
+function floatingBytes(frame: Uint8Array, version: number, message: Message): number {
+  const def: MessageDef = MESSAGES[message.MessageType];
+  const fixed = def.fixed.filter((f) => f.since === undefined || f.since <= version).reduce((sum, f) => sum + sizeOfFixed(f.type), 0);
+  return frame.length - 8 - fixed;
+}

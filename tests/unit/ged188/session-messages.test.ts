@@ -154,8 +154,8 @@ describe('lenient decoding', () => {
       MessageTypeId: 6,
       InvokeID: 1,
       UnknownFields: [
-        { Tag: 999, Data: Uint8Array.of(1, 2, 3) },
-        { Tag: 5, Data: Uint8Array.of(0x41, 0) },
+        { Tag: 999, Data: Uint8Array.of(1, 2, 3), Position: 0 },
+        { Tag: 5, Data: Uint8Array.of(0x41, 0), Position: 0 },
       ],
     });
     expect(toHex(encode(decoded as Message))).toBe(toHex(frame));
