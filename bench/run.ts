@@ -2,11 +2,23 @@
  * `npm run --silent bench -- NAME [...]`: runs benchmarks, one JSON line each.
  *   codec   decode/encode messages per second against JSON.parse/JSON.stringify
  *   fuzz    1,000,000 mutated frames; counts of each outcome (`--cases N` to change)
+ *   simulator  2,000 agents over 2,000 sessions plus a monitor, 50 calls/s for 60 s (`--seconds N`)
  */
 import { runCodecBenchmark } from './codec.js';
 import { runFuzzBenchmark } from './fuzz.js';
+import { runSimulatorBenchmark } from './simulator.js';
 
-const BENCHMARKS: Record<string, (args: string[]) => Record<string, unknown>> = {
+type Result = Record<string, unknown>;
+
+/** The value after `flag` as a positive whole number, or `fallback` when the flag is absent. */
+function count(args: string[], flag: string, fallback: number): number {
+  const at = args.indexOf(flag);
+  const value = at === -1 ? fallback : Number(args[at + 1]);
+  if (!Number.isInteger(value) || value < 1) throw new Error(`${flag} takes a positive whole number`);
+  return value;
+}
+
+const BENCHMARKS: Record<string, (args: string[]) => Result | Promise<Result>> = {
   codec: () => runCodecBenchmark(),
   fuzz: (args) => {
     const at = args.indexOf('--cases');
@@ -14,6 +26,13 @@ const BENCHMARKS: Record<string, (args: string[]) => Record<string, unknown>> = 
     if (!Number.isInteger(cases) || cases < 1) throw new Error('--cases takes a positive whole number');
     return runFuzzBenchmark(cases);
   },
+  simulator: (args) =>
+    runSimulatorBenchmark({
+      agents: count(args, '--agents', 2000),
+      callsPerSecond: count(args, '--rate', 50),
+      seconds: count(args, '--seconds', 60),
+      talkMs: count(args, '--talk-ms', 2000),
+    }),
 };
 
 const [name, ...rest] = process.argv.slice(2);
@@ -23,7 +42,7 @@ if (!benchmark) {
   process.exit(2);
 }
 try {
-  const result = benchmark(rest);
+  const result = await benchmark(rest);
   process.stdout.write(`${JSON.stringify(result)}\n`);
   if (result.untypedErrors) process.exitCode = 1;
 } catch (error) {

@@ -1,4 +1,8 @@
-import { ack, targetAgent, type HandlerTable } from './request-context.js';
+import { CONNECTION_DEVICE_ID_TYPE, CONTROL_FAILURE_CODE, LINE_TYPE, type Message } from '../ged188/index.js';
+import { message, type Fields } from './pg/message-factory.js';
+import type { AgentRuntime, Call } from './pg/model.js';
+import { ControlFailure, type Completion, type Peripheral } from './pg/peripheral.js';
+import { ack, reply, targetAgent, type HandlerTable, type RequestContext, type RequestOutcome } from './request-context.js';
 
 /** Call control, call data and snapshots (ged188.md §4 call control requests). */
 export const CALL_HANDLERS: HandlerTable = {
@@ -31,4 +35,111 @@ export const CALL_HANDLERS: HandlerTable = {
     context.peripheral.releaseCall(request.ConnectionCallID);
     return ack('RELEASE_CALL_CONF', request.InvokeID);
   },
+  MAKE_CALL_REQ: (request, context) => {
+    const agent = targetAgent(context, request);
+    const call = context.peripheral.makeCall(agent, request);
+    return reply(message('MAKE_CALL_CONF', newConnection(request.InvokeID, call, agent)));
+  },
+  CONSULTATION_CALL_REQ: (request, context) => {
+    const agent = targetAgent(context, request);
+    const call = context.peripheral.consult(agent, request);
+    return reply(message('CONSULTATION_CALL_CONF', newConnection(request.InvokeID, call, agent)));
+  },
+  TRANSFER_CALL_REQ: (request, context) => {
+    const completion = context.peripheral.transfer(targetAgent(context, request), request);
+    return reply(message('TRANSFER_CALL_CONF', completed(request.InvokeID, completion, context.peripheral)));
+  },
+  CONFERENCE_CALL_REQ: (request, context) => {
+    const completion = context.peripheral.conference(targetAgent(context, request), request);
+    return reply(message('CONFERENCE_CALL_CONF', completed(request.InvokeID, completion, context.peripheral)));
+  },
+  ALTERNATE_CALL_REQ: (request, context) => {
+    context.peripheral.alternate(targetAgent(context, request), request.ActiveConnectionCallID, request.OtherConnectionCallID);
+    return ack('ALTERNATE_CALL_CONF', request.InvokeID);
+  },
+  RECONNECT_CALL_REQ: (request, context) => {
+    context.peripheral.reconnect(targetAgent(context, request), request.ActiveConnectionCallID, request.HeldConnectionCallID);
+    return ack('RECONNECT_CALL_CONF', request.InvokeID);
+  },
+  SEND_DTMF_SIGNAL_REQ: (request, context) => {
+    context.peripheral.sendDtmf(targetAgent(context, request), request.ConnectionCallID, request.DTMFString);
+    return ack('SEND_DTMF_SIGNAL_CONF', request.InvokeID);
+  },
+  SNAPSHOT_CALL_REQ: (request, context) => snapshotCall(request, context.peripheral),
+  SNAPSHOT_DEVICE_REQ: (request, context) => snapshotDevice(request, context),
 };
+
+/** MAKE_CALL_CONF / CONSULTATION_CALL_CONF: the calling phone's connection on the new call. */
+function newConnection(invokeId: number, call: Call, agent: AgentRuntime): Fields<'MAKE_CALL_CONF'> {
+  return {
+    InvokeID: invokeId,
+    NewConnectionCallID: call.id,
+    NewConnectionDeviceIDType: CONNECTION_DEVICE_ID_TYPE.STATIC,
+    LineHandle: 0,
+    LineType: call.direction === 'outgoing' ? LINE_TYPE.OUTBOUND_ACD : LINE_TYPE.INSIDE,
+    NewConnectionDeviceID: agent.config.instrument,
+  };
+}
+
+/** TRANSFER_CALL_CONF / CONFERENCE_CALL_CONF: the call that carries on and every connection on it. */
+function completed(invokeId: number, { call, device }: Completion, peripheral: Peripheral): Fields<'TRANSFER_CALL_CONF'> {
+  return {
+    InvokeID: invokeId,
+    NewConnectionCallID: call.id,
+    NewConnectionDeviceIDType: CONNECTION_DEVICE_ID_TYPE.STATIC,
+    LineHandle: 0,
+    LineType: LINE_TYPE.NONE,
+    NewConnectionDeviceID: device,
+    ...peripheral.connectedParties(call),
+  };
+}
+
+/** SNAPSHOT_CALL_CONF from the model: call data, ECC and each device with its connection state. */
+function snapshotCall(request: Message<'SNAPSHOT_CALL_REQ'>, peripheral: Peripheral): RequestOutcome {
+  const call = peripheral.calls.get(request.ConnectionCallID);
+  if (!call) throw new ControlFailure(CONTROL_FAILURE_CODE.INVALID_CSTA_CALL_IDENTIFIER, `there is no call ${request.ConnectionCallID}`);
+  const parties = call.parties;
+  return reply(
+    message('SNAPSHOT_CALL_CONF', {
+      InvokeID: request.InvokeID,
+      CallType: call.callType,
+      CalledPartyDisposition: 0,
+      ...peripheral.callData(call),
+      CallConnectionCallID: parties.map(() => call.id),
+      CallConnectionDeviceIDType: parties.map(() => CONNECTION_DEVICE_ID_TYPE.STATIC),
+      CallConnectionDeviceID: parties.map((p) => p.device),
+      CallDeviceType: parties.map((p) => p.deviceType),
+      CallDeviceID: parties.map((p) => p.device),
+      CallDeviceConnectionState: parties.map((p) => p.state),
+    } as Fields<'SNAPSHOT_CALL_CONF'>),
+  );
+}
+
+/**
+ * SNAPSHOT_DEVICE_CONF: the calls on an agent's phone (the one named by AgentInstrument,
+ * else the session's), each with the phone's connection and its state.
+ */
+function snapshotDevice(request: Message<'SNAPSHOT_DEVICE_REQ'>, context: RequestContext): RequestOutcome {
+  const { peripheral, requester } = context;
+  const agent =
+    request.AgentInstrument !== undefined
+      ? peripheral.agentByDevice({ instrument: request.AgentInstrument })
+      : requester.agentId === undefined
+        ? undefined
+        : peripheral.agents.get(requester.agentId);
+  if (!agent) throw new ControlFailure(CONTROL_FAILURE_CODE.INVALID_CSTA_DEVICE_IDENTIFIER, `no agent phone ${request.AgentInstrument ?? ''}`);
+  const connections = [...agent.calls].flatMap((id) => {
+    const party = peripheral.calls.get(id)?.parties.find((p) => p.agentId === agent.config.id);
+    return party ? [{ callId: id, party }] : [];
+  });
+  return reply(
+    message('SNAPSHOT_DEVICE_CONF', {
+      InvokeID: request.InvokeID,
+      CallConnectionCallID: connections.map((c) => c.callId),
+      CallConnectionDeviceIDType: connections.map(() => CONNECTION_DEVICE_ID_TYPE.STATIC),
+      CallConnectionDeviceID: connections.map((c) => c.party.device),
+      CallState: connections.map((c) => c.party.state),
+      SilentMonitorStatus: connections.map(() => 0),
+    }),
+  );
+}

@@ -1,10 +1,12 @@
 import type { Socket } from 'node:net';
 import {
   AGENT_STATE,
+  CONTROL_FAILURE_CODE,
   FrameReader,
   MAX_PROTOCOL_VERSION,
   MIN_PROTOCOL_VERSION,
   PERIPHERAL_TYPE,
+  PG_STATUS,
   SERVICE,
   SESSION_TYPE,
   STATUS,
@@ -15,21 +17,35 @@ import {
   validate,
   type Message,
 } from '../ged188/index.js';
+import type { EventDispatcher } from './event-dispatch.js';
 import { wants, type SessionInterest } from './event-filter.js';
 import { ControlFailure, type Peripheral, type PgEvent } from './pg/peripheral.js';
 import { handleRequest } from './request-handlers.js';
 import { greetingEvents } from './session-greeting.js';
+import { forgetSession } from './pg/supervision.js';
 import type { AgentRuntime } from './pg/model.js';
 
-/** What a client session needs from the server it belongs to. */
+/** Whether the side a session was opened on serves it, waits as standby, or is handing over. */
+export type SessionRole = 'active' | 'standby' | 'draining';
+
+/** What a client session needs from the side and server it belongs to. */
 export interface ServerView {
-  /** Whether this side currently serves sessions (only one side does, pre active/standby). */
-  isActive(): boolean;
+  /** The role a new session opened now would get, or the FAILURE_CONF status refusing it. */
+  roleForOpen(version: number, servicesRequested: number): SessionRole | { readonly refuse: number; readonly why: string };
+  /** A stalled side neither answers nor sends: a half-open link (fault `stall-side`). */
+  isStalled(): boolean;
   readonly peripheral: Peripheral;
+  readonly events: EventDispatcher;
   readonly log: (line: string) => void;
-  /** Sessions open anywhere on this server, for device-in-use checks. */
+  /** Sessions open on this side bound to `agentId`, for device-in-use checks. */
   sessionsBoundTo(agentId: string): ClientSession[];
   nextSessionId(): number;
+  /** PGStatusCode bits for OPEN_CONF (§5.3); 0 when all is well. */
+  pgStatus(): number;
+  /** The failure code a fault injection set for the next request of this type, used up by asking. */
+  takeInjectedFailure(type: string): number | undefined;
+  /** ACTIVE_MAINTENANCE_RESP_MSG and STOPPING_REQUESTS_TO_THIS_SIDE_IND go to the hand-over in progress. */
+  maintenanceMessage(session: ClientSession, message: Message): void;
 }
 
 /** Services this simulator grants; the rest of the mask is dropped from ServicesGranted. */
@@ -45,8 +61,13 @@ interface OpenSession {
   readonly clientId: string;
   readonly interest: SessionInterest;
   readonly agent: AgentRuntime | undefined;
-  readonly unsubscribe: () => void;
+  role: SessionRole;
+  /** Stops event delivery; undefined while the session gets no events (standby, draining). */
+  unsubscribe: (() => void) | undefined;
 }
+
+/** Requests a peripheral that is offline still answers from what it knows. */
+const ANSWERED_WHILE_OFFLINE = /^(QUERY_|SNAPSHOT_)/;
 
 /**
  * One client connection to one side: frames in, session rules applied, requests
@@ -82,6 +103,63 @@ export class ClientSession {
     return this.open?.clientId;
   }
 
+  get role(): SessionRole | undefined {
+    return this.open?.role;
+  }
+
+  get version(): number | undefined {
+    return this.open?.version;
+  }
+
+  get interest(): SessionInterest {
+    if (!this.open) throw new Error('the session is not open');
+    return this.open.interest;
+  }
+
+  /** Whether the client opened for the v24 active/standby protocol (§2.11). */
+  get speaksActiveStandby(): boolean {
+    return this.open !== undefined && this.open.version >= 24 && (this.open.interest.servicesGranted & SERVICE.ACTIVE_STANDBY) !== 0;
+  }
+
+  /**
+   * The standby side became active: a standby session hears STANDBY_ACTIVE_EVENT_MSG
+   * and from then on gets events and may make requests (§2.11).
+   */
+  promote(): void {
+    const open = this.open;
+    if (!open || open.role !== 'standby') return;
+    open.role = 'active';
+    this.send({ MessageType: 'STANDBY_ACTIVE_EVENT_MSG' });
+    open.unsubscribe = this.server.events.add(this);
+    for (const event of greetingEvents(this.server.peripheral, open.interest, this.server.pgStatus())) this.send(event);
+    this.server.log(`${this.label}: session ${open.interest.sessionId} is active`);
+  }
+
+  /** The side is handing over for maintenance: no more events, only the hand-over messages. */
+  drain(): void {
+    const open = this.open;
+    if (!open) return;
+    open.role = 'draining';
+    open.unsubscribe?.();
+    open.unsubscribe = undefined;
+  }
+
+  /** Sends a message outside any request (fault injection, maintenance, SYSTEM_EVENT). */
+  notify(message: Message): void {
+    this.send(message);
+  }
+
+  /** Writes bytes as they are, framing or not (fault `garbage`). */
+  sendRaw(bytes: Uint8Array): void {
+    if (!this.socket.destroyed) this.socket.write(bytes);
+  }
+
+  /** Ends the connection in order (FIN), as the old side does after STOPPING_REQUESTS_TO_THIS_SIDE_IND. */
+  end(): void {
+    this.closed();
+    this.socket.end();
+  }
+
   /** Ends the connection abruptly, as a failed CTI Server does. */
   kill(): void {
     this.closed();
@@ -97,11 +175,16 @@ export class ClientSession {
 
   private closed(): void {
     this.clearIdleTimer();
-    this.open?.unsubscribe();
+    const open = this.open;
     this.open = undefined;
+    open?.unsubscribe?.();
+    // Monitors the session started end with it.
+    if (open) forgetSession(this.server.peripheral, open.interest.sessionId);
   }
 
   private receive(chunk: Buffer): void {
+    // A stalled side hears nothing: no reply, and no idle timer to notice the silence.
+    if (this.server.isStalled()) return this.clearIdleTimer();
     this.touch();
     let frames: Uint8Array[];
     try {
@@ -157,7 +240,15 @@ export class ClientSession {
         this.closed();
         this.socket.end();
         return;
+      case 'ACTIVE_MAINTENANCE_RESP_MSG':
+      case 'STOPPING_REQUESTS_TO_THIS_SIDE_IND':
+        if (!this.open) return this.refuse(invokeId, STATUS.E_CTI_SESSION_NOT_OPEN);
+        return this.server.maintenanceMessage(this, message);
       default:
+        // On a standby (or handing-over) side only OPEN, HEARTBEAT and CLOSE are served (§2.11).
+        if (this.open && this.open.role !== 'active') {
+          return this.refuse(invokeId, STATUS.E_CTI_FUNCTION_NOT_AVAILABLE, `${message.MessageType} on a ${this.open.role} session`);
+        }
         return this.request(message, invokeId);
     }
   }
@@ -166,6 +257,19 @@ export class ClientSession {
     const open = this.open;
     if (!open) return this.refuse(invokeId, STATUS.E_CTI_SESSION_NOT_OPEN);
     const peripheral = this.server.peripheral;
+    const injected = this.server.takeInjectedFailure(message.MessageType);
+    if (injected !== undefined) {
+      this.server.log(`${this.label}: ${message.MessageType} failed by fault injection`);
+      return this.send({ MessageType: 'CONTROL_FAILURE_CONF', InvokeID: invokeId, FailureCode: injected, PeripheralErrorCode: 0 });
+    }
+    if (!this.peripheralOnline() && !ANSWERED_WHILE_OFFLINE.test(message.MessageType)) {
+      return this.send({
+        MessageType: 'CONTROL_FAILURE_CONF',
+        InvokeID: invokeId,
+        FailureCode: CONTROL_FAILURE_CODE.RESOURCE_OUT_OF_SERVICE,
+        PeripheralErrorCode: 0,
+      });
+    }
     try {
       const outcome = handleRequest(message, {
         peripheral,
@@ -195,7 +299,8 @@ export class ClientSession {
     if (request.IdleTimeout < 20 && request.IdleTimeout !== NO_HEARTBEATS) {
       return this.refuse(InvokeID, STATUS.E_CTI_INVALID_TIMEOUT, 'IdleTimeout must be at least 20 seconds');
     }
-    if (!this.server.isActive()) return this.refuse(InvokeID, STATUS.E_CTI_CTI_SERVER_OFFLINE, 'this side is not active');
+    const role = this.server.roleForOpen(request.VersionNumber, request.ServicesRequested);
+    if (typeof role === 'object') return this.refuse(InvokeID, role.refuse, role.why);
 
     const peripheral = this.server.peripheral;
     const granted = request.ServicesRequested & SUPPORTED_SERVICES;
@@ -232,8 +337,7 @@ export class ClientSession {
       agentId: agent?.config.id,
       teamMembers: agent && granted & SERVICE.SUPERVISOR ? peripheral.teamMembersOf(agent.config.id) : new Set(),
     };
-    const unsubscribe = peripheral.subscribe((event) => this.deliver(event));
-    this.open = { version, clientId: request.ClientID ?? '', interest, agent, unsubscribe };
+    this.open = { version, clientId: request.ClientID ?? '', interest, agent, role, unsubscribe: undefined };
     this.idleTimeoutMs = request.IdleTimeout === NO_HEARTBEATS ? undefined : request.IdleTimeout * 1000;
     this.touch();
     const loggedIn = agent !== undefined && agent.state !== AGENT_STATE.LOGOUT;
@@ -242,13 +346,13 @@ export class ClientSession {
       InvokeID,
       ServicesGranted: granted,
       MonitorID: 0,
-      PGStatus: 0,
+      PGStatus: this.server.pgStatus(),
       ICMCentralControllerTime: Math.floor(Date.now() / 1000),
-      PeripheralOnline: true,
+      PeripheralOnline: this.peripheralOnline(),
       PeripheralType: PERIPHERAL_TYPE.ENTERPRISE_AGENT,
       AgentState: agent ? agent.state : AGENT_STATE.UNKNOWN,
       DepartmentID: 0,
-      SessionType: SESSION_TYPE.ACTIVE,
+      SessionType: role === 'active' ? SESSION_TYPE.ACTIVE : SESSION_TYPE.STANDBY,
       ...(loggedIn && agent
         ? { AgentExtension: agent.config.extension ?? agent.config.instrument, AgentID: agent.config.id, AgentInstrument: agent.config.instrument }
         : {}),
@@ -257,13 +361,24 @@ export class ClientSession {
         ? { NumPeripherals: 0 }
         : { NumPeripherals: 1, FltPeripheralID: [peripheral.peripheralId], MultilineAgentControl: [0] }),
     });
-    for (const event of greetingEvents(peripheral, interest)) this.send(event);
-    this.server.log(`${this.label}: session ${sessionId} open (version ${version}, client ${request.ClientID ?? '?'}${agent ? `, agent ${agent.config.id}` : ''})`);
+    // A standby session gets no events until its side becomes active (§2.11).
+    if (role === 'active') {
+      this.open.unsubscribe = this.server.events.add(this);
+      for (const event of greetingEvents(peripheral, interest, this.server.pgStatus())) this.send(event);
+    }
+    this.server.log(
+      `${this.label}: ${role} session ${sessionId} open (version ${version}, client ${request.ClientID ?? '?'}${agent ? `, agent ${agent.config.id}` : ''})`,
+    );
   }
 
-  private deliver(event: PgEvent): void {
+  /** An event from the peripheral, sent when this session's services and masks ask for it. */
+  deliver(event: PgEvent): void {
     const open = this.open;
-    if (open && wants(open.interest, event)) this.send(event.message);
+    if (open?.role === 'active' && wants(open.interest, event)) this.send(event.message);
+  }
+
+  private peripheralOnline(): boolean {
+    return (this.server.pgStatus() & PG_STATUS.PERIPHERAL_OFFLINE) === 0;
   }
 
   /**
@@ -276,7 +391,7 @@ export class ClientSession {
   }
 
   private send(message: Message): void {
-    if (this.socket.destroyed) return;
+    if (this.socket.destroyed || this.server.isStalled()) return;
     const version = clampVersion(this.open?.version ?? 24);
     this.socket.write(encode(adaptToVersion(message, version), { version }));
   }
@@ -290,7 +405,8 @@ export class ClientSession {
   private touch(): void {
     this.clearIdleTimer();
     if (this.idleTimeoutMs === undefined) return;
-    this.idleTimer = setTimeout(() => this.drop('idle timeout'), this.idleTimeoutMs);
+    // A stalled side does not notice the silence either: the link just hangs.
+    this.idleTimer = setTimeout(() => this.server.isStalled() || this.drop('idle timeout'), this.idleTimeoutMs);
     this.idleTimer.unref();
   }
 

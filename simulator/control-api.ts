@@ -1,6 +1,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { listenOn, type CtiSimulator, type Side } from './cti-simulator.js';
+import { FaultConflict, listenOn, type CtiSimulator } from './cti-simulator.js';
+import { BadFault, applyFault, parseFault } from './faults.js';
 import { ControlFailure, type IncomingCall } from './pg/peripheral.js';
 
 export interface ControlApi {
@@ -18,8 +19,6 @@ class HttpError extends Error {
     super(message);
   }
 }
-
-type Fault = { readonly type: 'kill-side' | 'restore-side'; readonly side: Side };
 
 function parseIncomingCall(body: unknown, simulator: CtiSimulator): IncomingCall {
   if (typeof body !== 'object' || body === null) throw new HttpError(400, 'expected a JSON object like {"ani":"5551234","dnis":"8005550100"}');
@@ -54,16 +53,6 @@ function parseIncomingCall(body: unknown, simulator: CtiSimulator): IncomingCall
   };
 }
 
-function parseFault(body: unknown): Fault {
-  if (typeof body !== 'object' || body === null) throw new HttpError(400, 'expected a JSON object like {"type":"kill-side","side":"A"}');
-  const { type, side } = body as Record<string, unknown>;
-  if (type !== 'kill-side' && type !== 'restore-side') {
-    throw new HttpError(400, `unknown fault type ${JSON.stringify(type)}; known: "kill-side", "restore-side"`);
-  }
-  if (side !== 'A' && side !== 'B') throw new HttpError(400, `"side" must be "A" or "B", got ${JSON.stringify(side)}`);
-  return { type, side };
-}
-
 async function readJson(request: http.IncomingMessage): Promise<unknown> {
   const chunks: Buffer[] = [];
   let size = 0;
@@ -93,15 +82,21 @@ export async function startControlApi(simulator: CtiSimulator, host: string, por
     }
     if (path === '/faults') {
       if (request.method !== 'POST') throw new HttpError(405, 'use POST /faults');
-      const fault = parseFault(await readJson(request));
-      if (fault.type === 'kill-side') await simulator.killSide(fault.side);
-      else await simulator.restoreSide(fault.side);
-      return simulator.health();
+      const body = await readJson(request);
+      try {
+        return await applyFault(simulator, parseFault(body));
+      } catch (error) {
+        if (error instanceof BadFault) throw new HttpError(400, error.message);
+        if (error instanceof FaultConflict) throw new HttpError(409, error.message);
+        throw error;
+      }
     }
     if (path === '/agents' && request.method === 'GET') return simulator.peripheral.describeAgents();
     if (path === '/calls' && request.method === 'GET') return simulator.peripheral.describeCalls();
     if (path === '/calls' && request.method === 'POST') {
-      const call = simulator.peripheral.offerCall(parseIncomingCall(await readJson(request), simulator));
+      const incoming = parseIncomingCall(await readJson(request), simulator);
+      if (!simulator.isPeripheralOnline) throw new HttpError(409, 'the peripheral is offline (fault pg-offline); POST /faults {"type":"pg-online"} first');
+      const call = simulator.peripheral.offerCall(incoming);
       simulator.peripheral.flush();
       return { callId: call.id };
     }

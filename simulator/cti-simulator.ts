@@ -1,8 +1,13 @@
 import net from 'node:net';
 import type { AddressInfo } from 'node:net';
-import { ClientSession } from './client-session.js';
+import { AGENT_STATE, PG_STATUS, SERVICE, STATUS, SYSTEM_EVENT_ID, type Message } from '../ged188/index.js';
+import { ClientSession, type SessionRole } from './client-session.js';
 import { startControlApi, type ControlApi } from './control-api.js';
-import { Peripheral } from './pg/peripheral.js';
+import { EventDispatcher } from './event-dispatch.js';
+import { MaintenanceHandOver, type HandOverOutcome } from './maintenance.js';
+import { message } from './pg/message-factory.js';
+import { ControlFailure, Peripheral } from './pg/peripheral.js';
+import { statisticsOf } from './pg/statistics.js';
 import { generatedSite, type Site } from './pg/site.js';
 
 export type Side = 'A' | 'B';
@@ -17,7 +22,11 @@ export interface SimulatorOptions {
   readonly controlPort?: number | null;
   /** The contact centre to play; a small generated one (10 agents) when absent. */
   readonly site?: Site;
+  /** How long an outside number rings before it answers (default 1 s). */
+  readonly outsideAnswerMs?: number;
   readonly log?: (line: string) => void;
+  /** The maintenance hand-over's two 5 s windows (§2.11); shorter in tests. */
+  readonly maintenanceTiming?: { readonly responseMs?: number; readonly stoppingMs?: number };
 }
 
 export interface SideHealth {
@@ -25,17 +34,34 @@ export interface SideHealth {
   readonly host: string;
   readonly port: number;
   readonly sessions: number;
+  /** Present while a fault holds the side: `stalled` (half-open) or `maintenance` (handing over). */
+  readonly condition?: 'stalled' | 'maintenance';
 }
 
-export type Health = { readonly sides: Readonly<Record<Side, SideHealth>> };
+export type Health = { readonly sides: Readonly<Record<Side, SideHealth>>; readonly peripheralOnline: boolean };
 
 /** A port the simulator could not listen on, in words for the person who chose it. */
 export class ListenError extends Error {
   override readonly name = 'ListenError';
 }
 
+/** A fault that does not fit the simulator's state (HTTP 409 in the control API). */
+export class FaultConflict extends Error {
+  override readonly name = 'FaultConflict';
+}
+
+/**
+ * A frame no GED-188 client can read: HEARTBEAT_CONF whose MessageLength (2) leaves
+ * no room for its InvokeID. The length is honest, so the byte stream stays in step.
+ */
+export const MALFORMED_FRAME = Uint8Array.of(0, 0, 0, 2, 0, 0, 0, 6, 0, 0);
+
+/** UCCE's reason code for agents made Not Ready when a CTI component fails (ctios.md, 50002). */
+export const FORCED_NOT_READY_REASON = 50002;
+
 class SideListener {
   state: SideState = 'standby';
+  condition: 'stalled' | 'maintenance' | undefined;
   readonly sessions = new Set<ClientSession>();
   private server: net.Server | undefined;
   port: number;
@@ -46,6 +72,10 @@ class SideListener {
     port: number,
   ) {
     this.port = port;
+  }
+
+  get listening(): boolean {
+    return this.server !== undefined;
   }
 
   async listen(accept: (socket: net.Socket) => ClientSession): Promise<void> {
@@ -59,17 +89,28 @@ class SideListener {
     this.server = server;
   }
 
+  /** Resets every connection on this side; the listener stays. */
+  dropConnections(): void {
+    for (const session of this.sessions) session.kill();
+    this.sessions.clear();
+  }
+
   /** Closes the listener and every connection on it, the way a failed CTI Server vanishes. */
   async close(): Promise<void> {
     const server = this.server;
     this.server = undefined;
-    for (const session of this.sessions) session.kill();
-    this.sessions.clear();
+    this.dropConnections();
     if (server) await new Promise<void>((resolve) => server.close(() => resolve()));
   }
 
   health(): SideHealth {
-    return { state: this.state, host: this.host, port: this.port, sessions: [...this.sessions].filter((s) => s.isOpen).length };
+    return {
+      state: this.state,
+      host: this.host,
+      port: this.port,
+      sessions: [...this.sessions].filter((s) => s.isOpen).length,
+      ...(this.condition ? { condition: this.condition } : {}),
+    };
   }
 }
 
@@ -98,15 +139,23 @@ export function listenOn(server: net.Server, host: string, port: number, what: s
 }
 
 /**
- * A CTI Server pair (sides A and B) in front of one peripheral. One model, two
- * listeners; only the active side serves sessions.
+ * A CTI Server pair (sides A and B) in front of one peripheral: one model, two
+ * listeners. The active side serves every client; the standby side holds only v24
+ * active/standby sessions, which it promotes when it becomes active. Faults from
+ * the control API act here.
  */
 export class CtiSimulator {
   private readonly sides: Record<Side, SideListener>;
   private controlApi: ControlApi | undefined;
   private readonly log: (line: string) => void;
   readonly peripheral: Peripheral;
+  private readonly events: EventDispatcher;
   private sessionCounter = 0;
+  private peripheralOnline = true;
+  /** Failure codes for the next requests of a type (fault `control-failure`), oldest first. */
+  private readonly injectedFailures = new Map<string, number[]>();
+  private handOver: MaintenanceHandOver | undefined;
+  private readonly maintenanceTiming: { responseMs: number; stoppingMs: number };
 
   private constructor(options: SimulatorOptions) {
     const host = options.host ?? '127.0.0.1';
@@ -115,7 +164,13 @@ export class CtiSimulator {
       B: new SideListener('B', host, options.ports?.B ?? 0),
     };
     this.log = options.log ?? (() => {});
-    this.peripheral = new Peripheral(options.site ?? generatedSite({ agents: 10 }));
+    this.peripheral = new Peripheral(options.site ?? generatedSite({ agents: 10 }), Date.now, {
+      ...(options.outsideAnswerMs === undefined ? {} : { outsideAnswerMs: options.outsideAnswerMs }),
+    });
+    // Statistics count from the start, not from the first session that asks.
+    statisticsOf(this.peripheral);
+    this.events = new EventDispatcher(this.peripheral);
+    this.maintenanceTiming = { responseMs: options.maintenanceTiming?.responseMs ?? 5000, stoppingMs: options.maintenanceTiming?.stoppingMs ?? 5000 };
   }
 
   static async start(options: SimulatorOptions = {}): Promise<CtiSimulator> {
@@ -142,19 +197,41 @@ export class CtiSimulator {
         new ClientSession(
           socket,
           {
-            isActive: () => listener.state === 'active',
+            roleForOpen: (version, services) => this.roleForOpen(listener, version, services),
+            isStalled: () => listener.condition === 'stalled',
             peripheral: this.peripheral,
+            events: this.events,
             log: this.log,
-            sessionsBoundTo: (agentId) => this.sessions().filter((s) => s.isOpen && s.agentId === agentId),
+            sessionsBoundTo: (agentId) => [...listener.sessions].filter((s) => s.isOpen && s.agentId === agentId),
             nextSessionId: () => ++this.sessionCounter,
+            pgStatus: () => (this.peripheralOnline ? 0 : PG_STATUS.PERIPHERAL_OFFLINE),
+            takeInjectedFailure: (type) => this.takeInjectedFailure(type),
+            maintenanceMessage: (session, m) => {
+              if (this.handOver) this.handOver.receive(session, m);
+              else this.log(`side ${side}: ${m.MessageType} with no maintenance in progress; ignored`);
+            },
           },
           `side ${side} ${socket.remoteAddress}:${socket.remotePort}`,
         ),
     );
   }
 
-  private sessions(): ClientSession[] {
-    return [...this.sides.A.sessions, ...this.sides.B.sessions];
+  /** §2.11: the active side serves all; the standby side only v24 clients asking for ACTIVE_STANDBY. */
+  private roleForOpen(listener: SideListener, version: number, services: number): SessionRole | { refuse: number; why: string } {
+    if (listener.condition === 'maintenance') return { refuse: STATUS.E_CTI_SERVER_IN_MAINTENANCE_MODE, why: 'this side is going into maintenance' };
+    if (listener.state === 'active') return 'active';
+    if (listener.state === 'standby' && version >= 24 && services & SERVICE.ACTIVE_STANDBY) return 'standby';
+    return { refuse: STATUS.E_CTI_CTI_SERVER_OFFLINE, why: 'this side is not active (standby sessions need version 24+ and ACTIVE_STANDBY)' };
+  }
+
+  private other(side: Side): SideListener {
+    return this.sides[side === 'A' ? 'B' : 'A'];
+  }
+
+  /** A side takes over: its standby sessions become active sessions (STANDBY_ACTIVE_EVENT_MSG). */
+  private activate(listener: SideListener): void {
+    listener.state = 'active';
+    for (const session of listener.sessions) if (session.role === 'standby') session.promote();
   }
 
   address(side: Side): { host: string; port: number } {
@@ -166,27 +243,171 @@ export class CtiSimulator {
   }
 
   health(): Health {
-    return { sides: { A: this.sides.A.health(), B: this.sides.B.health() } };
+    return { sides: { A: this.sides.A.health(), B: this.sides.B.health() }, peripheralOnline: this.peripheralOnline };
   }
 
   /** Side `side` fails: its listener and connections close; the other side takes over. */
   async killSide(side: Side): Promise<void> {
     const listener = this.sides[side];
-    const other = this.sides[side === 'A' ? 'B' : 'A'];
+    const other = this.other(side);
     listener.state = 'down';
+    listener.condition = undefined;
     await listener.close();
-    if (other.state === 'standby') other.state = 'active';
+    if (other.state === 'standby' && other.condition === undefined) this.activate(other);
     this.log(`side ${side} killed; side ${other.side} is ${other.state}`);
   }
 
-  /** Side `side` comes back on its old port: standby when the other side is active, else active. */
+  /**
+   * Side `side` comes back: a killed side on its old port, a stalled side with its
+   * stale connections reset (they missed events). Standby when the other side is
+   * active, else active.
+   */
   async restoreSide(side: Side): Promise<void> {
     const listener = this.sides[side];
-    if (listener.state !== 'down') return;
-    await this.listen(side);
-    const other = this.sides[side === 'A' ? 'B' : 'A'];
-    listener.state = other.state === 'active' ? 'standby' : 'active';
+    if (listener.condition === 'stalled') {
+      listener.condition = undefined;
+      listener.dropConnections();
+    } else if (listener.state !== 'down' || listener.condition === 'maintenance') {
+      return;
+    } else if (!listener.listening) {
+      await this.listen(side);
+    }
+    listener.state = this.other(side).state === 'active' ? 'standby' : 'active';
     this.log(`side ${side} restored as ${listener.state}`);
+  }
+
+  /**
+   * Side `side` hangs with its sockets open (a half-open link): it stops answering
+   * and sending, and does not time clients out. The other side takes over, as the
+   * duplex pair's own heartbeat would notice.
+   */
+  stallSide(side: Side): void {
+    const listener = this.sides[side];
+    if (listener.state === 'down' && listener.condition !== 'stalled') throw new FaultConflict(`side ${side} is down; restore it first`);
+    listener.condition = 'stalled';
+    const wasActive = listener.state === 'active';
+    listener.state = 'down';
+    const other = this.other(side);
+    if (wasActive && other.state === 'standby' && other.condition === undefined) this.activate(other);
+    this.log(`side ${side} stalled; side ${other.side} is ${other.state}`);
+  }
+
+  /** Every client connection of `side` is reset; the listener stays, so clients can reconnect. */
+  dropConnections(side: Side): number {
+    const count = this.sides[side].sessions.size;
+    this.sides[side].dropConnections();
+    this.log(`side ${side}: ${count} connection(s) dropped`);
+    return count;
+  }
+
+  /** Each client of `side` gets a frame it cannot read. */
+  sendGarbage(side: Side): number {
+    const sessions = [...this.sides[side].sessions];
+    for (const session of sessions) session.sendRaw(MALFORMED_FRAME);
+    return sessions.length;
+  }
+
+  /** Fails the next `type` request from any client with CONTROL_FAILURE_CONF `failureCode`. */
+  injectControlFailure(type: string, failureCode: number): void {
+    const queue = this.injectedFailures.get(type) ?? [];
+    queue.push(failureCode);
+    this.injectedFailures.set(type, queue);
+  }
+
+  private takeInjectedFailure(type: string): number | undefined {
+    const queue = this.injectedFailures.get(type);
+    const code = queue?.shift();
+    if (queue?.length === 0) this.injectedFailures.delete(type);
+    return code;
+  }
+
+  /**
+   * The peripheral goes offline or comes back: every session hears SYSTEM_EVENT
+   * SYS_PERIPHERAL_OFFLINE/ONLINE with the PGStatus, new sessions see it in OPEN_CONF,
+   * and going offline forces logged-in agents Not Ready (reason 50002), as UCCE does;
+   * an agent on a call goes Not Ready when the call ends.
+   */
+  setPeripheralOnline(online: boolean): void {
+    if (this.peripheralOnline === online) return;
+    this.peripheralOnline = online;
+    const peripheral = this.peripheral;
+    peripheral.flush();
+    this.broadcast(
+      message('SYSTEM_EVENT', {
+        PGStatus: online ? 0 : PG_STATUS.PERIPHERAL_OFFLINE,
+        ICMCentralControllerTime: Math.floor(Date.now() / 1000),
+        SystemEventID: online ? SYSTEM_EVENT_ID.PERIPHERAL_ONLINE : SYSTEM_EVENT_ID.PERIPHERAL_OFFLINE,
+        SystemEventArg1: peripheral.peripheralId,
+        EventDeviceType: 0xffff,
+      }),
+    );
+    if (!online) {
+      for (const agent of peripheral.agents.values()) {
+        if (agent.state === AGENT_STATE.LOGOUT || agent.state === AGENT_STATE.NOT_READY) continue;
+        const request = message('SET_AGENT_STATE_REQ', {
+          PeripheralID: peripheral.peripheralId,
+          AgentState: AGENT_STATE.NOT_READY,
+          EventReasonCode: FORCED_NOT_READY_REASON,
+        });
+        try {
+          peripheral.setAgentState(agent, request);
+        } catch (error) {
+          if (!(error instanceof ControlFailure)) throw error;
+          this.log(`agent ${agent.config.id} stays ${agent.state}: ${error.message}`);
+        }
+      }
+    }
+    peripheral.flush();
+    this.log(`peripheral ${peripheral.peripheralId} ${online ? 'online' : 'offline'}`);
+  }
+
+  get isPeripheralOnline(): boolean {
+    return this.peripheralOnline;
+  }
+
+  /** A message for every active session, whatever its masks (SYSTEM_EVENT is not masked). */
+  private broadcast(m: Message): void {
+    for (const listener of Object.values(this.sides)) {
+      for (const session of listener.sessions) if (session.role === 'active') session.notify(m);
+    }
+  }
+
+  /**
+   * The maintenance hand-over of §2.11 from `side` to the other side. Resolves once
+   * the clients have voted: cancelled, or continuing with `done` settling when the
+   * old side has closed.
+   */
+  async startMaintenance(side: Side): Promise<HandOverOutcome> {
+    const leaving = this.sides[side];
+    const other = this.other(side);
+    if (this.handOver) throw new FaultConflict('a maintenance hand-over is already in progress');
+    if (leaving.state !== 'active' || leaving.condition !== undefined) throw new FaultConflict(`side ${side} is not the active side`);
+    if (other.state !== 'standby' || other.condition !== undefined) throw new FaultConflict(`side ${other.side} is not standby, so it cannot take over`);
+    const handOver = new MaintenanceHandOver(
+      {
+        leaving: () => leaving.sessions,
+        markLeaving: () => {
+          leaving.state = 'standby';
+          leaving.condition = 'maintenance';
+        },
+        activateOther: () => this.activate(other),
+        closeLeaving: async () => {
+          await leaving.close();
+          leaving.state = 'down';
+          leaving.condition = undefined;
+        },
+        log: (line) => this.log(`side ${side}: ${line}`),
+      },
+      this.maintenanceTiming,
+    );
+    this.handOver = handOver;
+    const outcome = await handOver.run();
+    const finished = () => {
+      if (this.handOver === handOver) this.handOver = undefined;
+    };
+    if (outcome.continuing) void outcome.done.then(finished);
+    else finished();
+    return outcome;
   }
 
   async stop(): Promise<void> {

@@ -1,1 +1,13 @@
-export { CtiSimulator, ListenError, type Health, type SideHealth, type SideState, type SimulatorOptions } from './cti-simulator.js';
+export {
+  CtiSimulator,
+  FaultConflict,
+  ListenError,
+  type Health,
+  type Side,
+  type SideHealth,
+  type SideState,
+  type SimulatorOptions,
+} from './cti-simulator.js';
+export { CallGenerator, type CallGeneratorOptions } from './call-generator.js';
+export { FAULT_TYPES, type Fault } from './faults.js';
+export { SiteFileError, loadSiteFile } from './site-file.js';

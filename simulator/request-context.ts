@@ -27,11 +27,13 @@ export const ack = <N extends MessageName>(type: N, invokeId: number): RequestOu
  */
 export function targetAgent(context: RequestContext, named: { AgentID?: string; AgentInstrument?: string }): AgentRuntime {
   const { peripheral, requester } = context;
-  const byRequest =
-    named.AgentID !== undefined || named.AgentInstrument !== undefined
-      ? peripheral.agentByDevice({ agentId: named.AgentID, instrument: named.AgentInstrument })
-      : undefined;
-  const agent = byRequest ?? (requester.agentId === undefined ? undefined : peripheral.agents.get(requester.agentId));
+  const namesAgent = named.AgentID !== undefined || named.AgentInstrument !== undefined;
+  // A request that names an agent acts on that agent or on none: never on the caller by mistake.
+  const agent = namesAgent
+    ? peripheral.agentByDevice({ agentId: named.AgentID, instrument: named.AgentInstrument })
+    : requester.agentId === undefined
+      ? undefined
+      : peripheral.agents.get(requester.agentId);
   if (!agent) throw new ControlFailure(CONTROL_FAILURE_CODE.INVALID_AGENT_ID_SPECIFIED, 'the request names no known agent');
   if (requester.agentId !== undefined && agent.config.id !== requester.agentId) {
     const supervised = peripheral.teamMembersOf(requester.agentId);

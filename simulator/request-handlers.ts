@@ -51,6 +51,14 @@ const AGENT_HANDLERS: HandlerTable = {
 /** Every request the simulator serves, by message type: one table per area. */
 const HANDLERS: HandlerTable = { ...AGENT_HANDLERS, ...CALL_HANDLERS, ...SUPERVISOR_HANDLERS };
 
+const QUERIES: ReadonlySet<MessageName> = new Set([
+  'QUERY_AGENT_STATE_REQ',
+  'QUERY_AGENT_STATISTICS_REQ',
+  'QUERY_SKILL_GROUP_STATISTICS_REQ',
+  'SNAPSHOT_CALL_REQ',
+  'SNAPSHOT_DEVICE_REQ',
+]);
+
 /** Carries out one request; throws ControlFailure for requests that do not fit the state. */
 export function handleRequest(request: Message, context: RequestContext): RequestOutcome {
   const handler = HANDLERS[request.MessageType] as Handler<MessageName> | undefined;
@@ -61,7 +69,8 @@ export function handleRequest(request: Message, context: RequestContext): Reques
   if (needed !== undefined && !(context.servicesGranted & needed)) {
     return { kind: 'status', status: STATUS.E_CTI_FUNCTION_NOT_AVAILABLE, detail: `${request.MessageType} needs a service this session was not granted` };
   }
-  if (request.MessageType !== 'QUERY_AGENT_STATE_REQ') {
+  // Queries only read: a session with CLIENT_EVENTS alone may ask them.
+  if (!QUERIES.has(request.MessageType)) {
     const refused = requiresControl(context);
     if (refused) return refused;
   }

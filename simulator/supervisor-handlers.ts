@@ -1,4 +1,181 @@
-import type { HandlerTable } from './request-context.js';
+import { CONTROL_FAILURE_CODE, LIMITS, SERVICE, STATUS, type Message, type MessageName } from '../ged188/index.js';
+import { message } from './pg/message-factory.js';
+import type { AgentRuntime } from './pg/model.js';
+import { ControlFailure } from './pg/peripheral.js';
+import { statisticsOf } from './pg/statistics.js';
+import {
+  Refusal,
+  callForHelp,
+  sendUserMessage,
+  startTeamMonitor,
+  stopTeamMonitor,
+  superviseCall,
+  teamsSupervisedBy,
+} from './pg/supervision.js';
+import { ack, reply, targetAgent, type Handler, type HandlerTable, type RequestContext, type RequestOutcome } from './request-context.js';
+
+const NULL_SKILL_GROUP = 0xffffffff;
+
+/** A request naming another peripheral is refused before anything else (§2.10). */
+function checkPeripheral(context: RequestContext, peripheralId: number): void {
+  if (peripheralId !== context.peripheral.peripheralId) {
+    throw new Refusal(STATUS.E_CTI_INVALID_PERIPHERAL_ID, `the peripheral is ${context.peripheral.peripheralId}, not ${peripheralId}`);
+  }
+}
+
+/** The agent a request names by ID, instrument or extension, else the session's own (see targetAgent). */
+function namedAgent(context: RequestContext, named: { AgentID?: string; AgentInstrument?: string; AgentExtension?: string }): AgentRuntime {
+  const { AgentID: agentId, AgentInstrument: instrument, AgentExtension: extension } = named;
+  if (agentId === undefined && instrument === undefined && extension === undefined) return targetAgent(context, {});
+  // targetAgent falls back to the session's own agent when the named one is unknown; a name
+  // that names nobody is an error here.
+  const agent = context.peripheral.agentByDevice({ agentId, instrument, extension });
+  if (!agent) throw new ControlFailure(CONTROL_FAILURE_CODE.INVALID_AGENT_ID_SPECIFIED, 'the request names no known agent');
+  return targetAgent(context, { AgentID: agent.config.id });
+}
+
+/** Turns a Refusal thrown by a handler into the FAILURE_CONF outcome; ControlFailures pass on. */
+function refusing<N extends MessageName>(handler: Handler<N>): Handler<N> {
+  return (request: Message<N>, context: RequestContext): RequestOutcome => {
+    try {
+      return handler(request, context);
+    } catch (error) {
+      if (error instanceof Refusal) return { kind: 'status', status: error.status, detail: error.message };
+      throw error;
+    }
+  };
+}
+
+/** The supervisor a SUPERVISE_CALL acts for: the session's own agent, or SupervisorInstrument for a monitor. */
+function requestingSupervisor(context: RequestContext, request: Message<'SUPERVISE_CALL_REQ'>): AgentRuntime {
+  const { peripheral, requester, servicesGranted } = context;
+  if (requester.agentId !== undefined) {
+    if (!(servicesGranted & SERVICE.SUPERVISOR)) throw new Refusal(STATUS.E_CTI_FUNCTION_NOT_AVAILABLE, 'the session was not granted SUPERVISOR');
+    const own = peripheral.agents.get(requester.agentId);
+    if (!own?.config.supervisor) throw new Refusal(STATUS.E_CTI_SUPERVISOR_NOT_FOUND, `agent ${requester.agentId} is not a supervisor`);
+    return own;
+  }
+  if (request.SupervisorInstrument === undefined) throw new Refusal(STATUS.E_CTI_REQUIRED_DATA_MISSING, 'a monitor session must name SupervisorInstrument');
+  const supervisor = peripheral.agentByDevice({ instrument: request.SupervisorInstrument });
+  if (!supervisor?.config.supervisor) throw new Refusal(STATUS.E_CTI_SUPERVISOR_NOT_FOUND, `${request.SupervisorInstrument} is no supervisor's instrument`);
+  return supervisor;
+}
+
+/** The supervised agent: named by id, or by the instrument of its connection. */
+function supervisedAgent(context: RequestContext, request: Message<'SUPERVISE_CALL_REQ'>): AgentRuntime {
+  const { AgentID, AgentInstrument, AgentExtension, AgentConnectionDeviceID } = request;
+  const named =
+    AgentID ?? AgentInstrument ?? AgentExtension
+      ? context.peripheral.agentByDevice({ agentId: AgentID, instrument: AgentInstrument, extension: AgentExtension })
+      : AgentConnectionDeviceID === undefined
+        ? undefined
+        : context.peripheral.agentByDevice({ instrument: AgentConnectionDeviceID });
+  if (!named) throw new Refusal(STATUS.E_CTI_INVALID_AGENT_DATA, 'the request names no known agent');
+  return named;
+}
 
 /** User messages, supervisor assist, emergency calls, supervisor actions, teams and statistics. */
-export const SUPERVISOR_HANDLERS: HandlerTable = {};
+export const SUPERVISOR_HANDLERS: HandlerTable = {
+  USER_MESSAGE_REQ: refusing((request, context) => {
+    const unbound = context.requester.agentId === undefined;
+    const named = request.AgentID ?? request.AgentInstrument ?? request.AgentExtension;
+    if (unbound && request.Distribution !== 0 && request.Distribution !== 3) checkPeripheral(context, request.PeripheralID);
+    const sender = named !== undefined || !unbound ? namedAgent(context, request) : undefined;
+    sendUserMessage(context.peripheral, context.requester, {
+      distribution: request.Distribution,
+      sender,
+      clientId: request.ClientID,
+      text: request.Text ?? '',
+    });
+    return ack('USER_MESSAGE_CONF', request.InvokeID);
+  }),
+
+  SUPERVISOR_ASSIST_REQ: refusing((request, context) => {
+    checkPeripheral(context, request.PeripheralID);
+    const related = callForHelp(context.peripheral, context.requester, 'SUPERVISOR_ASSIST_EVENT', namedAgent(context, request), request.ConnectionCallID);
+    return reply(message('SUPERVISOR_ASSIST_CONF', helpConf(request.InvokeID, related)));
+  }),
+
+  EMERGENCY_CALL_REQ: refusing((request, context) => {
+    checkPeripheral(context, request.PeripheralID);
+    const related = callForHelp(context.peripheral, context.requester, 'EMERGENCY_CALL_EVENT', namedAgent(context, request), request.ConnectionCallID);
+    return reply(message('EMERGENCY_CALL_CONF', helpConf(request.InvokeID, related)));
+  }),
+
+  SUPERVISE_CALL_REQ: refusing((request, context) => {
+    checkPeripheral(context, request.PeripheralID);
+    const supervisor = requestingSupervisor(context, request);
+    const connection = superviseCall(context.peripheral, {
+      supervisor,
+      agent: supervisedAgent(context, request),
+      agentCallId: request.AgentConnectionCallID,
+      action: request.SupervisoryAction,
+    });
+    return reply(
+      message('SUPERVISE_CALL_CONF', {
+        InvokeID: request.InvokeID,
+        ConnectionCallID: connection.callId,
+        ConnectionDeviceIDType: 0,
+        ConnectionDeviceID: connection.device,
+      }),
+    );
+  }),
+
+  // One CONF answers: the simulator lists at most 64 teams per supervisor (More = 0).
+  LIST_AGENT_TEAM_REQ: refusing((request, context) => {
+    const teams = teamsSupervisedBy(context.peripheral, request.SupervisorID).slice(0, LIMITS.MAX_LIST_AGENT_TEAMS);
+    return reply(message('LIST_AGENT_TEAM_CONF', { InvokeID: request.InvokeID, SegmentNumber: 1, More: 0, TeamID: teams }));
+  }),
+
+  MONITOR_AGENT_TEAM_START_REQ: refusing((request, context) => {
+    const monitorId = startTeamMonitor(context.peripheral, context.requester.sessionId, request.TeamID);
+    return reply(message('MONITOR_AGENT_TEAM_START_CONF', { InvokeID: request.InvokeID, MonitorID: monitorId }));
+  }),
+
+  MONITOR_AGENT_TEAM_STOP_REQ: refusing((request, context) => {
+    stopTeamMonitor(context.peripheral, context.requester.sessionId, request.MonitorID);
+    return ack('MONITOR_AGENT_TEAM_STOP_CONF', request.InvokeID);
+  }),
+
+  QUERY_AGENT_STATISTICS_REQ: refusing((request, context) => {
+    checkPeripheral(context, request.PeripheralID);
+    const agent = namedAgent(context, request);
+    return reply(
+      message('QUERY_AGENT_STATISTICS_CONF', {
+        InvokeID: request.InvokeID,
+        PeripheralID: context.peripheral.peripheralId,
+        ...statisticsOf(context.peripheral).agentStatistics(agent.config.id),
+        AgentExtension: agent.config.extension ?? agent.config.instrument,
+        AgentID: agent.config.id,
+        AgentInstrument: agent.config.instrument,
+      }),
+    );
+  }),
+
+  QUERY_SKILL_GROUP_STATISTICS_REQ: refusing((request, context) => {
+    checkPeripheral(context, request.PeripheralID);
+    const { SkillGroupNumber: number, SkillGroupID: id } = request;
+    const group = context.peripheral.site.skillGroups.find((g) => (number !== NULL_SKILL_GROUP ? g.number === number : g.id === id));
+    if (!group) throw new Refusal(STATUS.E_CTI_INVALID_SKILL_GROUP, `there is no skill group ${number !== NULL_SKILL_GROUP ? number : `with id ${id}`}`);
+    return reply(
+      message('QUERY_SKILL_GROUP_STATISTICS_CONF', {
+        ...statisticsOf(context.peripheral).skillGroupStatistics(group.number),
+        InvokeID: request.InvokeID,
+        PeripheralID: context.peripheral.peripheralId,
+        SkillGroupNumber: group.number,
+        SkillGroupID: group.id,
+      }),
+    );
+  }),
+};
+
+function helpConf(invokeId: number, related: { callId: number; device: string } | undefined) {
+  return {
+    InvokeID: invokeId,
+    ConnectionCallID: related?.callId ?? 0xffffffff,
+    ConnectionDeviceIDType: related ? 0 : 0xffff,
+    LineHandle: 0,
+    LineType: 0,
+    ...(related ? { ConnectionDeviceID: related.device } : {}),
+  };
+}

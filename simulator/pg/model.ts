@@ -36,6 +36,7 @@ export interface Party {
 export interface Call {
   readonly id: number;
   readonly callType: number;
+  /** incoming: a caller from outside; outgoing: an agent dialled out; internal: agent to agent. */
   readonly direction: 'incoming' | 'outgoing' | 'internal';
   readonly ani: string;
   readonly dnis: string;
@@ -53,10 +54,20 @@ export interface Call {
   readonly createdAt: number;
   answeredAt: number | undefined;
   endedAt: number | undefined;
+  /**
+   * For a consultation call: the held call it consults about, which TRANSFER_CALL_REQ and
+   * CONFERENCE_CALL_REQ merge it into. Optional so behaviour modules can make plain calls.
+   */
+  consultOf?: number;
 }
 
 export function partyOf(call: Call, agentId: string): Party | undefined {
   return call.parties.find((p) => p.agentId === agentId);
+}
+
+/** An outside party (the caller, or a number an agent dialled); it has no agent. */
+export function isOutside(party: Party): boolean {
+  return party.agentId === undefined;
 }
 
 export function agentsOn(call: Call): string[] {

@@ -101,7 +101,8 @@ const SKILL_GROUP_NAMES = ['Sales', 'Support', 'Billing', 'Retention', 'Technica
 
 /**
  * The default centre: agents 1001… on instruments 3001…, one team per 25 agents
- * with supervisors 2001… on 4001…, skill groups 100 "Sales", 101 "Support", ….
+ * with supervisors 2001… on 4001… (further up from 1,000 agents), skill groups 100
+ * "Sales", 101 "Support", ….
  * Agents alternate between the first two skill groups and all belong to the first.
  */
 export function generatedSite(options: GeneratedSiteOptions): Site {
@@ -122,12 +123,15 @@ export function generatedSite(options: GeneratedSiteOptions): Site {
   }));
   const teamCount = Math.max(1, Math.ceil(options.agents / 25));
   const supervisorCount = options.supervisors ?? teamCount;
+  // Supervisors number from 2001 (instruments 4001); a centre of 1,000 agents or more
+  // pushes them to the next free thousand so that agent and supervisor numbers never meet.
+  const supervisorBase = options.agents <= 999 ? 2001 : Math.ceil((1001 + options.agents) / 1000) * 1000 + 1;
   const supervisors = Array.from({ length: supervisorCount }, (_, i) => ({
-    id: String(2001 + i),
-    instrument: String(4001 + i),
-    extension: String(4001 + i),
+    id: String(supervisorBase + i),
+    instrument: String(supervisorBase + 2000 + i),
+    extension: String(supervisorBase + 2000 + i),
     firstName: 'Supervisor',
-    lastName: String(2001 + i),
+    lastName: String(supervisorBase + i),
     skillGroups: [100],
     supervisor: true,
   }));
