@@ -12,7 +12,8 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { AGENT_STATE, FrameReader, SERVICE, decode, encode, type Message, type MessageName } from '../ged188/index.js';
-import { exponentialGap, seededRandom } from '../simulator/call-generator.js';
+import { exponentialGap } from '../simulator/call-generator.js';
+import { seededRandom } from '../simulator/seeded-random.js';
 import { message, type Fields } from '../simulator/pg/message-factory.js';
 
 const REPO_ROOT = path.resolve(import.meta.dirname, '..');

@@ -1,16 +1,5 @@
 import { ControlFailure, type Peripheral } from './pg/peripheral.js';
-
-/** A small, fast PRNG (mulberry32): the same seed gives the same callers, for reproducible runs. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom } from './seeded-random.js';
 
 /** Seconds until the next arrival of a Poisson process with `rate` arrivals per second. */
 export function exponentialGap(random: () => number, rate: number): number {

@@ -24,16 +24,7 @@ async function agentClient(sim: CtiSimulator, instrument: string, version = 24):
   return client;
 }
 
-async function login(client: Ged188TestClient, agentId: string, instrument: string): Promise<void> {
-  client.request('SET_AGENT_STATE_REQ', { PeripheralID: 5000, AgentState: AGENT_STATE.LOGIN, AgentID: agentId, AgentPassword: 'x', AgentInstrument: instrument });
-  expect(await client.types(3)).toEqual(['SET_AGENT_STATE_CONF', 'AGENT_STATE_EVENT', 'AGENT_STATE_EVENT']);
-}
 
-async function ready(client: Ged188TestClient): Promise<void> {
-  client.request('SET_AGENT_STATE_REQ', { PeripheralID: 5000, AgentState: AGENT_STATE.AVAILABLE });
-  expect(await client.next()).toMatchObject({ MessageType: 'SET_AGENT_STATE_CONF' });
-  expect(await client.next()).toMatchObject({ MessageType: 'AGENT_STATE_EVENT', AgentState: AGENT_STATE.AVAILABLE });
-}
 
 async function postCall(sim: CtiSimulator, body: object): Promise<number> {
   const response = await fetch(`${sim.controlUrl}/calls`, { method: 'POST', body: JSON.stringify(body) });
@@ -45,8 +36,8 @@ describe.each([24, 19])('an agent desktop over protocol version %i', (version) =
   it('logs in, goes Ready, takes a routed call, holds, retrieves, hangs up, wraps up and goes Ready again', async () => {
     const sim = await simulator();
     const agent = await agentClient(sim, '3001', version);
-    await login(agent, '1001', '3001');
-    await ready(agent);
+    await agent.login('1001', '3001');
+    await agent.ready();
 
     const callId = await postCall(sim, { ani: '5551234', dnis: '8005550100', skillGroup: 100, callVariables: { '1': 'account 42' }, ecc: { 'user.lang': 'en' } });
     const reserved = await agent.next();
@@ -72,7 +63,7 @@ describe.each([24, 19])('an agent desktop over protocol version %i', (version) =
     expect(await agent.next()).toMatchObject({ MessageType: 'SET_CALL_DATA_CONF' });
     agent.request('RELEASE_CALL_REQ', { PeripheralID: 5000, ConnectionCallID: callId, ConnectionDeviceIDType: 0, ConnectionDeviceID: '3001' });
     expect(await agent.next()).toMatchObject({ MessageType: 'RELEASE_CALL_CONF' });
-    await ready(agent);
+    await agent.ready();
     expect(await (await fetch(`${sim.controlUrl}/calls`)).json()).toEqual([]);
   });
 });
@@ -81,7 +72,7 @@ describe('routing and agent rules', () => {
   it('queues a call while nobody is Ready and delivers it to the first agent who becomes Ready', async () => {
     const sim = await simulator();
     const agent = await agentClient(sim, '3002');
-    await login(agent, '1002', '3002');
+    await agent.login('1002', '3002');
     const callId = await postCall(sim, { ani: '5550000', dnis: '8005550100', skillGroup: 100 });
     expect((await (await fetch(`${sim.controlUrl}/calls`)).json())[0]).toMatchObject({ callId, state: 'queued' });
     agent.request('SET_AGENT_STATE_REQ', { PeripheralID: 5000, AgentState: AGENT_STATE.AVAILABLE });
@@ -92,10 +83,10 @@ describe('routing and agent rules', () => {
     const sim = await simulator();
     const first = await agentClient(sim, '3001');
     const second = await agentClient(sim, '3003');
-    await login(first, '1001', '3001');
-    await login(second, '1003', '3003');
-    await ready(second);
-    await ready(first);
+    await first.login('1001', '3001');
+    await second.login('1003', '3003');
+    await second.ready();
+    await first.ready();
     await postCall(sim, { ani: '5550001', dnis: '8005550100', skillGroup: 100 });
     expect(await second.next()).toMatchObject({ MessageType: 'AGENT_STATE_EVENT', AgentState: AGENT_STATE.RESERVED });
   });
@@ -103,7 +94,7 @@ describe('routing and agent rules', () => {
   it('refuses a second login of a logged-in agent, and Not Ready without a reason when the desk settings require one', async () => {
     const sim = await simulator({ notReadyReasonRequired: true });
     const agent = await agentClient(sim, '3001');
-    await login(agent, '1001', '3001');
+    await agent.login('1001', '3001');
     agent.request('SET_AGENT_STATE_REQ', { PeripheralID: 5000, AgentState: AGENT_STATE.LOGIN, AgentID: '1001', AgentPassword: 'x', AgentInstrument: '3001' });
     expect(await agent.next()).toMatchObject({ MessageType: 'CONTROL_FAILURE_CONF', FailureCode: CONTROL_FAILURE_CODE.SPECIFIED_AGENT_ALREADY_SIGNED_ON });
     agent.request('SET_AGENT_STATE_REQ', { PeripheralID: 5000, AgentState: AGENT_STATE.NOT_READY, EventReasonCode: 0 });
@@ -115,7 +106,7 @@ describe('routing and agent rules', () => {
   it('answers a call that is not ringing with CONTROL_FAILURE_CONF', async () => {
     const sim = await simulator();
     const agent = await agentClient(sim, '3001');
-    await login(agent, '1001', '3001');
+    await agent.login('1001', '3001');
     agent.request('ANSWER_CALL_REQ', { PeripheralID: 5000, ConnectionCallID: 12345, ConnectionDeviceIDType: 0, ConnectionDeviceID: '3001' });
     expect(await agent.next()).toMatchObject({ MessageType: 'CONTROL_FAILURE_CONF', FailureCode: CONTROL_FAILURE_CODE.NO_CALL_TO_ANSWER });
   });
@@ -136,8 +127,8 @@ describe('routing and agent rules', () => {
   it('a caller hanging up while the call rings frees the agent', async () => {
     const sim = await simulator();
     const agent = await agentClient(sim, '3001');
-    await login(agent, '1001', '3001');
-    await ready(agent);
+    await agent.login('1001', '3001');
+    await agent.ready();
     const callId = await postCall(sim, { ani: '5550002', dnis: '8005550100' });
     await agent.types(3);
     expect((await fetch(`${sim.controlUrl}/calls/${callId}/hangup`, { method: 'POST' })).status).toBe(200);

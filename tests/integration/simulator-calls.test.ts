@@ -38,19 +38,14 @@ async function loggedIn(sim: CtiSimulator, agentId: string, instrument: string, 
   const client = await Ged188TestClient.connect(sim.address('A').port, version);
   cleanups.push(() => client.close());
   await client.openAgent(instrument);
-  client.request('SET_AGENT_STATE_REQ', { PeripheralID: 5000, AgentState: AGENT_STATE.LOGIN, AgentID: agentId, AgentPassword: 'x', AgentInstrument: instrument });
-  expect(await client.types(3)).toEqual(['SET_AGENT_STATE_CONF', 'AGENT_STATE_EVENT', 'AGENT_STATE_EVENT']);
+  await client.login(agentId, instrument);
   return client;
 }
 
-async function ready(client: Ged188TestClient): Promise<void> {
-  client.request('SET_AGENT_STATE_REQ', { PeripheralID: 5000, AgentState: AGENT_STATE.AVAILABLE });
-  expect(await client.types(2)).toEqual(['SET_AGENT_STATE_CONF', 'AGENT_STATE_EVENT']);
-}
 
 /** A caller's call routed to `agent` (Ready) and answered there; returns its call id. */
 async function answeredCall(sim: CtiSimulator, agent: Ged188TestClient, instrument: string): Promise<number> {
-  await ready(agent);
+  await agent.ready();
   const response = await fetch(`${sim.controlUrl}/calls`, {
     method: 'POST',
     body: JSON.stringify({ ani: CALLER, dnis: '8005550100', skillGroup: 100, callVariables: { '1': 'account 42' }, ecc: { 'user.lang': 'en' } }),
@@ -179,7 +174,7 @@ describe('placing calls', () => {
   it('outbound: a Ready agent is Busy Other while it dials, the network answers after the delay, and it is Talking', async () => {
     const sim = await simulator(50);
     const a = await loggedIn(sim, '1001', '3001');
-    await ready(a);
+    await a.ready();
     a.request('MAKE_CALL_REQ', { PeripheralID: 5000, AgentInstrument: '3001', DialedNumber: '5559876543', NamedVariable: [{ name: 'user.campaign', value: 'spring' }] });
     const messages = await sequence(a, [
       'MAKE_CALL_CONF',

@@ -41,10 +41,6 @@ async function expectQuiet(client: Ged188TestClient): Promise<void> {
   expect(await client.next()).toMatchObject({ MessageType: 'HEARTBEAT_CONF', InvokeID: invokeId });
 }
 
-async function login(client: Ged188TestClient, agentId: string, instrument: string): Promise<void> {
-  client.request('SET_AGENT_STATE_REQ', { PeripheralID: 5000, AgentState: AGENT_STATE.LOGIN, AgentID: agentId, AgentPassword: 'x', AgentInstrument: instrument });
-  expect(await client.types(3)).toEqual(['SET_AGENT_STATE_CONF', 'AGENT_STATE_EVENT', 'AGENT_STATE_EVENT']);
-}
 
 describe('duplex sides: who the standby side serves', () => {
   it('refuses pre-v24 clients and v24 clients without ACTIVE_STANDBY on the standby side with E_CTI_CTI_SERVER_OFFLINE', async () => {
@@ -71,7 +67,7 @@ describe('duplex sides: who the standby side serves', () => {
     expect(conf).toMatchObject({ MessageType: 'OPEN_CONF', SessionType: SESSION_TYPE.STANDBY });
     expect(conf.ServicesGranted & SERVICE.ACTIVE_STANDBY).toBe(SERVICE.ACTIVE_STANDBY);
 
-    await login(active, '1001', '3001');
+    await active.login('1001', '3001');
     await expectQuiet(standby); // the login's AGENT_STATE_EVENTs went to side A only
     const refused = standby.request('SET_AGENT_STATE_REQ', { PeripheralID: 5000, AgentState: AGENT_STATE.AVAILABLE });
     expect(await standby.next()).toMatchObject({ MessageType: 'FAILURE_CONF', InvokeID: refused, Status: STATUS.E_CTI_FUNCTION_NOT_AVAILABLE });
@@ -84,7 +80,7 @@ describe('duplex sides: who the standby side serves', () => {
     const standby = await connect(simulator, 'B');
     await openDuplexAgent(active, '3001');
     await openDuplexAgent(standby, '3001');
-    await login(active, '1001', '3001');
+    await active.login('1001', '3001');
     active.request('SET_AGENT_STATE_REQ', { PeripheralID: 5000, AgentState: AGENT_STATE.AVAILABLE });
     await active.types(2);
     const posted = await fetch(`${simulator.controlUrl}/calls`, { method: 'POST', body: JSON.stringify({ ani: '5551000', dnis: '8005550100' }) });

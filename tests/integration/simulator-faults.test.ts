@@ -37,15 +37,10 @@ async function health(simulator: CtiSimulator) {
 async function loggedInAgent(simulator: CtiSimulator, agentId: string, instrument: string): Promise<Ged188TestClient> {
   const client = await connect(simulator);
   await client.openAgent(instrument);
-  client.request('SET_AGENT_STATE_REQ', { PeripheralID: 5000, AgentState: AGENT_STATE.LOGIN, AgentID: agentId, AgentPassword: 'x', AgentInstrument: instrument });
-  expect(await client.types(3)).toEqual(['SET_AGENT_STATE_CONF', 'AGENT_STATE_EVENT', 'AGENT_STATE_EVENT']);
+  await client.login(agentId, instrument);
   return client;
 }
 
-async function ready(client: Ged188TestClient): Promise<void> {
-  client.request('SET_AGENT_STATE_REQ', { PeripheralID: 5000, AgentState: AGENT_STATE.AVAILABLE });
-  expect(await client.types(2)).toEqual(['SET_AGENT_STATE_CONF', 'AGENT_STATE_EVENT']);
-}
 
 async function allEventsMonitor(simulator: CtiSimulator): Promise<Ged188TestClient> {
   const client = await connect(simulator);
@@ -115,7 +110,7 @@ describe('fault: pg-offline / pg-online', () => {
   it('announces the peripheral offline, forces logged-in agents Not Ready, refuses requests, and announces it back', async () => {
     const simulator = await start();
     const agent = await loggedInAgent(simulator, '1001', '3001');
-    await ready(agent);
+    await agent.ready();
     const idle = await loggedInAgent(simulator, '1002', '3002'); // Not Ready already: no change
     const monitor = await allEventsMonitor(simulator);
 
@@ -139,7 +134,7 @@ describe('fault: pg-offline / pg-online', () => {
 
     await postFault(simulator, { type: 'pg-online' });
     expect(await agent.next()).toMatchObject({ MessageType: 'SYSTEM_EVENT', PGStatus: 0, SystemEventID: SYSTEM_EVENT_ID.PERIPHERAL_ONLINE });
-    await ready(agent);
+    await agent.ready();
     const fresh = await connect(simulator);
     expect(await fresh.openAgent('3004')).toMatchObject({ PGStatus: 0, PeripheralOnline: true });
   });
@@ -160,7 +155,7 @@ describe('fault: control-failure', () => {
     expect(await agent.next()).toMatchObject({ MessageType: 'CONTROL_FAILURE_CONF', FailureCode: CONTROL_FAILURE_CODE.RESOURCE_BUSY });
     agent.request('QUERY_AGENT_STATE_REQ', { PeripheralID: 5000 });
     expect(await agent.next()).toMatchObject({ MessageType: 'QUERY_AGENT_STATE_CONF', AgentState: AGENT_STATE.NOT_READY });
-    await ready(agent);
+    await agent.ready();
   });
 });
 

@@ -54,18 +54,7 @@ async function supervisorClient(sim: CtiSimulator, instrument = '4001', callMsgM
   return client;
 }
 
-async function login(client: Ged188TestClient, agentId: string, instrument: string): Promise<void> {
-  client.request('SET_AGENT_STATE_REQ', { PeripheralID: 5000, AgentState: AGENT_STATE.LOGIN, AgentID: agentId, AgentPassword: 'x', AgentInstrument: instrument });
-  await client.expect('SET_AGENT_STATE_CONF');
-  expect(await client.expect('AGENT_STATE_EVENT')).toMatchObject({ AgentID: agentId, AgentState: AGENT_STATE.LOGIN });
-  expect(await client.expect('AGENT_STATE_EVENT')).toMatchObject({ AgentID: agentId, AgentState: AGENT_STATE.NOT_READY });
-}
 
-async function ready(client: Ged188TestClient): Promise<void> {
-  client.request('SET_AGENT_STATE_REQ', { PeripheralID: 5000, AgentState: AGENT_STATE.AVAILABLE });
-  await client.expect('SET_AGENT_STATE_CONF');
-  expect(await client.expect('AGENT_STATE_EVENT')).toMatchObject({ AgentState: AGENT_STATE.AVAILABLE });
-}
 
 async function postCall(sim: CtiSimulator, body: object): Promise<number> {
   const response = await fetch(`${sim.controlUrl}/calls`, { method: 'POST', body: JSON.stringify(body) });
@@ -76,8 +65,8 @@ async function postCall(sim: CtiSimulator, body: object): Promise<number> {
 /** Agent 1001 logged in, Ready, on an answered call routed through skill group 100. */
 async function agentOnCall(sim: CtiSimulator): Promise<{ agent: Ged188TestClient; callId: number }> {
   const agent = await agentClient(sim, '3001');
-  await login(agent, '1001', '3001');
-  await ready(agent);
+  await agent.login('1001', '3001');
+  await agent.ready();
   const callId = await postCall(sim, { ani: '5551234', dnis: '8005550100', skillGroup: 100 });
   await agent.expect('CALL_DELIVERED_EVENT');
   agent.request('ANSWER_CALL_REQ', { PeripheralID: 5000, ConnectionCallID: callId, ConnectionDeviceIDType: 0, ConnectionDeviceID: '3001' });
@@ -127,7 +116,7 @@ describe('session greeting', () => {
   it('gives a supervisor that asks for AGENT_TEAM_CONFIG its team, with each member state', async () => {
     const sim = await simulator();
     const agent = await agentClient(sim, '3002');
-    await login(agent, '1002', '3002');
+    await agent.login('1002', '3002');
     const supervisor = await supervisorClient(sim, '4001', ALL_CALL_EVENTS | CALL_MSG_MASK.AGENT_TEAM_CONFIG);
     const config = await supervisor.next();
     expect(config).toMatchObject({ MessageType: 'AGENT_TEAM_CONFIG_EVENT', PeripheralID: 5000, TeamID: 1, NumberOfAgents: 5, ConfigOperation: 0, AgentTeamName: 'Team 1' });
@@ -205,7 +194,7 @@ describe('SUPERVISOR_ASSIST and EMERGENCY_CALL', () => {
   it('refuses an assist request while no supervisor of the team is logged in', async () => {
     const sim = await simulator();
     const agent = await agentClient(sim, '3001');
-    await login(agent, '1001', '3001');
+    await agent.login('1001', '3001');
     await supervisorClient(sim);
     agent.request('SUPERVISOR_ASSIST_REQ', { PeripheralID: 5000, ConnectionCallID: NO_CALL, ConnectionDeviceIDType: 0xffff });
     expect(await agent.next()).toMatchObject({ MessageType: 'FAILURE_CONF', Status: STATUS.E_CTI_SUPERVISOR_NOT_FOUND });
@@ -214,7 +203,7 @@ describe('SUPERVISOR_ASSIST and EMERGENCY_CALL', () => {
   it('notifies the logged-in supervisor of an assist request about the agent call, and of an emergency', async () => {
     const sim = await simulator();
     const supervisor = await supervisorClient(sim);
-    await login(supervisor, '2001', '4001');
+    await supervisor.login('2001', '4001');
     const { agent, callId } = await agentOnCall(sim);
     await untilState(supervisor, '1001', AGENT_STATE.TALKING); // seen as a team member
 
@@ -233,9 +222,9 @@ describe('SUPERVISOR_ASSIST and EMERGENCY_CALL', () => {
   it('refuses help about a call the agent is not on, and a request for another peripheral', async () => {
     const sim = await simulator();
     const supervisor = await supervisorClient(sim);
-    await login(supervisor, '2001', '4001');
+    await supervisor.login('2001', '4001');
     const agent = await agentClient(sim, '3001');
-    await login(agent, '1001', '3001');
+    await agent.login('1001', '3001');
     agent.request('EMERGENCY_CALL_REQ', { PeripheralID: 5000, ConnectionCallID: 4242, ConnectionDeviceIDType: 0, ConnectionDeviceID: '3001' });
     expect(await agent.next()).toMatchObject({ MessageType: 'CONTROL_FAILURE_CONF', FailureCode: CONTROL_FAILURE_CODE.INVALID_CSTA_CALL_IDENTIFIER });
     agent.request('SUPERVISOR_ASSIST_REQ', { PeripheralID: 5001, ConnectionCallID: NO_CALL, ConnectionDeviceIDType: 0xffff });
@@ -247,9 +236,9 @@ describe('a supervisor acting on team members', () => {
   it('makes an agent Ready and logs it out, and may not touch an agent of another team', async () => {
     const sim = await simulator(30);
     const agent = await agentClient(sim, '3001');
-    await login(agent, '1001', '3001');
+    await agent.login('1001', '3001');
     const supervisor = await supervisorClient(sim);
-    await login(supervisor, '2001', '4001');
+    await supervisor.login('2001', '4001');
 
     supervisor.request('SET_AGENT_STATE_REQ', { PeripheralID: 5000, AgentState: AGENT_STATE.AVAILABLE, AgentID: '1001' });
     expect(await supervisor.next()).toMatchObject({ MessageType: 'SET_AGENT_STATE_CONF' });
@@ -273,7 +262,7 @@ describe('SUPERVISE_CALL', () => {
   it('barges in on a call, intercepts it, and clears out, back to Not Ready', async () => {
     const sim = await simulator();
     const supervisor = await supervisorClient(sim);
-    await login(supervisor, '2001', '4001');
+    await supervisor.login('2001', '4001');
     const { agent, callId } = await agentOnCall(sim);
     await untilState(supervisor, '1001', AGENT_STATE.TALKING);
 
@@ -303,7 +292,7 @@ describe('SUPERVISE_CALL', () => {
   it('silently monitors a call without telling anyone on it, and stops', async () => {
     const sim = await simulator();
     const supervisor = await supervisorClient(sim);
-    await login(supervisor, '2001', '4001');
+    await supervisor.login('2001', '4001');
     const { agent, callId } = await agentOnCall(sim);
     await untilState(supervisor, '1001', AGENT_STATE.TALKING);
     superviseCall(supervisor, SUPERVISORY_ACTION.MONITOR, { AgentID: undefined, AgentInstrument: '3001' });
@@ -317,9 +306,9 @@ describe('SUPERVISE_CALL', () => {
   it('refuses what does not fit: no call, intercept before barge-in, whisper, unknown actions, non-supervisors', async () => {
     const sim = await simulator();
     const supervisor = await supervisorClient(sim);
-    await login(supervisor, '2001', '4001');
+    await supervisor.login('2001', '4001');
     const idle = await agentClient(sim, '3002');
-    await login(idle, '1002', '3002');
+    await idle.login('1002', '3002');
 
     superviseCall(supervisor, SUPERVISORY_ACTION.BARGE_IN, { AgentID: '1002' });
     expect(await supervisor.expect('CONTROL_FAILURE_CONF')).toMatchObject({ FailureCode: CONTROL_FAILURE_CODE.NO_ACTIVE_CALL });
@@ -396,7 +385,7 @@ describe('statistics', () => {
     expect(after.LoggedOnTimeSession).toBeGreaterThanOrEqual(1);
 
     await new Promise((resolve) => setTimeout(resolve, 1000));
-    await ready(agent);
+    await agent.ready();
     const wrapped = await agentStatistics(agent, '1001');
     expect(wrapped.HandledCallsAfterCallTimeSession).toBeGreaterThanOrEqual(1);
     expect(wrapped.HandledCallsTimeSession).toBeGreaterThanOrEqual(2);
@@ -410,7 +399,7 @@ describe('statistics', () => {
     agent.request('SET_AGENT_STATE_REQ', { PeripheralID: 5000, AgentState: AGENT_STATE.LOGOUT, EventReasonCode: 1 });
     expect(await agent.expect('AGENT_STATE_EVENT')).toMatchObject({ AgentState: AGENT_STATE.WORK_NOT_READY });
     expect(await agent.expect('AGENT_STATE_EVENT')).toMatchObject({ AgentState: AGENT_STATE.LOGOUT });
-    await login(agent, '1001', '3001');
+    await agent.login('1001', '3001');
     expect(await agentStatistics(agent, '1001')).toMatchObject({ HandledCallsSession: 0, HandledCallsToday: 1 });
   });
 
@@ -427,8 +416,8 @@ describe('statistics', () => {
     const sim = await simulator();
     const first = await agentClient(sim, '3001'); // skill group 100
     const second = await agentClient(sim, '3002'); // skill groups 100 and 101
-    await login(first, '1001', '3001');
-    await login(second, '1002', '3002');
+    await first.login('1001', '3001');
+    await second.login('1002', '3002');
     expect(await groupStatistics(first, 100)).toMatchObject({
       SkillGroupNumber: 100, SkillGroupID: 5000, AgentsLoggedOn: 2, AgentsNotReady: 2, AgentsAvail: 0, AgentsReady: 0, CallsQNow: 0, RouterCallsQNow: 0,
     });
@@ -437,10 +426,10 @@ describe('statistics', () => {
     expect(await groupStatistics(first, 101)).toMatchObject({ AgentsLoggedOn: 1, CallsQNow: 1, RouterCallsQNow: 1, CallsQ5: 1, CallsQToday: 1 });
     expect(await groupStatistics(first, 100)).toMatchObject({ CallsQNow: 0 });
 
-    await ready(first);
+    await first.ready();
     expect(await groupStatistics(first, 100)).toMatchObject({ AgentsAvail: 1, AgentsICMAvailable: 1, AgentsReady: 1, AgentsNotReady: 1 });
 
-    await ready(second); // takes the queued call
+    await second.ready(); // takes the queued call
     await second.expect('CALL_DELIVERED_EVENT');
     second.request('ANSWER_CALL_REQ', { PeripheralID: 5000, ConnectionCallID: callId, ConnectionDeviceIDType: 0, ConnectionDeviceID: '3002' });
     await second.expect('ANSWER_CALL_CONF');

@@ -1,5 +1,6 @@
+import { expect } from 'vitest';
 import net from 'node:net';
-import { FrameReader, decode, encode, type Message, type MessageName } from '../../ged188/index.js';
+import { AGENT_STATE, FrameReader, decode, encode, type Message, type MessageName } from '../../ged188/index.js';
 import { message, type Fields } from '../../simulator/pg/message-factory.js';
 
 /**
@@ -104,6 +105,21 @@ export class Ged188TestClient {
       ...extra,
     });
     return this.expect('OPEN_CONF');
+  }
+
+  /** Logs the agent in as a desktop does and checks the guide's sequence: CONF, LOGIN, NOT_READY. */
+  async login(agentId: string, instrument: string): Promise<void> {
+    this.request('SET_AGENT_STATE_REQ', { PeripheralID: 5000, AgentState: AGENT_STATE.LOGIN, AgentID: agentId, AgentPassword: 'x', AgentInstrument: instrument });
+    expect(await this.next()).toMatchObject({ MessageType: 'SET_AGENT_STATE_CONF' });
+    expect(await this.next()).toMatchObject({ MessageType: 'AGENT_STATE_EVENT', AgentID: agentId, AgentState: AGENT_STATE.LOGIN });
+    expect(await this.next()).toMatchObject({ MessageType: 'AGENT_STATE_EVENT', AgentID: agentId, AgentState: AGENT_STATE.NOT_READY });
+  }
+
+  /** Makes the agent Ready and checks the CONF and the AVAILABLE event. */
+  async ready(): Promise<void> {
+    this.request('SET_AGENT_STATE_REQ', { PeripheralID: 5000, AgentState: AGENT_STATE.AVAILABLE });
+    expect(await this.next()).toMatchObject({ MessageType: 'SET_AGENT_STATE_CONF' });
+    expect(await this.next()).toMatchObject({ MessageType: 'AGENT_STATE_EVENT', AgentState: AGENT_STATE.AVAILABLE });
   }
 
   close(): void {

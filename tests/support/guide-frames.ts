@@ -6,21 +6,12 @@
  * tag/length before version 20 and 2-byte from 20, strings NUL-terminated, ECC as
  * `name\0value\0` / `index name\0value\0`). The codec must agree with it both ways.
  */
+import { seededRandom } from '../../simulator/seeded-random.js';
 import { MESSAGES, type FloatingFieldDef, type Message, type MessageDef, type MessageName } from '../../ged188/index.js';
 
 export type Random = () => number;
 
-/** A small, seedable PRNG (mulberry32), so a failing case can be replayed from its seed. */
-export function seededRandom(seed: number): Random {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { seededRandom };
 
 const RANGES = {
   CHAR: [-0x80, 0x7f],
