@@ -49,6 +49,14 @@ export function validate(message: Message): ValidationProblem[] {
     }
   }
   for (const field of def.floating) {
+    // Decoding accepts over-long fields; a server refuses them (E_CTI_INVALID_FIELD_LENGTH).
+    const values = field.repeated ? ((bag[field.name] as unknown[] | undefined) ?? []) : [bag[field.name]];
+    const tooLong = values.some(
+      (v) => (typeof v === 'string' && utf8.encode(v).length > field.max - 1) || (v instanceof Uint8Array && v.length > field.max),
+    );
+    if (tooLong) {
+      problems.push({ field: field.name, status: STATUS.E_CTI_INVALID_FIELD_LENGTH, detail: `longer than its maximum of ${field.max} bytes` });
+    }
     if (field.required && bag[field.name] === undefined) {
       problems.push({ field: field.name, status: STATUS.E_CTI_REQUIRED_DATA_MISSING, detail: 'required field is missing' });
     }

@@ -22,7 +22,7 @@ import { wants, type SessionInterest } from './event-filter.js';
 import { ControlFailure, type Peripheral, type PgEvent } from './pg/peripheral.js';
 import { handleRequest } from './request-handlers.js';
 import { greetingEvents } from './session-greeting.js';
-import { forgetSession } from './pg/supervision.js';
+import { forgetSession, teamMonitorMembers } from './pg/supervision.js';
 import type { AgentRuntime } from './pg/model.js';
 
 /** Whether the side a session was opened on serves it, waits as standby, or is handing over. */
@@ -336,6 +336,7 @@ export class ClientSession {
       agentStateMask: request.AgentStateMask,
       agentId: agent?.config.id,
       teamMembers: agent && granted & SERVICE.SUPERVISOR ? peripheral.teamMembersOf(agent.config.id) : new Set(),
+      monitoredTeamMembers: () => teamMonitorMembers(peripheral, sessionId),
     };
     this.open = { version, clientId: request.ClientID ?? '', interest, agent, role, unsubscribe: undefined };
     this.idleTimeoutMs = request.IdleTimeout === NO_HEARTBEATS ? undefined : request.IdleTimeout * 1000;

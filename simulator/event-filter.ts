@@ -11,6 +11,8 @@ export interface SessionInterest {
   readonly agentId: string | undefined;
   /** Agents a SUPERVISOR session oversees. */
   readonly teamMembers: ReadonlySet<string>;
+  /** Members of the teams the session monitors (MONITOR_AGENT_TEAM_START), as they stand now. */
+  readonly monitoredTeamMembers?: () => ReadonlySet<string>;
 }
 
 /** AgentStateMask bit of an agent state (§2.6: the bit for 9, UNKNOWN, is skipped). */
@@ -36,7 +38,10 @@ export function wants(interest: SessionInterest, event: PgEvent): boolean {
   const allEvents = (interest.servicesGranted & SERVICE.ALL_EVENTS) !== 0;
   const own = interest.agentId !== undefined && event.agents.includes(interest.agentId);
   const isAgentState = message.MessageType === 'AGENT_STATE_EVENT';
-  const team = isAgentState && (interest.servicesGranted & SERVICE.SUPERVISOR) !== 0 && event.agents.some((a) => interest.teamMembers.has(a));
+  const team =
+    isAgentState &&
+    (interest.servicesGranted & SERVICE.SUPERVISOR) !== 0 &&
+    event.agents.some((a) => interest.teamMembers.has(a) || interest.monitoredTeamMembers?.().has(a));
   if (!allEvents && !own && !team) return false;
   if (isAgentState) return (interest.agentStateMask & agentStateBit((message as Message<'AGENT_STATE_EVENT'>).AgentState)) !== 0;
   const bit = callMessageBit(message);

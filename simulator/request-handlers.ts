@@ -1,6 +1,7 @@
 import { AGENT_STATE, SERVICE, STATUS, type Message, type MessageName } from '../ged188/index.js';
 import { CALL_HANDLERS } from './call-handlers.js';
 import { message } from './pg/message-factory.js';
+import { skillTargetId } from './pg/model.js';
 import { ack, reply, targetAgent, type Handler, type HandlerTable, type RequestContext, type RequestOutcome } from './request-context.js';
 import { SUPERVISOR_HANDLERS } from './supervisor-handlers.js';
 
@@ -33,7 +34,7 @@ const AGENT_HANDLERS: HandlerTable = {
         NumTasks: agent.calls.size,
         AgentMode: agent.state === AGENT_STATE.AVAILABLE ? 1 : 0,
         MaxTaskLimit: 1,
-        ICMAgentID: 0,
+        ICMAgentID: skillTargetId(agent.config.id),
         AgentAvailabilityStatus: agent.state === AGENT_STATE.AVAILABLE ? 1 : 0,
         DepartmentID: 0,
         ...(loggedIn

@@ -73,3 +73,11 @@ export function isOutside(party: Party): boolean {
 export function agentsOn(call: Call): string[] {
   return call.parties.flatMap((p) => (p.agentId === undefined ? [] : [p.agentId]));
 }
+
+/**
+ * The agent's skill target id (ICMAgentID): UCCE's database key for the agent,
+ * derived here from the agent id so it is stable across runs.
+ */
+export function skillTargetId(agentId: string): number {
+  return 5000 + Number(agentId.replace(/\D/g, '').slice(-6) || 0);
+}

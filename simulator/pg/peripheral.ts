@@ -15,7 +15,7 @@ import {
   type NamedVariable,
 } from '../../ged188/index.js';
 import { message, type Fields } from './message-factory.js';
-import { agentsOn, isOutside, partyOf, type AgentRuntime, type Call, type Party } from './model.js';
+import { agentsOn, isOutside, partyOf, skillTargetId, type AgentRuntime, type Call, type Party } from './model.js';
 import type { AgentConfig, Site } from './site.js';
 
 /** An event and the agents it concerns; sessions decide who receives it. */
@@ -218,7 +218,7 @@ export class Peripheral {
       NumTasks: agent.calls.size,
       AgentMode: agent.state === AGENT_STATE.AVAILABLE ? 1 : 0,
       MaxTaskLimit: 1,
-      ICMAgentID: 5000 + Number(agent.config.id.replace(/\D/g, '').slice(-6) || 0),
+      ICMAgentID: skillTargetId(agent.config.id),
       AgentAvailabilityStatus: agent.state === AGENT_STATE.AVAILABLE ? 1 : 0,
       DepartmentID: 0,
       AgentID: agent.config.id,

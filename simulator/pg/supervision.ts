@@ -9,7 +9,7 @@ import {
   STATUS,
   SUPERVISORY_ACTION,
 } from '../../ged188/index.js';
-import { agentsOn, partyOf, type AgentRuntime, type Call } from './model.js';
+import { agentsOn, partyOf, skillTargetId, type AgentRuntime, type Call } from './model.js';
 import { ControlFailure, type Peripheral, type Requester } from './peripheral.js';
 import { statisticsOf } from './statistics.js';
 
@@ -28,11 +28,6 @@ export class Refusal extends Error {
   ) {
     super(detail);
   }
-}
-
-/** The agent's skill target id, as the peripheral reports it in AGENT_STATE_EVENT.ICMAgentID. */
-export function skillTargetId(agentId: string): number {
-  return 5000 + Number(agentId.replace(/\D/g, '').slice(-6) || 0);
 }
 
 interface SupervisionState {

@@ -362,6 +362,22 @@ describe('teams', () => {
   });
 });
 
+describe('team monitors', () => {
+  it('deliver the state of a monitored team’s agents to a supervisor of another team, until stopped', async () => {
+    const sim = await simulator(30);
+    const supervisor = await supervisorClient(sim, '4001');
+    supervisor.request('MONITOR_AGENT_TEAM_START_REQ', { TeamID: 2 });
+    const started = await supervisor.expect('MONITOR_AGENT_TEAM_START_CONF');
+    const agent = await agentClient(sim, '3026');
+    await agent.login('1026', '3026');
+    expect(await supervisor.expect('AGENT_STATE_EVENT')).toMatchObject({ AgentID: '1026', AgentState: 0 });
+    supervisor.request('MONITOR_AGENT_TEAM_STOP_REQ', { MonitorID: started.MonitorID });
+    await supervisor.expect('MONITOR_AGENT_TEAM_STOP_CONF');
+    await agent.ready();
+    await expectNothingPending(supervisor);
+  });
+});
+
 describe('statistics', () => {
   it('counts a handled call, its talk, hold and after-call time for the agent', async () => {
     const sim = await simulator();

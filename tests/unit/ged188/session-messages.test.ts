@@ -70,6 +70,11 @@ describe('OPEN_REQ', () => {
     expect(validate(decoded)).toEqual([expect.objectContaining({ field: 'ClientID', status: 6 })]);
   });
 
+  it('reports a field longer than its maximum with E_CTI_INVALID_FIELD_LENGTH', () => {
+    expect(validate({ ...openReq, AgentExtension: '1234567890123456' })).toEqual([expect.objectContaining({ field: 'AgentExtension', status: 23 })]);
+    expect(validate({ ...openReq, AgentExtension: '123456789012345' })).toEqual([]);
+  });
+
   it('reports a non-zero reserved field with E_CTI_INVALID_RESERVED_FIELD', () => {
     expect(validate({ ...openReq, Reserved2: 1 })).toEqual([expect.objectContaining({ field: 'Reserved2', status: 22 })]);
     expect(validate(openReq)).toEqual([]);
