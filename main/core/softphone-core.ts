@@ -3,7 +3,7 @@ import { COMMANDS, isCommandName, type AppState, type CommandFailure, type State
 import { CtiSimulator } from '../../simulator/index.js';
 import { CtiSession } from '../cti/cti-session.js';
 import type { SideEndpoints } from '../cti/endpoints.js';
-import { CONNECTION_ONLY_SERVICES, type SessionSettings } from '../cti/session-machine.js';
+import { CONNECTION_ONLY, type SessionSettings } from '../cti/session-machine.js';
 import { connectionStatusOf, nextConnectionStatus } from './connection-status.js';
 import type { LocalConfig } from './local-config.js';
 import type { Logger } from './logger.js';
@@ -52,7 +52,7 @@ export class SoftphoneCore {
       // The suffix tells this desktop's sessions apart; the whole fits ClientID's 63 bytes.
       clientId: `${config.cti.clientId.slice(0, 54)}-${randomUUID().slice(0, 8)}`,
       clientPassword: new Uint8Array(0),
-      servicesRequested: CONNECTION_ONLY_SERVICES,
+      open: CONNECTION_ONLY,
     };
     const now = Date.now();
     const store = new StateStore({ connection: { state: 'stopped', since: now } });

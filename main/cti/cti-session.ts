@@ -20,13 +20,34 @@ import {
 export interface SessionObserver {
   /** Every state change, in order. */
   stateChanged?(state: SessionState): void;
-  /** A session opened on a side (CTI OS: OnConnection). */
-  opened?(side: Side): void;
+  /** A session opened on a side (CTI OS: OnConnection), with what OPEN_CONF said. */
+  opened?(side: Side, conf: Message<'OPEN_CONF'>): void;
   /** An attempt or an open session failed (CTI OS: OnConnectionFailure). */
   failed?(failure: FailureRecord): void;
   /** Every message received on an open session, for the layers above. */
   message?(message: Message): void;
 }
+
+/** Why a request got no answer; the caller shows the reason to the person who asked. */
+export class RequestFailed extends Error {
+  override readonly name = 'RequestFailed';
+  constructor(
+    readonly reason: 'not-connected' | 'connection-lost' | 'timeout',
+    detail: string,
+  ) {
+    super(detail);
+  }
+}
+
+interface PendingRequest {
+  readonly type: string;
+  readonly resolve: (reply: Message) => void;
+  readonly reject: (error: RequestFailed) => void;
+  readonly timer: NodeJS.Timeout;
+}
+
+/** How long a request may wait for its confirmation before it counts as lost. */
+export const REQUEST_TIMEOUT_MS = 10_000;
 
 export interface SessionLog {
   info(text: string): void;
@@ -45,9 +66,12 @@ export class CtiSession {
   private nextInvokeId = 1;
   private readonly timers = new Map<TimerName, NodeJS.Timeout>();
   private whenStopped: (() => void)[] = [];
+  /** Requests sent on the current connection, by InvokeID; a new connection starts empty (§1.6). */
+  private readonly pending = new Map<number, PendingRequest>();
+  private lastFailure: FailureRecord | undefined;
 
   constructor(
-    private readonly settings: SessionSettings,
+    private settings: SessionSettings,
     private readonly observer: SessionObserver,
     private readonly log: SessionLog,
   ) {}
@@ -67,6 +91,67 @@ export class CtiSession {
     return new Promise((resolve) => this.whenStopped.push(resolve));
   }
 
+  /**
+   * Opens the session again with other OPEN_REQ parameters (a mode change: agent,
+   * monitor). Requests in flight on the old session fail.
+   */
+  async reopen(open: SessionSettings['open']): Promise<void> {
+    await this.stop();
+    this.settings = { ...this.settings, open };
+    this.start();
+  }
+
+  get openParameters(): SessionSettings['open'] {
+    return this.settings.open;
+  }
+
+  /**
+   * Sends a request and resolves with what answers its InvokeID: its *_CONF, a
+   * FAILURE_CONF or a CONTROL_FAILURE_CONF (the caller tells them apart). Rejects
+   * with RequestFailed when there is no open session, when the connection goes
+   * before the answer (outstanding requests never survive a failover, §2.11), or
+   * after REQUEST_TIMEOUT_MS.
+   */
+  request(message: Message, timeoutMs = REQUEST_TIMEOUT_MS): Promise<Message> {
+    if (this.state.phase !== 'open' || !this.socket) {
+      const why = this.lastFailure ? `: ${this.lastFailure.reason}` : '';
+      return Promise.reject(new RequestFailed('not-connected', `not connected to CTI Server${why}`));
+    }
+    const invokeId = this.takeInvokeId();
+    const withId = { ...message, InvokeID: invokeId } as Message;
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => {
+        this.pending.delete(invokeId);
+        reject(new RequestFailed('timeout', `${message.MessageType} got no answer within ${timeoutMs / 1000} s`));
+      }, timeoutMs);
+      this.pending.set(invokeId, { type: message.MessageType, resolve, reject, timer });
+      this.socket!.write(encode(withId, { version: this.settings.protocolVersion }));
+    });
+  }
+
+  private takeInvokeId(): number {
+    const id = this.nextInvokeId;
+    this.nextInvokeId = id >= 0xffffffff ? 1 : id + 1;
+    return id;
+  }
+
+  private answer(message: Message): void {
+    if (!('InvokeID' in message)) return;
+    const request = this.pending.get(message.InvokeID);
+    if (!request) return;
+    this.pending.delete(message.InvokeID);
+    clearTimeout(request.timer);
+    request.resolve(message);
+  }
+
+  private failPending(reason: string): void {
+    for (const [, request] of this.pending) {
+      clearTimeout(request.timer);
+      request.reject(new RequestFailed('connection-lost', `${request.type} was not confirmed: ${reason}`));
+    }
+    this.pending.clear();
+  }
+
   /** Skip the back-off and try the next side now (the manual reconnect command). */
   retryNow(): void {
     this.dispatch({ type: 'retry-now' });
@@ -75,15 +160,15 @@ export class CtiSession {
   private dispatch(event: SessionEvent): void {
     const result = transition(this.state, event, {
       settings: this.settings,
-      invokeId: () => {
-        const id = this.nextInvokeId;
-        this.nextInvokeId = id >= 0xffffffff ? 1 : id + 1;
-        return id;
-      },
+      invokeId: () => this.takeInvokeId(),
       random: Math.random,
     });
     const changed = result.state !== this.state;
+    const wasOpen = this.state.phase === 'open';
     this.state = result.state;
+    if (wasOpen && this.state.phase !== 'open') {
+      this.failPending(this.state.phase === 'waiting' ? this.state.lastFailure.reason : 'the session was closed');
+    }
     for (const effect of result.effects) this.apply(effect);
     if (changed) this.observer.stateChanged?.(this.state);
     if (this.state.phase === 'stopped' && this.whenStopped.length > 0) {
@@ -118,9 +203,10 @@ export class CtiSession {
         return;
       case 'opened':
         this.log.info(`CTI session open on side ${effect.side}`);
-        this.observer.opened?.(effect.side);
+        if (this.state.phase === 'open') this.observer.opened?.(effect.side, this.state.conf);
         return;
       case 'failed':
+        this.lastFailure = effect.failure;
         this.log.warn(`side ${effect.failure.side}: ${effect.failure.reason}`);
         this.observer.failed?.(effect.failure);
         return;
@@ -167,6 +253,7 @@ export class CtiSession {
           continue;
         }
         this.dispatch({ type: 'message', message });
+        this.answer(message);
         this.observer.message?.(message);
       }
     });

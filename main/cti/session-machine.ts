@@ -26,8 +26,32 @@ export interface SessionSettings {
   readonly retry: { readonly initialMs: number; readonly maxMs: number; readonly jitter: number };
   readonly clientId: string;
   readonly clientPassword: Uint8Array;
-  readonly servicesRequested: number;
+  /** What the session asks CTI Server for: the mode it runs in (ged188.md §2.2). */
+  readonly open: OpenParameters;
 }
+
+/**
+ * The part of OPEN_REQ that makes a session an agent's (CLIENT_EVENTS for one
+ * phone), a monitor (ALL_EVENTS) or a bare link check (no services).
+ */
+export interface OpenParameters {
+  readonly servicesRequested: number;
+  /** Required for CLIENT_EVENTS; 0xFFFFFFFF otherwise. */
+  readonly peripheralId: number;
+  readonly callMsgMask: number;
+  readonly agentStateMask: number;
+  readonly agentId?: string;
+  readonly agentInstrument?: string;
+  readonly agentExtension?: string;
+}
+
+/** A session that only watches the link: no agent is set yet, so no events are asked for. */
+export const CONNECTION_ONLY: OpenParameters = {
+  servicesRequested: 0,
+  peripheralId: 0xffffffff,
+  callMsgMask: 0,
+  agentStateMask: 0,
+};
 
 export interface FailureRecord {
   readonly side: Side;
@@ -141,10 +165,10 @@ function openRequest(invokeId: number, settings: SessionSettings): Message<'OPEN
     InvokeID: invokeId,
     VersionNumber: settings.protocolVersion,
     IdleTimeout: idleTimeoutSeconds(settings.heartbeatIntervalMs),
-    PeripheralID: 0xffffffff,
-    ServicesRequested: settings.servicesRequested,
-    CallMsgMask: 0,
-    AgentStateMask: 0,
+    PeripheralID: settings.open.peripheralId,
+    ServicesRequested: settings.open.servicesRequested,
+    CallMsgMask: settings.open.callMsgMask,
+    AgentStateMask: settings.open.agentStateMask,
     ConfigMsgMask: 0,
     Reserved1: 0,
     Reserved2: 0,
@@ -152,6 +176,9 @@ function openRequest(invokeId: number, settings: SessionSettings): Message<'OPEN
     ClientID: settings.clientId,
     ClientPassword: settings.clientPassword,
     ClientSignature: settings.clientId,
+    ...(settings.open.agentExtension === undefined ? {} : { AgentExtension: settings.open.agentExtension }),
+    ...(settings.open.agentId === undefined ? {} : { AgentID: settings.open.agentId }),
+    ...(settings.open.agentInstrument === undefined ? {} : { AgentInstrument: settings.open.agentInstrument }),
   };
 }
 
@@ -294,9 +321,3 @@ function describeStatus(message: Message<'FAILURE_CONF'> | Message<'FAILURE_EVEN
   const name = statusName(message.Status);
   return message.Text ? `${name} (${message.Text})` : name;
 }
-
-/**
- * Services for a session that only watches the link: no agent is set yet, so no
- * events are asked for. Agent and monitor modes open with their own services.
- */
-export const CONNECTION_ONLY_SERVICES = 0;

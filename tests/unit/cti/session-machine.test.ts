@@ -6,6 +6,7 @@ import {
   transition,
   type MachineContext,
   type SessionEvent,
+  CONNECTION_ONLY,
   type SessionSettings,
   type SessionState,
 } from '../../../main/cti/session-machine.js';
@@ -22,7 +23,7 @@ const settings: SessionSettings = {
   retry: { initialMs: 500, maxMs: 10000, jitter: 0.2 },
   clientId: 'desk-1',
   clientPassword: new Uint8Array(0),
-  servicesRequested: 0,
+  open: CONNECTION_ONLY,
 };
 
 /** Runs events through the machine with a deterministic InvokeID counter and jitter. */
