@@ -303,6 +303,8 @@ export class ClientSession {
     if (typeof role === 'object') return this.refuse(InvokeID, role.refuse, role.why);
 
     const peripheral = this.server.peripheral;
+    const maskProblem = invalidMasks(request);
+    if (maskProblem) return this.refuse(InvokeID, maskProblem.status, maskProblem.detail);
     const granted = request.ServicesRequested & SUPPORTED_SERVICES;
     let agent: AgentRuntime | undefined;
     if (granted & SERVICE.CLIENT_EVENTS) {
@@ -407,7 +409,12 @@ export class ClientSession {
     this.clearIdleTimer();
     if (this.idleTimeoutMs === undefined) return;
     // A stalled side does not notice the silence either: the link just hangs.
-    this.idleTimer = setTimeout(() => this.server.isStalled() || this.drop('idle timeout'), this.idleTimeoutMs);
+    this.idleTimer = setTimeout(() => {
+      if (this.server.isStalled()) return;
+      // The server says why before it resets the connection (§2.7: E_CTI_TIMEOUT).
+      this.send({ MessageType: 'FAILURE_EVENT', Status: STATUS.E_CTI_TIMEOUT });
+      this.drop('idle timeout');
+    }, this.idleTimeoutMs);
     this.idleTimer.unref();
   }
 
@@ -419,4 +426,27 @@ export class ClientSession {
 
 function clampVersion(version: number): number {
   return Math.min(MAX_PROTOCOL_VERSION, Math.max(MIN_PROTOCOL_VERSION, version));
+}
+
+const KNOWN_SERVICES = Object.values(SERVICE).reduce((all, bit) => all | bit, 0) >>> 0;
+const KNOWN_AGENT_STATES = 0x3fff;
+
+/** CallMsgMask bits a version knows: the greeting bit came with v15, recording bits with v23 (§2.5). */
+function knownCallMessages(version: number): number {
+  if (version >= 23) return 0xffffffff;
+  return version >= 15 ? 0x0fffffff : 0x07ffffff;
+}
+
+/**
+ * Unused bits in OPEN_REQ's masks are refused, not ignored (§2.2): a client asking
+ * for something the server does not know would otherwise think it had it.
+ */
+function invalidMasks(request: Message<'OPEN_REQ'>): { status: number; detail: string } | undefined {
+  const unknownServices = (request.ServicesRequested & ~KNOWN_SERVICES) >>> 0;
+  if (unknownServices) return { status: STATUS.E_CTI_INVALID_SERVICE_MASK, detail: `unknown service bits 0x${unknownServices.toString(16)}` };
+  const unknownCalls = (request.CallMsgMask & ~knownCallMessages(request.VersionNumber)) >>> 0;
+  if (unknownCalls) return { status: STATUS.E_CTI_INVALID_CALL_MSG_MASK, detail: `CallMsgMask bits 0x${unknownCalls.toString(16)} are unknown to version ${request.VersionNumber}` };
+  const unknownStates = (request.AgentStateMask & ~KNOWN_AGENT_STATES) >>> 0;
+  if (unknownStates) return { status: STATUS.E_CTI_INVALID_AGENT_STATE_MASK, detail: `unknown agent state bits 0x${unknownStates.toString(16)}` };
+  return undefined;
 }

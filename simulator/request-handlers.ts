@@ -19,7 +19,8 @@ function requiresControl(context: RequestContext): RequestOutcome | undefined {
 const AGENT_HANDLERS: HandlerTable = {
   SET_AGENT_STATE_REQ: (request, context) => {
     const agent = targetAgent(context, request);
-    context.peripheral.setAgentState(agent, request);
+    const bySupervisor = context.requester.agentId !== undefined && context.requester.agentId !== agent.config.id;
+    context.peripheral.setAgentState(agent, request, { bySupervisor });
     return ack('SET_AGENT_STATE_CONF', request.InvokeID);
   },
   QUERY_AGENT_STATE_REQ: (request, context) => {
@@ -65,6 +66,10 @@ export function handleRequest(request: Message, context: RequestContext): Reques
   const handler = HANDLERS[request.MessageType] as Handler<MessageName> | undefined;
   if (!handler) {
     return { kind: 'status', status: STATUS.E_CTI_FUNCTION_NOT_AVAILABLE, detail: `${request.MessageType} is not a request this simulator serves` };
+  }
+  const peripheralId = (request as { PeripheralID?: unknown }).PeripheralID;
+  if (typeof peripheralId === 'number' && peripheralId !== context.peripheral.peripheralId) {
+    return { kind: 'status', status: STATUS.E_CTI_INVALID_PERIPHERAL_ID, detail: `the peripheral is ${context.peripheral.peripheralId}, not ${peripheralId}` };
   }
   const needed = NEEDS[request.MessageType];
   if (needed !== undefined && !(context.servicesGranted & needed)) {

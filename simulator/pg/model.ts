@@ -17,6 +17,8 @@ export interface AgentRuntime {
   readonly calls: Set<number>;
   /** A state asked for during a call, applied when the last call ends. */
   pendingState: { state: number; reasonCode: number } | undefined;
+  /** The call whose wrap-up data the agent still owes ("required with data" desk setting). */
+  wrapupOwed: number | undefined;
   /** Direction of the last call, which decides the state after it (desk settings). */
   lastCallDirection: 'incoming' | 'outgoing' | undefined;
   loggedInAt: number;

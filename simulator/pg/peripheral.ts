@@ -139,6 +139,7 @@ export class Peripheral {
         availableSince: 0,
         calls: new Set(),
         pendingState: undefined,
+        wrapupOwed: undefined,
         lastCallDirection: undefined,
         loggedInAt: 0,
         skillGroups: [],
@@ -274,7 +275,7 @@ export class Peripheral {
   // ------------------------------------------------------------------ agent state
 
   /** SET_AGENT_STATE_REQ for `agent` (ged188.md §4, ctios.md §2). Throws ControlFailure. */
-  setAgentState(agent: AgentRuntime, request: Message<'SET_AGENT_STATE_REQ'>): void {
+  setAgentState(agent: AgentRuntime, request: Message<'SET_AGENT_STATE_REQ'>, options: { bySupervisor?: boolean } = {}): void {
     const { AgentState: wanted, EventReasonCode: reason } = request;
     const desk = this.site.deskSettings;
     const loggedIn = agent.state !== AGENT_STATE.LOGOUT;
@@ -297,14 +298,20 @@ export class Peripheral {
     switch (wanted) {
       case AGENT_STATE.LOGOUT:
         if (agent.calls.size > 0) throw new ControlFailure(CONTROL_FAILURE_CODE.INVALID_OBJECT_STATE, 'cannot log out during a call');
+        // On UCCE an agent logs out from Not Ready (ctios.md §2.3); a supervisor may log it out from any idle state.
+        if (!options.bySupervisor && agent.state !== AGENT_STATE.NOT_READY) {
+          throw new ControlFailure(CONTROL_FAILURE_CODE.INVALID_OBJECT_STATE, 'log out from Not Ready');
+        }
         if (desk.logoutReasonRequired && reason === 0) throw new ControlFailure(CONTROL_FAILURE_CODE.REASON_CODE_REQUIRED, 'logout needs a reason code');
         this.setState(agent, AGENT_STATE.LOGOUT, reason);
         agent.skillGroups = [];
         return;
       case AGENT_STATE.NOT_READY:
+        this.refuseWhileWrapupOwed(agent);
         if (desk.notReadyReasonRequired && reason === 0) throw new ControlFailure(CONTROL_FAILURE_CODE.REASON_CODE_REQUIRED, 'Not Ready needs a reason code');
         return this.applyOrDefer(agent, AGENT_STATE.NOT_READY, reason);
       case AGENT_STATE.AVAILABLE:
+        this.refuseWhileWrapupOwed(agent);
         return this.applyOrDefer(agent, AGENT_STATE.AVAILABLE, 0);
       case AGENT_STATE.WORK_READY:
       case AGENT_STATE.WORK_NOT_READY:
@@ -324,18 +331,29 @@ export class Peripheral {
   }
 
   /** The state after an agent's last call ends: what it asked for, else its desk settings. */
-  private afterCall(agent: AgentRuntime): void {
+  private afterCall(agent: AgentRuntime, call?: Call): void {
     if (agent.state === AGENT_STATE.LOGOUT) return;
-    const pending = agent.pendingState;
-    agent.pendingState = undefined;
-    if (pending) return this.setState(agent, pending.state, pending.reasonCode);
     const desk = this.site.deskSettings;
     const incoming = agent.lastCallDirection !== 'outgoing';
     const available = incoming ? desk.availableAfterIncoming : desk.availableAfterOutgoing;
     const wrapup = incoming ? desk.wrapupIncoming : desk.wrapupOutgoing;
-    if (available) this.setState(agent, AGENT_STATE.AVAILABLE);
-    else if (wrapup === 'not-allowed') this.setState(agent, AGENT_STATE.NOT_READY);
-    else this.setState(agent, AGENT_STATE.WORK_NOT_READY);
+    const pending = agent.pendingState;
+    agent.pendingState = undefined;
+    if (wrapup === 'required-with-data' && call && call.wrapup === undefined) agent.wrapupOwed = call.id;
+    if (available) return this.setState(agent, AGENT_STATE.AVAILABLE);
+    if (wrapup === 'required' || wrapup === 'required-with-data') {
+      // Wrap-up is compulsory: what the agent asked for during the call becomes its work state.
+      return this.setState(agent, pending?.state === AGENT_STATE.AVAILABLE ? AGENT_STATE.WORK_READY : AGENT_STATE.WORK_NOT_READY);
+    }
+    if (pending) return this.setState(agent, pending.state, pending.reasonCode);
+    this.setState(agent, wrapup === 'not-allowed' ? AGENT_STATE.NOT_READY : AGENT_STATE.WORK_NOT_READY);
+  }
+
+  /** "Required with data": the agent may not leave wrap-up before its data is in (CF 280). */
+  private refuseWhileWrapupOwed(agent: AgentRuntime): void {
+    if (agent.wrapupOwed !== undefined) {
+      throw new ControlFailure(CONTROL_FAILURE_CODE.WRAPUP_DATA_REQUIRED, `wrap-up data for call ${agent.wrapupOwed} is required first`);
+    }
   }
 
   // ------------------------------------------------------------------ calls
@@ -1067,20 +1085,35 @@ export class Peripheral {
     call.parties.length = 0;
     const queued = this.queue.indexOf(call.id);
     if (queued !== -1) this.queue.splice(queued, 1);
-    this.emit('CALL_CLEARED_EVENT', {
-      ...this.callFields(call, undefined),
-      ConnectionDeviceID: releasingDevice,
-      LocalConnectionState: LCS.NULL,
-      EventCause: EVENT_CAUSE.NONE,
-    }, audience);
+    // Each agent hears of the end on its own connection (§1.7: calls are keyed by
+    // ConnectionCallID + ConnectionDeviceID); a call no agent had, on the releasing device.
+    this.forEachConnection(audience, releasingDevice, (device, agents) =>
+      this.emit('CALL_CLEARED_EVENT', {
+        ...this.callFields(call, undefined),
+        ConnectionDeviceID: device,
+        LocalConnectionState: LCS.NULL,
+        EventCause: EVENT_CAUSE.NONE,
+      }, agents),
+    );
     this.retire(call, audience);
     if (alsoLeaving?.agentId !== undefined) this.leaveCall(alsoLeaving.agentId, call, alsoLeaving.state);
     for (const party of remaining) if (party.agentId !== undefined) this.leaveCall(party.agentId, call, party.state);
   }
 
+  /**
+   * Calls `emit` once per agent with that agent's own device (its instrument), or
+   * once with `device` for everyone when no agent is concerned (all-events monitors).
+   */
+  private forEachConnection(agents: readonly string[], device: string, emit: (device: string, agents: readonly string[]) => void): void {
+    if (agents.length === 0) return emit(device, []);
+    for (const agentId of new Set(agents)) emit(this.agents.get(agentId)?.config.instrument ?? device, [agentId]);
+  }
+
   /** END_CALL to those associated with the call; it is kept a while for wrap-up data, then forgotten. */
   private retire(call: Call, audience: readonly string[]): void {
-    this.emit('END_CALL_EVENT', this.callFields(call, undefined), audience);
+    this.forEachConnection(audience, call.ani, (device, agents) =>
+      this.emit('END_CALL_EVENT', { ...this.callFields(call, undefined), ConnectionDeviceID: device }, agents),
+    );
     call.endedAt = this.clock();
     this.calls.delete(call.id);
     this.ended.set(call.id, call);
@@ -1093,12 +1126,14 @@ export class Peripheral {
     if (!agent || !agent.calls.delete(call.id)) return;
     if (agent.calls.size > 0) return this.syncPhoneState(agent);
     if (leftWhile === LCS.ALERTING || leftWhile === LCS.FAIL) return this.backToIdle(agent);
-    this.afterCall(agent);
+    this.afterCall(agent, call);
   }
 
   /** A call that only rang, or failed, leaves no wrap-up: the agent is free again as it was. */
   private backToIdle(agent: AgentRuntime): void {
-    if (agent.pendingState) return this.afterCall(agent);
+    const pending = agent.pendingState;
+    agent.pendingState = undefined;
+    if (pending) return this.setState(agent, pending.state, pending.reasonCode);
     if (agent.state === AGENT_STATE.RESERVED || agent.state === AGENT_STATE.BUSY_OTHER) this.setState(agent, AGENT_STATE.AVAILABLE);
   }
 
@@ -1119,15 +1154,21 @@ export class Peripheral {
     const call = this.callOrEnded(request.ConnectionCallID);
     if (!call) throw new ControlFailure(CONTROL_FAILURE_CODE.INVALID_CSTA_CALL_IDENTIFIER, `there is no call ${request.ConnectionCallID}`);
     this.applyCallData(call, request);
+    if (request.CallWrapupData !== undefined) {
+      for (const agent of this.agents.values()) if (agent.wrapupOwed === call.id) agent.wrapupOwed = undefined;
+    }
     if (!this.calls.has(call.id)) return;
-    this.emit('CALL_DATA_UPDATE_EVENT', {
-      ...this.callFields(call, undefined),
-      NewConnectionDeviceIDType: 0,
-      NewConnectionCallID: call.id,
-      CallType: call.callType,
-      CalledPartyDisposition: 0,
-      ...this.callData(call),
-    } as Fields<'CALL_DATA_UPDATE_EVENT'>, agentsOn(call), requester.sessionId);
+    this.forEachConnection(agentsOn(call), call.ani, (device, agents) =>
+      this.emit('CALL_DATA_UPDATE_EVENT', {
+        ...this.callFields(call, undefined),
+        ConnectionDeviceID: device,
+        NewConnectionDeviceIDType: 0,
+        NewConnectionCallID: call.id,
+        CallType: call.callType,
+        CalledPartyDisposition: 0,
+        ...this.callData(call),
+      } as Fields<'CALL_DATA_UPDATE_EVENT'>, agents, requester.sessionId),
+    );
   }
 
   /** Call variables, wrap-up data and ECC a request carries (only those it carries). */

@@ -21,8 +21,6 @@ export const DeskSettingsSchema = z
     notReadyReasonRequired: z.boolean().default(false),
     logoutReasonRequired: z.boolean().default(false),
     autoAnswer: z.boolean().default(false),
-    /** Seconds a call may ring at an agent before it is taken back and the agent made Not Ready. */
-    ringNoAnswerSeconds: z.number().int().min(0).default(0),
   })
   .strict();
 

@@ -207,6 +207,18 @@ describe('simulator sessions', () => {
     expect(await active.next()).toEqual({ MessageType: 'FAILURE_CONF', MessageTypeId: expect.any(Number), InvokeID: 3, Status: 6 });
   });
 
+  it('refuses unknown bits in the OPEN_REQ masks with 19, 20 and 21', async () => {
+    const simulator = await startSimulator();
+    const client = await rawClient(simulator.address('A').port);
+    client.send({ ...openRequest, InvokeID: 1, ServicesRequested: 0x4000 });
+    expect(await client.next()).toMatchObject({ MessageType: 'FAILURE_CONF', InvokeID: 1, Status: 19 });
+    client.send({ ...openRequest, InvokeID: 2, VersionNumber: 24, AgentStateMask: 0x10000 });
+    expect(await client.next()).toMatchObject({ MessageType: 'FAILURE_CONF', InvokeID: 2, Status: 21 });
+    const v19 = await rawClient(simulator.address('A').port);
+    v19.socket.write(encode({ ...openRequest, InvokeID: 3, VersionNumber: 19, CallMsgMask: 0x10000000 }, { version: 19 }));
+    expect(await v19.next()).toMatchObject({ MessageType: 'FAILURE_CONF', InvokeID: 3, Status: 20 });
+  });
+
   it('checks requests with validate: a counter that disagrees with its entries is refused with its status', async () => {
     const simulator = await startSimulator();
     const client = await rawClient(simulator.address('A').port);

@@ -136,3 +136,36 @@ describe('routing and agent rules', () => {
     expect((await (await fetch(`${sim.controlUrl}/agents`)).json())[0]).toMatchObject({ agentId: '1001', state: AGENT_STATE.AVAILABLE });
   });
 });
+
+describe('desk settings', () => {
+  it('"required with data": the agent stays in wrap-up until its wrap-up data is in, then may go Ready', async () => {
+    const sim = await simulator({ wrapupIncoming: 'required-with-data' });
+    const agent = await agentClient(sim, '3001');
+    await agent.login('1001', '3001');
+    await agent.ready();
+    const callId = await postCall(sim, { ani: '5550003', dnis: '8005550100' });
+    await agent.expect('CALL_DELIVERED_EVENT');
+    agent.request('ANSWER_CALL_REQ', { PeripheralID: 5000, ConnectionCallID: callId, ConnectionDeviceIDType: 0, ConnectionDeviceID: '3001' });
+    await agent.expect('CALL_ESTABLISHED_EVENT');
+    // Asking for Ready during the call makes the wrap-up state Work Ready.
+    agent.request('SET_AGENT_STATE_REQ', { PeripheralID: 5000, AgentState: AGENT_STATE.AVAILABLE });
+    await agent.expect('SET_AGENT_STATE_CONF');
+    await fetch(`${sim.controlUrl}/calls/${callId}/hangup`, { method: 'POST' });
+    expect(await agent.expect('END_CALL_EVENT')).toMatchObject({ ConnectionCallID: callId, ConnectionDeviceID: '3001' });
+    expect(await agent.expect('AGENT_STATE_EVENT')).toMatchObject({ AgentState: AGENT_STATE.WORK_READY });
+    agent.request('SET_AGENT_STATE_REQ', { PeripheralID: 5000, AgentState: AGENT_STATE.AVAILABLE });
+    expect(await agent.next()).toMatchObject({ MessageType: 'CONTROL_FAILURE_CONF', FailureCode: CONTROL_FAILURE_CODE.WRAPUP_DATA_REQUIRED });
+    agent.request('SET_CALL_DATA_REQ', { PeripheralID: 5000, ConnectionCallID: callId, ConnectionDeviceIDType: 0, ConnectionDeviceID: '3001', CallWrapupData: 'resolved' });
+    await agent.expect('SET_CALL_DATA_CONF');
+    await agent.ready();
+  });
+
+  it('an agent logs out from Not Ready only', async () => {
+    const sim = await simulator();
+    const agent = await agentClient(sim, '3001');
+    await agent.login('1001', '3001');
+    await agent.ready();
+    agent.request('SET_AGENT_STATE_REQ', { PeripheralID: 5000, AgentState: AGENT_STATE.LOGOUT });
+    expect(await agent.next()).toMatchObject({ MessageType: 'CONTROL_FAILURE_CONF', FailureCode: CONTROL_FAILURE_CODE.INVALID_OBJECT_STATE });
+  });
+});

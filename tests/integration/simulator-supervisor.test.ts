@@ -412,8 +412,11 @@ describe('statistics', () => {
     const { agent, callId } = await agentOnCall(sim);
     agent.request('CLEAR_CONNECTION_REQ', { PeripheralID: 5000, ConnectionCallID: callId, ConnectionDeviceIDType: 0, ConnectionDeviceID: '3001' });
     await agent.expect('END_CALL_EVENT');
-    agent.request('SET_AGENT_STATE_REQ', { PeripheralID: 5000, AgentState: AGENT_STATE.LOGOUT, EventReasonCode: 1 });
     expect(await agent.expect('AGENT_STATE_EVENT')).toMatchObject({ AgentState: AGENT_STATE.WORK_NOT_READY });
+    // An agent logs out from Not Ready (ctios.md §2.3).
+    agent.request('SET_AGENT_STATE_REQ', { PeripheralID: 5000, AgentState: AGENT_STATE.NOT_READY, EventReasonCode: 1 });
+    expect(await agent.expect('AGENT_STATE_EVENT')).toMatchObject({ AgentState: AGENT_STATE.NOT_READY });
+    agent.request('SET_AGENT_STATE_REQ', { PeripheralID: 5000, AgentState: AGENT_STATE.LOGOUT, EventReasonCode: 1 });
     expect(await agent.expect('AGENT_STATE_EVENT')).toMatchObject({ AgentState: AGENT_STATE.LOGOUT });
     await agent.login('1001', '3001');
     expect(await agentStatistics(agent, '1001')).toMatchObject({ HandledCallsSession: 0, HandledCallsToday: 1 });
