@@ -4,29 +4,18 @@
  *   cti decode [--version N] --stream FILE
  *   cti decode [--version N] --pcap FILE [--port P]
  *   cti encode [--version N] JSON
+ *   cti monitor --a HOST:PORT [--b HOST:PORT] [--version N] [--peripheral-id N] [--filter F] [--heartbeat S]
  * Bad input: one line on stderr naming the problem and where, exit code 2.
  */
 import { readFileSync } from 'node:fs';
-import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import { Command, CommanderError, Option } from 'commander';
 import { DEFAULT_PROTOCOL_VERSION, Ged188EncodeError, MAX_PROTOCOL_VERSION, MIN_PROTOCOL_VERSION, encode, encodeUnknown } from '../ged188/index.js';
 import { CaptureError, readGed188Capture } from './capture/ged188-capture.js';
 import { decodeAt, splitStream, versionFromOpen } from './frame-stream.js';
 import { InputError, parseHex, toHex } from './hex.js';
 import { fromJson, toJson } from './message-json.js';
-
-function version(value: string): number {
-  const number = Number(value);
-  if (!/^\d+$/.test(value) || number < MIN_PROTOCOL_VERSION || number > MAX_PROTOCOL_VERSION) {
-    throw new InvalidArgumentError(`a protocol version is a number from ${MIN_PROTOCOL_VERSION} to ${MAX_PROTOCOL_VERSION}.`);
-  }
-  return number;
-}
-
-function port(value: string): number {
-  const number = Number(value);
-  if (!/^\d+$/.test(value) || number < 1 || number > 65535) throw new InvalidArgumentError('a port is a number from 1 to 65535.');
-  return number;
-}
+import { addMonitorCommand } from './monitor.js';
+import { port, protocolVersion } from './arguments.js';
 
 function readInput(file: string): Uint8Array {
   try {
@@ -42,7 +31,7 @@ function readInput(file: string): Uint8Array {
 const print = (object: unknown) => process.stdout.write(`${JSON.stringify(object)}\n`);
 
 const versionOption = () =>
-  new Option('--version <n>', `protocol version (${MIN_PROTOCOL_VERSION}-${MAX_PROTOCOL_VERSION}); default ${DEFAULT_PROTOCOL_VERSION}, or for a stream or capture the one its OPEN_REQ asks for`).argParser(version);
+  new Option('--version <n>', `protocol version (${MIN_PROTOCOL_VERSION}-${MAX_PROTOCOL_VERSION}); default ${DEFAULT_PROTOCOL_VERSION}, or for a stream or capture the one its OPEN_REQ asks for`).argParser(protocolVersion);
 
 const program = new Command('cti')
   .description('Decode and encode Cisco CTI Server (GED-188) messages')
@@ -111,6 +100,8 @@ program
       message.MessageType === 'UNKNOWN' ? encodeUnknown(message) : encode(message, { version: options.version ?? DEFAULT_PROTOCOL_VERSION });
     process.stdout.write(`${toHex(frame)}\n`);
   });
+
+addMonitorCommand(program);
 
 try {
   program.parse();

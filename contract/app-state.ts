@@ -1,9 +1,17 @@
 import { z } from 'zod';
+import { AgentCallSchema, AgentModeSchema, EnablementSchema, LastErrorSchema, OutboxStatusSchema } from './agent.js';
 import { ConnectionStatusSchema } from './connection-status.js';
 
-/** Everything the renderer may see. Later issues add agent, calls, team, statistics, settings. */
+/** Everything the renderer may see. Later issues add team, statistics, settings. */
 export const AppStateSchema = z.object({
   connection: ConnectionStatusSchema,
+  agent: AgentModeSchema,
+  /** The agent's calls in the order they began (agent mode only; empty otherwise). */
+  calls: z.array(AgentCallSchema),
+  /** The agent-level mask (no call selected): state buttons, make call, login. */
+  enablement: EnablementSchema,
+  lastError: LastErrorSchema.nullable(),
+  outbox: OutboxStatusSchema,
 });
 
 export type AppState = z.infer<typeof AppStateSchema>;
@@ -23,4 +31,9 @@ export type StateEvent = z.infer<typeof StateEventSchema>;
 export function applyStateEvent(state: AppState | undefined, event: StateEvent): AppState | undefined {
   if (event.kind === 'snapshot') return event.state;
   return state === undefined ? undefined : { ...state, ...event.changes };
+}
+
+/** The state before anything is known: no agent, no calls, nothing enabled. */
+export function initialAppState(connection: AppState['connection']): AppState {
+  return { connection, agent: { mode: 'none' }, calls: [], enablement: { mask: 0, buttons: [] }, lastError: null, outbox: { pending: 0 } };
 }

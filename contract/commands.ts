@@ -1,4 +1,14 @@
 import { z } from 'zod';
+import { AgentStateNameSchema, DeskSettingsSchema } from './agent.js';
+import { CallKeySchema, CallVariablesSchema, EccSchema } from './calls.js';
+
+const none = z.object({}).strict();
+const done = z.object({});
+const reasonCode = z.number().int().min(1).max(65535);
+const callId = CallKeySchema;
+const dialedNumber = z.string().min(1).max(39);
+const onCall = z.object({ callId }).strict();
+const newCall = z.object({ callId: CallKeySchema });
 
 /**
  * Every command the renderer may send, with the schema its argument must pass
@@ -8,8 +18,52 @@ import { z } from 'zod';
 export const COMMANDS = {
   /** Skip the back-off and try the next CTI Server side now. */
   reconnect: {
-    args: z.object({}).strict(),
+    args: none,
     result: z.object({ retried: z.boolean() }),
+  },
+  /** CTI OS SetAgent: agent mode for this agent on this phone (by AgentID or login name). */
+  setAgent: {
+    args: z
+      .object({
+        agentId: z.string().min(1).max(11).optional(),
+        /** Sent in the AgentID field: UCCE resolves a login name there (there is no separate GED-188 field). */
+        loginName: z.string().min(1).max(11).optional(),
+        instrument: z.string().min(1).max(63),
+        peripheralId: z.number().int().nonnegative().optional(),
+        position: z.string().min(1).max(11).optional(),
+        deskSettings: DeskSettingsSchema.optional(),
+        duplicateLogin: z.enum(['allow', 'warn', 'reject']).optional(),
+      })
+      .strict()
+      .refine((a) => (a.agentId === undefined) !== (a.loginName === undefined), { message: 'give either agentId or loginName', path: ['agentId'] }),
+    result: z.object({ alreadyLoggedIn: z.boolean(), state: AgentStateNameSchema }),
+  },
+  login: { args: z.object({ password: z.string().max(63), reasonCode: reasonCode.optional() }).strict(), result: done },
+  logout: { args: z.object({ reasonCode: reasonCode.optional() }).strict(), result: done },
+  ready: { args: none, result: done },
+  notReady: { args: z.object({ reasonCode: reasonCode.optional() }).strict(), result: done },
+  workReady: { args: none, result: done },
+  workNotReady: { args: none, result: done },
+  makeCall: { args: z.object({ dialedNumber }).strict(), result: newCall },
+  answer: { args: onCall, result: done },
+  release: { args: onCall, result: done },
+  hold: { args: onCall, result: done },
+  retrieve: { args: onCall, result: done },
+  alternate: { args: onCall, result: done },
+  reconnectCall: { args: onCall, result: done },
+  consult: { args: z.object({ callId, dialedNumber, kind: z.enum(['transfer', 'conference']) }).strict(), result: newCall },
+  completeTransfer: { args: onCall, result: done },
+  completeConference: { args: onCall, result: done },
+  singleStepTransfer: { args: z.object({ callId, dialedNumber }).strict(), result: done },
+  singleStepConference: { args: z.object({ callId, dialedNumber }).strict(), result: done },
+  sendDtmf: { args: z.object({ callId, digits: z.string().regex(/^[0-9*#A-D]{1,31}$/, 'digits 0-9, *, #, A-D') }).strict(), result: done },
+  /** Call variables, ECC and wrap-up: only what changed is sent; while the link is down it waits in the outbox. */
+  setCallData: {
+    args: z
+      .object({ callId, variables: CallVariablesSchema.optional(), ecc: EccSchema.optional(), wrapup: z.string().max(39).optional() })
+      .strict()
+      .refine((a) => a.variables !== undefined || a.ecc !== undefined || a.wrapup !== undefined, { message: 'nothing to set' }),
+    result: z.object({ sent: z.boolean(), queued: z.boolean() }),
   },
 } as const satisfies Record<string, { args: z.ZodType; result: z.ZodType }>;
 

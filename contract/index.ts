@@ -1,4 +1,6 @@
 export * from './connection-status.js';
+export * from './calls.js';
+export * from './agent.js';
 export * from './app-state.js';
 export * from './commands.js';
 export * from './softphone-api.js';

@@ -78,7 +78,7 @@ async function run(): Promise<void> {
   let core: SoftphoneCore;
   try {
     const config = await loadLocalConfig(userData);
-    core = await SoftphoneCore.start({ config, ...(options.sides ? { sides: options.sides } : {}), log });
+    core = await SoftphoneCore.start({ config, ...(options.sides ? { sides: options.sides } : {}), log, userDataDir: userData });
   } catch (error) {
     if (error instanceof LocalConfigError) {
       log.error(error.message);

@@ -85,7 +85,7 @@ async function main(): Promise<void> {
 
   let core: SoftphoneCore;
   try {
-    core = await SoftphoneCore.start({ config, sides, log });
+    core = await SoftphoneCore.start({ config, sides, log, userDataDir: userData });
   } catch (error) {
     if (error instanceof ListenError) fail(`built-in simulator: ${error.message}`);
     throw error;

@@ -1,12 +1,17 @@
 import { randomUUID } from 'node:crypto';
 import { COMMANDS, isCommandName, type AppState, type CommandFailure, type StateEvent } from '../../contract/index.js';
 import { CtiSimulator } from '../../simulator/index.js';
+import { AgentMode } from '../cti/agent/agent-mode.js';
+import { CommandError } from '../cti/agent/command-error.js';
 import { CtiSession } from '../cti/cti-session.js';
+import { Outbox } from '../cti/outbox.js';
 import type { SideEndpoints } from '../cti/endpoints.js';
 import { CONNECTION_ONLY, type SessionSettings } from '../cti/session-machine.js';
 import { connectionStatusOf, nextConnectionStatus } from './connection-status.js';
 import type { LocalConfig } from './local-config.js';
 import type { Logger } from './logger.js';
+import { AGENT_COMMANDS } from './agent-commands.js';
+import { InFlightCommands } from './in-flight-commands.js';
 import { StateStore } from './state-store.js';
 
 export interface CoreOptions {
@@ -14,6 +19,9 @@ export interface CoreOptions {
   /** Overrides the config file's sides (command-line `--cti-a` / `--cti-b`). */
   readonly sides?: SideEndpoints;
   readonly log: Logger;
+  /** Where the durable outbox lives (the shells' user-data folder; defaults to the platform's). */
+  /** The folder for the durable outbox (and, later, the settings cache): each shell passes its own. */
+  readonly userDataDir: string;
 }
 
 export type CommandOutcome = { readonly ok: true; readonly value: unknown } | { readonly ok: false; readonly failure: CommandFailure };
@@ -23,8 +31,11 @@ export type CommandOutcome = { readonly ok: true; readonly value: unknown } | { 
  * and the state model, and is the only place commands are validated and run.
  */
 export class SoftphoneCore {
+  private readonly inFlight = new InFlightCommands();
+
   private constructor(
     private readonly session: CtiSession,
+    private readonly agentMode: AgentMode,
     private readonly store: StateStore,
     readonly sides: SideEndpoints,
     /** The built-in simulator, when no CTI Server is configured. */
@@ -55,18 +66,49 @@ export class SoftphoneCore {
       open: CONNECTION_ONLY,
     };
     const now = Date.now();
-    const store = new StateStore({ connection: { state: 'stopped', since: now } });
+    const outbox = Outbox.open(options.userDataDir, log.warn);
+    const store = new StateStore({
+      connection: { state: 'stopped', since: now },
+      agent: { mode: 'none' },
+      calls: [],
+      enablement: { mask: 0, buttons: [] },
+      lastError: null,
+      outbox: { pending: outbox.pending.length },
+    });
+    // The session and agent mode refer to each other; the closures run only after
+    // session.start(), when both exist.
+    const publishAgent = () => {
+      const next = { ...agentMode.view(), outbox: { pending: agentMode.outboxPending } };
+      const current = store.current;
+      // Session state changes on every heartbeat; publish only what a view would see change.
+      const changed = Object.fromEntries(
+        Object.entries(next).filter(([name, value]) => JSON.stringify(value) !== JSON.stringify(current[name as keyof typeof next])),
+      );
+      if (Object.keys(changed).length > 0) store.update(changed);
+    };
     const session = new CtiSession(
       settings,
       {
         stateChanged: (state) => {
           const next = nextConnectionStatus(store.current.connection, connectionStatusOf(state, sides, Date.now()));
           if (next) store.update({ connection: next });
+          if (state.phase !== 'open') agentMode.lost();
+          // Enablement follows the link: everything off while it is down (ctios.md §6.6).
+          publishAgent();
         },
+        opened: (_side, conf) => agentMode.opened(conf),
+        message: (message) => agentMode.message(message),
       },
       log,
     );
-    const core = new SoftphoneCore(session, store, sides, simulator);
+    const agentMode: AgentMode = new AgentMode(session, outbox, {
+      changed: publishAgent,
+      notice: (message) => {
+        log.warn(message);
+        store.update({ lastError: { message, at: Date.now() } });
+      },
+    });
+    const core = new SoftphoneCore(session, agentMode, store, sides, simulator);
     session.start();
     return core;
   }
@@ -95,12 +137,20 @@ export class SoftphoneCore {
         failure: { code: 'invalid-argument', message: `${name}: ${issue?.path.join('.') || 'argument'}: ${issue?.message ?? 'invalid'}` },
       };
     }
-    switch (name) {
-      case 'reconnect': {
-        const waiting = this.session.current.phase === 'waiting';
-        this.session.retryNow();
-        return { ok: true, value: { retried: waiting } };
-      }
+    if (name === 'reconnect') {
+      const waiting = this.session.current.phase === 'waiting';
+      this.session.retryNow();
+      return { ok: true, value: { retried: waiting } };
+    }
+    const run = AGENT_COMMANDS[name] as (mode: AgentMode, args: unknown) => Promise<unknown>;
+    try {
+      const value = await this.inFlight.run(name, parsed.data, () => run(this.agentMode, parsed.data));
+      return { ok: true, value };
+    } catch (error) {
+      const failure: CommandFailure =
+        error instanceof CommandError ? { code: error.code, message: error.message } : { code: 'failed', message: `${name}: ${(error as Error).message}` };
+      this.store.update({ lastError: { message: failure.message, at: Date.now() } });
+      return { ok: false, failure };
     }
   }
 

@@ -89,7 +89,7 @@ export type SessionEvent =
   | { readonly type: 'message'; readonly message: Message }
   | { readonly type: 'timer'; readonly timer: TimerName };
 
-export type TimerName = 'connect' | 'open' | 'heartbeat' | 'retry' | 'close';
+export type TimerName = 'connect' | 'open' | 'heartbeat' | 'silence' | 'retry' | 'close';
 
 export type SessionEffect =
   | { readonly type: 'connect'; readonly side: Side; readonly endpoint: Endpoint }
@@ -113,7 +113,7 @@ export interface Transition {
   readonly effects: SessionEffect[];
 }
 
-const ALL_TIMERS: TimerName[] = ['connect', 'open', 'heartbeat', 'retry', 'close'];
+const ALL_TIMERS: TimerName[] = ['connect', 'open', 'heartbeat', 'silence', 'retry', 'close'];
 
 /** IdleTimeout is four heartbeat intervals, never below the server's 20 s minimum (§2.7). */
 export function idleTimeoutSeconds(heartbeatIntervalMs: number): number {
@@ -274,6 +274,7 @@ function onOpeningMessage(
       effects: [
         { type: 'cancel', timer: 'open' },
         { type: 'schedule', timer: 'heartbeat', ms: ctx.settings.heartbeatIntervalMs },
+        silenceDeadline(ctx),
         { type: 'opened', side: state.side },
       ],
     };
@@ -290,10 +291,11 @@ function onOpeningMessage(
 function onOpen(state: Extract<SessionState, { phase: 'open' }>, event: SessionEvent, ctx: MachineContext): Transition {
   const { side } = state;
   if (event.type === 'socket-failed') return fail(side, 1, event.reason, ctx);
+  if (event.type === 'timer' && event.timer === 'silence') {
+    const silentMs = ctx.settings.missedHeartbeatLimit * ctx.settings.heartbeatIntervalMs;
+    return fail(side, 1, `nothing from side ${side} for ${silentMs} ms (${state.unansweredHeartbeats} heartbeats unanswered)`, ctx);
+  }
   if (event.type === 'timer' && event.timer === 'heartbeat') {
-    if (state.unansweredHeartbeats >= ctx.settings.missedHeartbeatLimit) {
-      return fail(side, 1, `no answer to ${state.unansweredHeartbeats} heartbeats`, ctx);
-    }
     const invokeId = ctx.invokeId();
     return {
       state: { ...state, unansweredHeartbeats: state.unansweredHeartbeats + 1, lastHeartbeatInvokeId: invokeId },
@@ -305,7 +307,8 @@ function onOpen(state: Extract<SessionState, { phase: 'open' }>, event: SessionE
   }
   if (event.type === 'message') {
     const { message } = event;
-    if (message.MessageType === 'HEARTBEAT_CONF') return unchanged({ ...state, unansweredHeartbeats: 0 });
+    // Anything from the server proves the link alive: the silence deadline starts again.
+    if (message.MessageType === 'HEARTBEAT_CONF') return { state: { ...state, unansweredHeartbeats: 0 }, effects: [silenceDeadline(ctx)] };
     // FAILURE_EVENT ends the session; FAILURE_CONF may answer any request, and means
     // the side is gone only when it answers a heartbeat or says the server is offline (§2.7).
     const sideGone =
@@ -313,8 +316,18 @@ function onOpen(state: Extract<SessionState, { phase: 'open' }>, event: SessionE
       (message.MessageType === 'FAILURE_CONF' &&
         (message.Status === STATUS.E_CTI_CTI_SERVER_OFFLINE || message.InvokeID === state.lastHeartbeatInvokeId));
     if (sideGone) return fail(side, 1, `side ${side} ended the session: ${describeStatus(message)}`, ctx);
+    return { state, effects: [silenceDeadline(ctx)] };
   }
   return unchanged(state);
+}
+
+/**
+ * A silent link is declared dead when nothing at all has come from the server for
+ * the missed-heartbeat limit × the heartbeat interval (750 ms × 3 by default: under
+ * 3 s), however the silence falls between heartbeat ticks.
+ */
+function silenceDeadline(ctx: MachineContext): SessionEffect {
+  return { type: 'schedule', timer: 'silence', ms: ctx.settings.missedHeartbeatLimit * ctx.settings.heartbeatIntervalMs };
 }
 
 function describeStatus(message: Message<'FAILURE_CONF'> | Message<'FAILURE_EVENT'>): string {

@@ -20,7 +20,7 @@ beforeAll(async () => {
   rendererDir = mkdtempSync(path.join(os.tmpdir(), 'renderer-'));
   writeFileSync(path.join(rendererDir, 'index.html'), '<!doctype html><title>t</title>');
   writeFileSync(path.join(rendererDir, 'app.js'), 'export {};');
-  core = await SoftphoneCore.start({ config: LocalConfigSchema.parse({}), log: silentLogger });
+  core = await SoftphoneCore.start({ config: LocalConfigSchema.parse({}), log: silentLogger, userDataDir: rendererDir });
   host = await BrowserHost.start({ core, rendererDir, host: '127.0.0.1', port: 0, log: () => {} });
   const url = new URL(host.url);
   origin = url.origin;

@@ -1,4 +1,7 @@
+import { mkdtempSync, rmSync } from 'node:fs';
 import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { AppState, ConnectionStatus } from '../../contract/index.js';
 import { FrameReader, decode, encode, type Message } from '../../ged188/index.js';
@@ -14,6 +17,13 @@ afterEach(async () => {
   while (cleanups.length > 0) await cleanups.pop()?.();
 });
 
+/** Each test's own user-data folder, removed afterwards. */
+function temporaryUserData(): string {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'softphone-failover-'));
+  cleanups.push(async () => rmSync(dir, { recursive: true, force: true }));
+  return dir;
+}
+
 async function startSimulator(): Promise<CtiSimulator> {
   const simulator = await CtiSimulator.start({ host: '127.0.0.1' });
   cleanups.push(() => simulator.stop());
@@ -26,6 +36,7 @@ async function startCore(simulator: CtiSimulator): Promise<SoftphoneCore> {
     config,
     sides: { A: simulator.address('A'), B: simulator.address('B') },
     log: silentLogger,
+    userDataDir: temporaryUserData(),
   });
   cleanups.push(() => core.stop());
   return core;
@@ -170,6 +181,7 @@ describe('failover between sides A and B over real TCP', () => {
       config,
       sides: { A: { host: '127.0.0.1', port: (silent.address() as net.AddressInfo).port }, B: simulator.address('B') },
       log: silentLogger,
+      userDataDir: temporaryUserData(),
     });
     cleanups.push(() => core.stop());
     await waitForConnection(core, (s) => s.state === 'connected' && s.side === 'A');

@@ -82,15 +82,18 @@ describe('session state machine', () => {
     expect(effects).toContainEqual({ type: 'schedule', timer: 'heartbeat', ms: 750 });
   });
 
-  it('declares a silent link dead after the missed-heartbeat limit and goes straight to side B', () => {
+  it('declares a silent link dead after limit × interval without a word from the server, and goes straight to side B', () => {
     const machine = openOnA();
     for (let i = 1; i <= 3; i++) {
       const effects = machine.send({ type: 'timer', timer: 'heartbeat' });
       expect(effects).toContainEqual({ type: 'send', message: expect.objectContaining({ MessageType: 'HEARTBEAT_REQ' }) });
     }
-    const effects = machine.send({ type: 'timer', timer: 'heartbeat' });
+    const effects = machine.send({ type: 'timer', timer: 'silence' });
     expect(effects).toContainEqual({ type: 'disconnect' });
-    expect(effects).toContainEqual({ type: 'failed', failure: { side: 'A', reason: 'no answer to 3 heartbeats' } });
+    expect(effects).toContainEqual({
+      type: 'failed',
+      failure: { side: 'A', reason: 'nothing from side A for 2250 ms (3 heartbeats unanswered)' },
+    });
     expect(effects).toContainEqual({ type: 'schedule', timer: 'retry', ms: 0 });
     expect(machine.state).toMatchObject({ phase: 'waiting', side: 'B', attempt: 1 });
     expect(machine.send({ type: 'timer', timer: 'retry' })).toContainEqual({
@@ -98,6 +101,14 @@ describe('session state machine', () => {
       side: 'B',
       endpoint: settings.sides.B,
     });
+  });
+
+  it('restarts the silence deadline on every message from the server', () => {
+    const machine = openOnA();
+    const effects = machine.send({ type: 'message', message: { MessageType: 'HEARTBEAT_CONF', InvokeID: 3 } });
+    expect(effects).toContainEqual({ type: 'schedule', timer: 'silence', ms: 2250 });
+    const event = machine.send({ type: 'message', message: { MessageType: 'FAILURE_CONF', InvokeID: 77, Status: 13 } });
+    expect(event).toContainEqual({ type: 'schedule', timer: 'silence', ms: 2250 });
   });
 
   it('keeps the session while heartbeats are answered', () => {

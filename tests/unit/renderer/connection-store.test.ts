@@ -1,6 +1,6 @@
 import { createPinia, setActivePinia } from 'pinia';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import type { AppState, ConnectionStatus, StateEvent } from '../../../contract/index.js';
+import { initialAppState, type AppState, type ConnectionStatus, type SoftphoneApi, type StateEvent } from '../../../contract/index.js';
 import type { BridgeListener, SoftphoneClient } from '../../../renderer/src/softphone-client.js';
 import { useConnectionStore } from '../../../renderer/src/stores/connection.js';
 
@@ -17,7 +17,7 @@ const outOfServiceB: ConnectionStatus = {
   since: since + 100,
 };
 
-const snapshot = (seq: number, connection: ConnectionStatus): StateEvent => ({ kind: 'snapshot', seq, state: { connection } });
+const snapshot = (seq: number, connection: ConnectionStatus): StateEvent => ({ kind: 'snapshot', seq, state: initialAppState(connection) });
 const patch = (seq: number, connection: ConnectionStatus): StateEvent => ({ kind: 'patch', seq, changes: { connection } });
 
 /** A client whose stream and bridge the test drives by hand. */
@@ -26,14 +26,15 @@ function fakeClient(reconnect: () => Promise<{ retried: boolean }> = async () =>
   const bridgeListeners = new Set<BridgeListener>();
   let subscriptions = 0;
   const client: SoftphoneClient = {
+    // Only the commands the connection store uses; the others are never called here.
     api: {
       reconnect: vi.fn(reconnect),
-      subscribeState: (listener) => {
+      subscribeState: (listener: (event: StateEvent) => void) => {
         subscriptions++;
         stateListeners.add(listener);
         return () => stateListeners.delete(listener);
       },
-    },
+    } as Partial<SoftphoneApi> as SoftphoneApi,
     watchBridge: (listener) => {
       bridgeListeners.add(listener);
       return () => bridgeListeners.delete(listener);

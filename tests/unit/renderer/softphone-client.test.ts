@@ -1,7 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { WebSocket, WebSocketServer } from 'ws';
-import type { StateEvent } from '../../../contract/index.js';
+import { initialAppState, type StateEvent } from '../../../contract/index.js';
 import {
   createWebSocketSoftphone,
   type BridgeStatus,
@@ -36,7 +36,7 @@ async function startHost(port = 0) {
       const request = JSON.parse(data.toString());
       requests.push(request);
       if (request.kind === 'subscribe') {
-        socket.send(JSON.stringify({ kind: 'state', event: { kind: 'snapshot', seq: 0, state: { connection: connected } } }));
+        socket.send(JSON.stringify({ kind: 'state', event: { kind: 'snapshot', seq: 0, state: initialAppState(connected) } }));
       }
       onRequest(request, socket);
     });
@@ -115,7 +115,7 @@ describe('WebSocket softphone client', () => {
 
     const late: StateEvent[] = [];
     softphone.api.subscribeState((event) => late.push(event));
-    expect(late).toEqual([{ kind: 'snapshot', seq: 1, state: { connection: stopped } }]);
+    expect(late).toEqual([{ kind: 'snapshot', seq: 1, state: initialAppState(stopped) }]);
   });
 
   it('correlates results and failures with their commands by id', async () => {

@@ -1,0 +1,98 @@
+import { z } from 'zod';
+import { CallSchema, ConnectionStateSchema } from './calls.js';
+
+/** The agent states of CTI Server (ged188.md §5.1), in words. */
+export const AgentStateNameSchema = z.enum([
+  'login',
+  'logout',
+  'not-ready',
+  'available',
+  'talking',
+  'work-not-ready',
+  'work-ready',
+  'busy-other',
+  'reserved',
+  'unknown',
+  'hold',
+  'active',
+  'paused',
+  'interrupted',
+  'not-active',
+]);
+export type AgentStateName = z.infer<typeof AgentStateNameSchema>;
+
+export const WrapupModeSchema = z.enum(['required', 'optional', 'not-allowed', 'required-with-data']);
+export type WrapupMode = z.infer<typeof WrapupModeSchema>;
+
+/** The agent desk settings that decide enablement (ctios.md §3.5, §4.4). */
+export const DeskSettingsSchema = z.object({
+  wrapupIncoming: WrapupModeSchema,
+  wrapupOutgoing: WrapupModeSchema,
+  notReadyReasonRequired: z.boolean(),
+  logoutReasonRequired: z.boolean(),
+});
+export type DeskSettings = z.infer<typeof DeskSettingsSchema>;
+
+export const DEFAULT_DESK_SETTINGS: DeskSettings = {
+  wrapupIncoming: 'optional',
+  wrapupOutgoing: 'optional',
+  notReadyReasonRequired: false,
+  logoutReasonRequired: false,
+};
+
+/** Who the desktop works for, as SetAgent named it. */
+export const AgentIdentitySchema = z.object({
+  agentId: z.string().min(1).max(11),
+  instrument: z.string().min(1).max(63),
+  peripheralId: z.number().int().nonnegative(),
+  position: z.string().max(11).optional(),
+});
+export type AgentIdentity = z.infer<typeof AgentIdentitySchema>;
+
+/**
+ * Agent mode as the view sees it. `phase` says whether the desktop can act:
+ * `starting` (SetAgent sent, first snapshot not back), `active`, `restoring` (the
+ * link went; the mode comes back by itself on the next open session).
+ */
+export const AgentModeSchema = z.discriminatedUnion('mode', [
+  z.object({ mode: z.literal('none') }),
+  z.object({
+    mode: z.literal('agent'),
+    phase: z.enum(['starting', 'active', 'restoring']),
+    identity: AgentIdentitySchema,
+    state: AgentStateNameSchema,
+    reasonCode: z.number().int().nonnegative(),
+    /** When the current state began (epoch ms). */
+    since: z.number().int().nonnegative(),
+    deskSettings: DeskSettingsSchema,
+    /** ctios.md §2.5: the agent was already logged in when this desktop set it. */
+    alreadyLoggedIn: z.boolean(),
+  }),
+]);
+export type AgentMode = z.infer<typeof AgentModeSchema>;
+
+/** The CTI OS enablement mask (ctios.md §4.2) with its set bits named, so a view need not decode it. */
+export const EnablementSchema = z.object({
+  mask: z.number().int().nonnegative(),
+  buttons: z.array(z.string()),
+});
+export type Enablement = z.infer<typeof EnablementSchema>;
+
+/** A call as agent mode shows it: the call, this phone's connection state, and the buttons for it. */
+export const AgentCallSchema = z.object({
+  call: CallSchema,
+  /** The state of the agent's own connection; undefined until an event names it. */
+  localState: ConnectionStateSchema.optional(),
+  enablement: EnablementSchema,
+});
+export type AgentCall = z.infer<typeof AgentCallSchema>;
+
+/** The last thing that went wrong, for the person at the desk (design.md principle 7). */
+export const LastErrorSchema = z.object({
+  message: z.string(),
+  at: z.number().int().nonnegative(),
+});
+export type LastError = z.infer<typeof LastErrorSchema>;
+
+/** Items in the durable outbox, waiting for the session (wrap-up, call data entered while the link was down). */
+export const OutboxStatusSchema = z.object({ pending: z.number().int().nonnegative() });

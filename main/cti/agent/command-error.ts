@@ -1,0 +1,31 @@
+import type { CommandFailure } from '../../../contract/index.js';
+import { RequestFailed } from '../cti-session.js';
+import type { Message } from '../../../ged188/index.js';
+import { describeControlFailure, describeStatusCode } from './control-failure-text.js';
+
+/** A command that could not be carried out, with words for the person who asked. */
+export class CommandError extends Error {
+  override readonly name = 'CommandError';
+  constructor(
+    readonly code: CommandFailure['code'],
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/** The confirmation, or a CommandError naming the failure (CONTROL_FAILURE_CONF, FAILURE_CONF). */
+export function confirmationOf(what: string, reply: Message): Message {
+  if (reply.MessageType === 'CONTROL_FAILURE_CONF') {
+    throw new CommandError('failed', `${what} failed: ${describeControlFailure(reply.FailureCode, reply.PeripheralErrorCode)}`);
+  }
+  if (reply.MessageType === 'FAILURE_CONF') throw new CommandError('failed', `${what} failed: ${describeStatusCode(reply.Status)}`);
+  return reply;
+}
+
+/** A request that got no answer, as a CommandError that says the link is the problem. */
+export function unavailable(what: string, error: unknown): CommandError {
+  if (error instanceof CommandError) return error;
+  if (error instanceof RequestFailed) return new CommandError('unavailable', `${what}: CTI Server is out of service (${error.message}); try again when the link is back`);
+  return new CommandError('failed', `${what}: ${(error as Error).message}`);
+}
