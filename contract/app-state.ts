@@ -1,6 +1,10 @@
 import { z } from 'zod';
 import { AgentCallSchema, AgentModeSchema, EnablementSchema, LastErrorSchema, OutboxStatusSchema } from './agent.js';
 import { ConnectionStatusSchema } from './connection-status.js';
+import { ConnectionEventSchema, SystemHealthSchema, initialSystemHealth } from './health.js';
+import { ChatStateSchema } from './chat.js';
+import { DEFAULT_STATISTICS_INTERVAL_MS, StatisticsStateSchema } from './statistics.js';
+import { EMPTY_TEAM_VIEW, SupervisorAlertSchema, TeamViewSchema } from './supervisor.js';
 
 /** Everything the renderer may see. Later issues add team, statistics, settings. */
 export const AppStateSchema = z.object({
@@ -12,6 +16,16 @@ export const AppStateSchema = z.object({
   enablement: EnablementSchema,
   lastError: LastErrorSchema.nullable(),
   outbox: OutboxStatusSchema,
+  /** CTI Server, PG, central controller and each peripheral (ctios.md §1.6). */
+  health: SystemHealthSchema,
+  /** The last CTI OS connection events (OnConnection, OnConnectionFailure, …), oldest first. */
+  connectionEvents: z.array(ConnectionEventSchema),
+  /** A supervisor's team (empty and disabled for an agent). */
+  team: TeamViewSchema,
+  /** Assist requests and emergencies from team members, newest last. */
+  alerts: z.array(SupervisorAlertSchema),
+  chat: ChatStateSchema,
+  statistics: StatisticsStateSchema,
 });
 
 export type AppState = z.infer<typeof AppStateSchema>;
@@ -35,5 +49,10 @@ export function applyStateEvent(state: AppState | undefined, event: StateEvent):
 
 /** The state before anything is known: no agent, no calls, nothing enabled. */
 export function initialAppState(connection: AppState['connection']): AppState {
-  return { connection, agent: { mode: 'none' }, calls: [], enablement: { mask: 0, buttons: [] }, lastError: null, outbox: { pending: 0 } };
+  return { connection, agent: { mode: 'none' }, calls: [], enablement: { mask: 0, buttons: [] }, lastError: null, outbox: { pending: 0 }, health: initialSystemHealth(0), connectionEvents: [], ...initialDeskExtras() };
+}
+
+/** The initial supervisor, chat and statistics parts of the state. */
+export function initialDeskExtras(intervalMs = DEFAULT_STATISTICS_INTERVAL_MS): Pick<AppState, 'team' | 'alerts' | 'chat' | 'statistics'> {
+  return { team: EMPTY_TEAM_VIEW, alerts: [], chat: { messages: [] }, statistics: { agent: null, skillGroups: [], intervalMs } };
 }

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { AgentStateNameSchema, DeskSettingsSchema } from './agent.js';
 import { CallKeySchema, CallVariablesSchema, EccSchema } from './calls.js';
+import { ChatRecipientSchema, MAX_CHAT_TEXT } from './chat.js';
 
 const none = z.object({}).strict();
 const done = z.object({});
@@ -9,6 +10,35 @@ const callId = CallKeySchema;
 const dialedNumber = z.string().min(1).max(39);
 const onCall = z.object({ callId }).strict();
 const newCall = z.object({ callId: CallKeySchema });
+
+const agentId = z.string().min(1).max(11);
+const onAgent = z.object({ agentId }).strict();
+const onAgentCall = z.object({ agentId, callId: callId.optional() }).strict();
+const optionalCall = z.object({ callId: callId.optional() }).strict();
+
+/** Supervisor, chat and statistics commands (issue 5 items 7 and 8). */
+export const SUPERVISOR_COMMANDS = {
+  /** Supervisor: make a team member Ready (SET_AGENT_STATE_REQ naming the agent). */
+  makeAgentReady: { args: onAgent, result: done },
+  /** Supervisor: log a team member out; the reason code defaults to 999, as the CTI OS supervisor desktop sends. */
+  logoutAgent: { args: z.object({ agentId, reasonCode: reasonCode.optional() }).strict(), result: done },
+  /** Supervisor: barge in on a team member's call (its current call unless `callId` names one). */
+  bargeIn: { args: onAgentCall, result: newCall },
+  /** Supervisor: take over the call barged in on; the agent leaves it. */
+  intercept: { args: onAgentCall, result: newCall },
+  /** Agent: ask the team's supervisor for help, about a call or not. */
+  supervisorAssist: { args: optionalCall, result: done },
+  /** Agent: raise an emergency with the team's supervisor, about a call or not. */
+  emergencyCall: { args: optionalCall, result: done },
+  /** Dismiss an assist or emergency alert from the supervisor's list. */
+  dismissAlert: { args: z.object({ id: z.string().min(1) }).strict(), result: done },
+  /** Chat (USER_MESSAGE): to one agent, the sender's supervisor, or the sender's team. */
+  sendChat: { args: z.object({ to: ChatRecipientSchema, text: z.string().min(1).max(MAX_CHAT_TEXT) }).strict(), result: done },
+  /** Refresh agent and skill-group statistics now (otherwise on the interval and at call end). */
+  refreshStatistics: { args: none, result: done },
+} as const satisfies Record<string, { args: z.ZodType; result: z.ZodType }>;
+
+export type SupervisorCommandName = keyof typeof SUPERVISOR_COMMANDS;
 
 /**
  * Every command the renderer may send, with the schema its argument must pass
@@ -33,6 +63,8 @@ export const COMMANDS = {
         position: z.string().min(1).max(11).optional(),
         deskSettings: DeskSettingsSchema.optional(),
         duplicateLogin: z.enum(['allow', 'warn', 'reject']).optional(),
+        /** Open the session with the SUPERVISOR service and team configuration (supervisor desktop). */
+        supervisor: z.boolean().optional(),
       })
       .strict()
       .refine((a) => (a.agentId === undefined) !== (a.loginName === undefined), { message: 'give either agentId or loginName', path: ['agentId'] }),
@@ -65,6 +97,7 @@ export const COMMANDS = {
       .refine((a) => a.variables !== undefined || a.ecc !== undefined || a.wrapup !== undefined, { message: 'nothing to set' }),
     result: z.object({ sent: z.boolean(), queued: z.boolean() }),
   },
+  ...SUPERVISOR_COMMANDS,
 } as const satisfies Record<string, { args: z.ZodType; result: z.ZodType }>;
 
 export type CommandName = keyof typeof COMMANDS;

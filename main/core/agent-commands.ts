@@ -1,8 +1,11 @@
 import { AGENT_STATE } from '../../ged188/index.js';
-import type { CommandArgs, CommandName, CommandResult } from '../../contract/index.js';
+import type { CommandArgs, CommandName, CommandResult, SupervisorCommandName } from '../../contract/index.js';
 import type { AgentMode } from '../cti/agent/agent-mode.js';
 
-type Handlers = { readonly [N in Exclude<CommandName, 'reconnect'>]: (mode: AgentMode, args: CommandArgs<N>) => Promise<CommandResult<N>> };
+/** Commands agent mode carries out (the supervisor, chat and statistics ones are in supervisor-commands.ts). */
+export type AgentCommandName = Exclude<CommandName, 'reconnect' | SupervisorCommandName>;
+
+type Handlers = { readonly [N in AgentCommandName]: (mode: AgentMode, args: CommandArgs<N>) => Promise<CommandResult<N>> };
 
 const ok = {};
 
@@ -18,6 +21,7 @@ export const AGENT_COMMANDS: Handlers = {
       },
       ...(a.deskSettings ? { deskSettings: a.deskSettings } : {}),
       ...(a.duplicateLogin ? { duplicateLogin: a.duplicateLogin } : {}),
+      ...(a.supervisor ? { supervisor: true } : {}),
     }),
   login: async (mode, a) => {
     await mode.requestState('login', AGENT_STATE.LOGIN, { password: a.password, ...(a.reasonCode ? { reasonCode: a.reasonCode } : {}) });

@@ -30,6 +30,11 @@ export const LocalConfigSchema = z
       })
       .strict()
       .prefault({}),
+    /** Statistics refresh (until central desktop settings provide it). */
+    statistics: z
+      .object({ intervalMs: z.number().int().min(500).max(3_600_000).default(10_000) })
+      .strict()
+      .prefault({}),
   })
   .strict();
 

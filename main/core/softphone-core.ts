@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { COMMANDS, isCommandName, type AppState, type CommandFailure, type StateEvent } from '../../contract/index.js';
+import { COMMANDS, initialDeskExtras, isCommandName, type AppState, type CommandFailure, type StateEvent } from '../../contract/index.js';
 import { CtiSimulator } from '../../simulator/index.js';
 import { AgentMode } from '../cti/agent/agent-mode.js';
 import { CommandError } from '../cti/agent/command-error.js';
@@ -8,9 +8,12 @@ import { Outbox } from '../cti/outbox.js';
 import type { SideEndpoints } from '../cti/endpoints.js';
 import { CONNECTION_ONLY, type SessionSettings } from '../cti/session-machine.js';
 import { connectionStatusOf, nextConnectionStatus } from './connection-status.js';
+import { ConnectionLog } from './connection-log.js';
 import type { LocalConfig } from './local-config.js';
 import type { Logger } from './logger.js';
-import { AGENT_COMMANDS } from './agent-commands.js';
+import { AGENT_COMMANDS, type AgentCommandName } from './agent-commands.js';
+import { DeskExtras } from './desk-extras.js';
+import { SUPERVISOR_COMMAND_HANDLERS, isSupervisorCommand } from './supervisor-commands.js';
 import { InFlightCommands } from './in-flight-commands.js';
 import { StateStore } from './state-store.js';
 
@@ -40,6 +43,8 @@ export class SoftphoneCore {
     readonly sides: SideEndpoints,
     /** The built-in simulator, when no CTI Server is configured. */
     readonly embeddedSimulator: CtiSimulator | undefined,
+    /** Supervisor, chat and statistics (issue 5 items 7, 8). */
+    private readonly desk: DeskExtras,
   ) {}
 
   static async start(options: CoreOptions): Promise<SoftphoneCore> {
@@ -67,13 +72,17 @@ export class SoftphoneCore {
     };
     const now = Date.now();
     const outbox = Outbox.open(options.userDataDir, log.warn);
+    // CTI OS connection events and system health (ctios.md §1.5, §1.6); `store` exists before any hook runs.
+    const connectionLog = new ConnectionLog(sides, (changes) => store.update(changes));
     const store = new StateStore({
+      ...connectionLog.initial,
       connection: { state: 'stopped', since: now },
       agent: { mode: 'none' },
       calls: [],
       enablement: { mask: 0, buttons: [] },
       lastError: null,
       outbox: { pending: outbox.pending.length },
+      ...initialDeskExtras(config.statistics.intervalMs),
     });
     // The session and agent mode refer to each other; the closures run only after
     // session.start(), when both exist.
@@ -85,19 +94,31 @@ export class SoftphoneCore {
         Object.entries(next).filter(([name, value]) => JSON.stringify(value) !== JSON.stringify(current[name as keyof typeof next])),
       );
       if (Object.keys(changed).length > 0) store.update(changed);
+      desk.agentChanged();
     };
     const session = new CtiSession(
       settings,
       {
         stateChanged: (state) => {
+          connectionLog.stateChanged(state);
           const next = nextConnectionStatus(store.current.connection, connectionStatusOf(state, sides, Date.now()));
           if (next) store.update({ connection: next });
           if (state.phase !== 'open') agentMode.lost();
           // Enablement follows the link: everything off while it is down (ctios.md §6.6).
           publishAgent();
         },
-        opened: (_side, conf) => agentMode.opened(conf),
-        message: (message) => agentMode.message(message),
+        opened: (side, conf) => {
+          connectionLog.opened(side, conf, session.openParameters.peripheralId);
+          agentMode.opened(conf);
+          desk.opened(conf);
+        },
+        failed: (failure) => connectionLog.failed(failure),
+        missedHeartbeat: (side, consecutive, intervalMs) => connectionLog.missedHeartbeat(side, consecutive, intervalMs),
+        message: (message) => {
+          connectionLog.message(message);
+          agentMode.message(message);
+          desk.message(message);
+        },
       },
       log,
     );
@@ -108,7 +129,8 @@ export class SoftphoneCore {
         store.update({ lastError: { message, at: Date.now() } });
       },
     });
-    const core = new SoftphoneCore(session, agentMode, store, sides, simulator);
+    const desk: DeskExtras = new DeskExtras(session, agentMode, config.statistics.intervalMs, (changes) => store.update(changes));
+    const core = new SoftphoneCore(session, agentMode, store, sides, simulator, desk);
     session.start();
     return core;
   }
@@ -142,7 +164,11 @@ export class SoftphoneCore {
       this.session.retryNow();
       return { ok: true, value: { retried: waiting } };
     }
-    const run = AGENT_COMMANDS[name] as (mode: AgentMode, args: unknown) => Promise<unknown>;
+    const run = (
+      isSupervisorCommand(name)
+        ? (_mode: AgentMode, args: unknown) => (SUPERVISOR_COMMAND_HANDLERS[name] as (desk: DeskExtras, args: unknown) => Promise<unknown>)(this.desk, args)
+        : AGENT_COMMANDS[name as AgentCommandName]
+    ) as (mode: AgentMode, args: unknown) => Promise<unknown>;
     try {
       const value = await this.inFlight.run(name, parsed.data, () => run(this.agentMode, parsed.data));
       return { ok: true, value };
@@ -155,6 +181,7 @@ export class SoftphoneCore {
   }
 
   async stop(): Promise<void> {
+    this.desk.stop();
     await this.session.stop();
     this.store.flush();
     await this.embeddedSimulator?.stop();

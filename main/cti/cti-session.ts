@@ -26,6 +26,10 @@ export interface SessionObserver {
   failed?(failure: FailureRecord): void;
   /** Every message received on an open session, for the layers above. */
   message?(message: Message): void;
+  /** A heartbeat interval passed with the last heartbeat unanswered (CTI OS: OnMissingHeartbeat). */
+  missedHeartbeat?(side: Side, consecutive: number, intervalMs: number): void;
+  /** A heartbeat was answered (CTI OS: OnHeartbeat). */
+  heartbeat?(side: Side): void;
 }
 
 /** Why a request got no answer; the caller shows the reason to the person who asked. */
@@ -210,6 +214,12 @@ export class CtiSession {
         this.log.warn(`side ${effect.failure.side}: ${effect.failure.reason}`);
         this.observer.failed?.(effect.failure);
         return;
+      case 'missed-heartbeat':
+        this.observer.missedHeartbeat?.(effect.side, effect.consecutive, effect.intervalMs);
+        return;
+      case 'heartbeat':
+        this.observer.heartbeat?.(effect.side);
+        return;
     }
   }
 
@@ -236,7 +246,7 @@ export class CtiSession {
       try {
         frames = reader.push(chunk);
       } catch (error) {
-        this.dispatch({ type: 'socket-failed', reason: `framing error from ${where}: ${(error as Error).message}` });
+        this.dispatch({ type: 'socket-failed', reason: `framing error from ${where}: ${(error as Error).message}`, protocolError: true });
         return;
       }
       for (const frame of frames) {
@@ -245,7 +255,7 @@ export class CtiSession {
         try {
           message = decode(frame, { version: this.settings.protocolVersion });
         } catch (error) {
-          this.dispatch({ type: 'socket-failed', reason: `malformed frame from ${where}: ${(error as Error).message}` });
+          this.dispatch({ type: 'socket-failed', reason: `malformed frame from ${where}: ${(error as Error).message}`, protocolError: true });
           return;
         }
         if (message.MessageType === 'UNKNOWN') {

@@ -104,6 +104,12 @@ export interface CallOnPhone {
   readonly localState: ConnectionState | undefined;
   /** True for a call the agent placed (wrap-up mode for outgoing calls applies). */
   readonly outgoing: boolean;
+  /**
+   * The far end is still ringing (or queued) and nobody else has answered. After
+   * CALL_ORIGINATED the caller's own connection is already `connect` (CSTA), so this
+   * is what tells "consult initiated" from "consult answered" (§4.4).
+   */
+  readonly ringingOut?: boolean;
 }
 
 /** Names the situation of `call` among all the calls on the phone. */
@@ -111,7 +117,8 @@ export function situationOf(call: CallOnPhone, all: readonly CallOnPhone[]): Cal
   const others = all.filter((c) => c !== call);
   const otherHeld = others.some((c) => c.localState === 'hold');
   const otherActive = others.find((c) => c.localState === 'connect' || c.localState === 'initiate');
-  switch (call.localState) {
+  const local = call.localState === 'connect' && call.ringingOut ? 'initiate' : call.localState;
+  switch (local) {
     case 'alerting':
       return 'alerting';
     case 'initiate':
@@ -119,7 +126,7 @@ export function situationOf(call: CallOnPhone, all: readonly CallOnPhone[]): Cal
     case 'connect':
       return otherHeld ? 'consult-talking' : 'talking';
     case 'hold':
-      if (otherActive?.localState === 'connect') return 'held-during-consult';
+      if (otherActive?.localState === 'connect' && !otherActive.ringingOut) return 'held-during-consult';
       return 'held';
     default:
       return 'cleared';

@@ -53,9 +53,19 @@ export const CONNECTION_ONLY: OpenParameters = {
   agentStateMask: 0,
 };
 
+/**
+ * Why a side was given up, in CTI OS terms (ctios.md §1.5 OnConnectionFailure
+ * ReasonCode: eProtocolMismatch, eMissedHeartbeats, eTransportError, eConnectFail,
+ * eOtherError), plus `protocol-error` for a malformed frame, which CTI OS has no
+ * code for.
+ */
+export type FailureKind = 'protocol-mismatch' | 'missed-heartbeats' | 'transport-error' | 'connect-fail' | 'protocol-error' | 'other';
+
 export interface FailureRecord {
   readonly side: Side;
   readonly reason: string;
+  /** Absent on records made before kinds existed: read it as `other`. */
+  readonly kind?: FailureKind;
 }
 
 export type SessionState =
@@ -85,7 +95,7 @@ export type SessionEvent =
   | { readonly type: 'stop' }
   | { readonly type: 'retry-now' }
   | { readonly type: 'socket-connected' }
-  | { readonly type: 'socket-failed'; readonly reason: string }
+  | { readonly type: 'socket-failed'; readonly reason: string; readonly protocolError?: boolean }
   | { readonly type: 'message'; readonly message: Message }
   | { readonly type: 'timer'; readonly timer: TimerName };
 
@@ -98,7 +108,11 @@ export type SessionEffect =
   | { readonly type: 'schedule'; readonly timer: TimerName; readonly ms: number }
   | { readonly type: 'cancel'; readonly timer: TimerName }
   | { readonly type: 'opened'; readonly side: Side }
-  | { readonly type: 'failed'; readonly failure: FailureRecord };
+  | { readonly type: 'failed'; readonly failure: FailureRecord }
+  /** A heartbeat interval passed with the last HEARTBEAT_REQ unanswered (CTI OS OnMissingHeartbeat). */
+  | { readonly type: 'missed-heartbeat'; readonly side: Side; readonly consecutive: number; readonly intervalMs: number }
+  /** HEARTBEAT_CONF came (CTI OS OnHeartbeat). */
+  | { readonly type: 'heartbeat'; readonly side: Side };
 
 export interface MachineContext {
   readonly settings: SessionSettings;
@@ -144,10 +158,10 @@ function connectTo(side: Side, attempt: number, ctx: MachineContext): Transition
   };
 }
 
-function fail(side: Side, attempt: number, reason: string, ctx: MachineContext): Transition {
+function fail(side: Side, attempt: number, reason: string, ctx: MachineContext, kind: FailureKind = 'other'): Transition {
   const next = alternateSide(ctx.settings.sides, side);
   const retryInMs = retryDelayMs(attempt, ctx.settings.retry, ctx.random);
-  const failure = { side, reason };
+  const failure: FailureRecord = { side, reason, kind };
   return {
     state: { phase: 'waiting', side: next, attempt, lastFailure: failure, retryInMs },
     effects: [
@@ -208,18 +222,18 @@ export function transition(state: SessionState, event: SessionEvent, ctx: Machin
           ],
         };
       }
-      if (event.type === 'socket-failed') return fail(state.side, state.attempt, event.reason, ctx);
+      if (event.type === 'socket-failed') return fail(state.side, state.attempt, event.reason, ctx, event.protocolError ? 'protocol-error' : 'connect-fail');
       if (event.type === 'timer' && event.timer === 'connect') {
         const where = ctx.settings.sides[state.side];
         const target = where ? ` (${where.host}:${where.port})` : '';
-        return fail(state.side, state.attempt, `side ${state.side}${target} did not accept a connection within ${ctx.settings.connectTimeoutMs} ms`, ctx);
+        return fail(state.side, state.attempt, `side ${state.side}${target} did not accept a connection within ${ctx.settings.connectTimeoutMs} ms`, ctx, 'connect-fail');
       }
       return unchanged(state);
 
     case 'opening':
-      if (event.type === 'socket-failed') return fail(state.side, state.attempt, event.reason, ctx);
+      if (event.type === 'socket-failed') return fail(state.side, state.attempt, event.reason, ctx, event.protocolError ? 'protocol-error' : 'transport-error');
       if (event.type === 'timer' && event.timer === 'open') {
-        return fail(state.side, state.attempt, `no OPEN_CONF within ${ctx.settings.openTimeoutMs} ms`, ctx);
+        return fail(state.side, state.attempt, `no OPEN_CONF within ${ctx.settings.openTimeoutMs} ms`, ctx, 'connect-fail');
       }
       if (event.type === 'message') return onOpeningMessage(state, event.message, ctx);
       return unchanged(state);
@@ -280,7 +294,8 @@ function onOpeningMessage(
     };
   }
   if (message.MessageType === 'FAILURE_CONF' && message.InvokeID === state.invokeId) {
-    return fail(state.side, state.attempt, `side ${state.side} refused the session: ${describeStatus(message)}`, ctx);
+    const mismatch = message.Status === STATUS.E_CTI_INVALID_VERSION;
+    return fail(state.side, state.attempt, `side ${state.side} refused the session: ${describeStatus(message)}`, ctx, mismatch ? 'protocol-mismatch' : 'connect-fail');
   }
   if (message.MessageType === 'FAILURE_EVENT') {
     return fail(state.side, state.attempt, `side ${state.side} failed the session: ${describeStatus(message)}`, ctx);
@@ -290,16 +305,21 @@ function onOpeningMessage(
 
 function onOpen(state: Extract<SessionState, { phase: 'open' }>, event: SessionEvent, ctx: MachineContext): Transition {
   const { side } = state;
-  if (event.type === 'socket-failed') return fail(side, 1, event.reason, ctx);
+  if (event.type === 'socket-failed') return fail(side, 1, event.reason, ctx, event.protocolError ? 'protocol-error' : 'transport-error');
   if (event.type === 'timer' && event.timer === 'silence') {
     const silentMs = ctx.settings.missedHeartbeatLimit * ctx.settings.heartbeatIntervalMs;
-    return fail(side, 1, `nothing from side ${side} for ${silentMs} ms (${state.unansweredHeartbeats} heartbeats unanswered)`, ctx);
+    return fail(side, 1, `nothing from side ${side} for ${silentMs} ms (${state.unansweredHeartbeats} heartbeats unanswered)`, ctx, 'missed-heartbeats');
   }
   if (event.type === 'timer' && event.timer === 'heartbeat') {
     const invokeId = ctx.invokeId();
+    const missed: SessionEffect[] =
+      state.unansweredHeartbeats > 0
+        ? [{ type: 'missed-heartbeat', side, consecutive: state.unansweredHeartbeats, intervalMs: ctx.settings.heartbeatIntervalMs }]
+        : [];
     return {
       state: { ...state, unansweredHeartbeats: state.unansweredHeartbeats + 1, lastHeartbeatInvokeId: invokeId },
       effects: [
+        ...missed,
         { type: 'send', message: { MessageType: 'HEARTBEAT_REQ', InvokeID: invokeId } },
         { type: 'schedule', timer: 'heartbeat', ms: ctx.settings.heartbeatIntervalMs },
       ],
@@ -308,7 +328,9 @@ function onOpen(state: Extract<SessionState, { phase: 'open' }>, event: SessionE
   if (event.type === 'message') {
     const { message } = event;
     // Anything from the server proves the link alive: the silence deadline starts again.
-    if (message.MessageType === 'HEARTBEAT_CONF') return { state: { ...state, unansweredHeartbeats: 0 }, effects: [silenceDeadline(ctx)] };
+    if (message.MessageType === 'HEARTBEAT_CONF') {
+      return { state: { ...state, unansweredHeartbeats: 0 }, effects: [silenceDeadline(ctx), { type: 'heartbeat', side }] };
+    }
     // FAILURE_EVENT ends the session; FAILURE_CONF may answer any request, and means
     // the side is gone only when it answers a heartbeat or says the server is offline (§2.7).
     const sideGone =

@@ -1,20 +1,20 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { AppState, CommandName } from '../../contract/index.js';
+import type { AppState } from '../../contract/index.js';
 import { agentStateName } from '../../main/cti/agent/agent-states.js';
-import { LocalConfigSchema } from '../../main/core/local-config.js';
-import { silentLogger } from '../../main/core/logger.js';
-import { SoftphoneCore } from '../../main/core/softphone-core.js';
+import type { SoftphoneCore } from '../../main/core/softphone-core.js';
 import { CtiSimulator } from '../../simulator/index.js';
 import { generatedSite } from '../../simulator/pg/site.js';
+import { coreHarness } from '../support/core-harness.js';
 import { Ged188TestClient } from '../support/ged188-client.js';
 
 const cleanups: (() => Promise<void> | void)[] = [];
 afterEach(async () => {
   while (cleanups.length > 0) await cleanups.pop()?.();
 });
+
+const harness = coreHarness(cleanups);
+const { userDataDir, waitFor, run, post } = harness;
+const startCore = (sim: CtiSimulator, dataDir: string, clientId = 'agent-test') => harness.startCore(sim, { userDataDir: dataDir, clientId });
 
 type Desk = Partial<ReturnType<typeof generatedSite>['deskSettings']>;
 
@@ -25,50 +25,10 @@ async function startSimulator(desk: Desk = {}): Promise<CtiSimulator> {
   return sim;
 }
 
-async function userDataDir(): Promise<string> {
-  const dir = await mkdtemp(path.join(os.tmpdir(), 'agent-mode-'));
-  cleanups.push(() => rm(dir, { recursive: true, force: true }));
-  return dir;
-}
 
-async function startCore(sim: CtiSimulator, dataDir: string, clientId = 'agent-test'): Promise<SoftphoneCore> {
-  const config = LocalConfigSchema.parse({ cti: { heartbeatIntervalMs: 300, clientId } });
-  const core = await SoftphoneCore.start({ config, sides: { A: sim.address('A'), B: sim.address('B') }, log: silentLogger, userDataDir: dataDir });
-  cleanups.push(() => core.stop());
-  return core;
-}
 
-/** Resolves with the first state that satisfies `predicate`. */
-function waitFor(core: SoftphoneCore, predicate: (s: AppState) => boolean, what: string, ms = 5000): Promise<AppState> {
-  return new Promise((resolve, reject) => {
-    let state: AppState | undefined;
-    let unsubscribe = () => {};
-    const timer = setTimeout(() => {
-      unsubscribe();
-      reject(new Error(`timed out waiting for ${what}; last state ${JSON.stringify(state, null, 1)}`));
-    }, ms);
-    unsubscribe = core.subscribe((event) => {
-      state = event.kind === 'snapshot' ? event.state : { ...state!, ...event.changes };
-      if (predicate(state)) {
-        clearTimeout(timer);
-        queueMicrotask(() => unsubscribe());
-        resolve(state);
-      }
-    });
-  });
-}
 
-async function run(core: SoftphoneCore, name: CommandName, args: object = {}): Promise<unknown> {
-  const outcome = await core.execute(name, args);
-  if (!outcome.ok) throw new Error(outcome.failure.message);
-  return outcome.value;
-}
 
-async function post(sim: CtiSimulator, route: string, body: object = {}): Promise<unknown> {
-  const response = await fetch(`${sim.controlUrl}${route}`, { method: 'POST', body: JSON.stringify(body) });
-  expect(response.status).toBe(200);
-  return response.json();
-}
 
 async function get(sim: CtiSimulator, route: string): Promise<Record<string, unknown>[]> {
   return (await (await fetch(`${sim.controlUrl}${route}`)).json()) as Record<string, unknown>[];

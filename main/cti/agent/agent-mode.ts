@@ -41,6 +41,8 @@ export interface SetAgentOptions {
   readonly deskSettings?: DeskSettings;
   /** ctios.md §2.5 Warn/Reject settings; `warn` by default. */
   readonly duplicateLogin?: DuplicateLoginPolicy;
+  /** Open with the SUPERVISOR service and team configuration (a supervisor's desktop). */
+  readonly supervisor?: boolean;
 }
 
 interface AgentSelection {
@@ -153,13 +155,20 @@ export class AgentMode {
 
   private callsOnPhone(): { call: Call; onPhone: CallOnPhone }[] {
     const instrument = this.selection?.identity.instrument;
-    return this.book.all().map((call) => ({
-      call,
-      onPhone: {
-        localState: call.connections.find((c) => c.deviceId === instrument)?.state,
-        outgoing: call.callingDeviceId !== undefined && call.callingDeviceId === instrument,
-      },
-    }));
+    return this.book.all().map((call) => {
+      const others = call.connections.filter((c) => c.deviceId !== instrument);
+      const ringingOut =
+        others.some((c) => c.state === 'alerting' || c.state === 'initiate' || c.state === 'queued') &&
+        !others.some((c) => c.state === 'connect' || c.state === 'hold');
+      return {
+        call,
+        onPhone: {
+          localState: call.connections.find((c) => c.deviceId === instrument)?.state,
+          outgoing: call.callingDeviceId !== undefined && call.callingDeviceId === instrument,
+          ringingOut,
+        },
+      };
+    });
   }
 
   // ------------------------------------------------------------------ session events
@@ -324,7 +333,7 @@ export class AgentMode {
     this.listener.changed();
     const timer = setTimeout(() => starting.reject(new CommandError('unavailable', `CTI Server did not open a session for agent ${options.identity.agentId} within ${SET_AGENT_TIMEOUT_MS / 1000} s`)), SET_AGENT_TIMEOUT_MS);
     try {
-      await this.port.reopen(requests.agentOpenParameters(options.identity));
+      await this.port.reopen(requests.agentOpenParameters(options.identity, options.supervisor ?? false));
       return await starting.promise;
     } finally {
       clearTimeout(timer);

@@ -24,12 +24,15 @@ const ALL_CALL_EVENTS = Object.values(CALL_MSG_MASK)
   .filter((bit) => bit <= CALL_MSG_MASK.CALL_DEQUEUED)
   .reduce((mask, bit) => mask | bit, 0);
 
-/** OPEN_REQ for an agent's desktop: its events, call control and call data (ged188.md §2.2). */
-export function agentOpenParameters(identity: AgentIdentity): OpenParameters {
+/**
+ * OPEN_REQ for an agent's desktop: its events, call control and call data (ged188.md §2.2);
+ * a supervisor's also asks for the SUPERVISOR service and its teams' configuration.
+ */
+export function agentOpenParameters(identity: AgentIdentity, supervisor = false): OpenParameters {
   return {
-    servicesRequested: SERVICE.CLIENT_EVENTS | SERVICE.CALL_DATA_UPDATE | SERVICE.CLIENT_CONTROL,
+    servicesRequested: SERVICE.CLIENT_EVENTS | SERVICE.CALL_DATA_UPDATE | SERVICE.CLIENT_CONTROL | (supervisor ? SERVICE.SUPERVISOR : 0),
     peripheralId: identity.peripheralId,
-    callMsgMask: ALL_CALL_EVENTS,
+    callMsgMask: ALL_CALL_EVENTS | (supervisor ? CALL_MSG_MASK.AGENT_TEAM_CONFIG : 0),
     agentStateMask: 0x3fff,
     agentId: identity.agentId,
     agentInstrument: identity.instrument,

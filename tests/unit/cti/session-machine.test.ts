@@ -92,7 +92,7 @@ describe('session state machine', () => {
     expect(effects).toContainEqual({ type: 'disconnect' });
     expect(effects).toContainEqual({
       type: 'failed',
-      failure: { side: 'A', reason: 'nothing from side A for 2250 ms (3 heartbeats unanswered)' },
+      failure: { side: 'A', reason: 'nothing from side A for 2250 ms (3 heartbeats unanswered)', kind: 'missed-heartbeats' },
     });
     expect(effects).toContainEqual({ type: 'schedule', timer: 'retry', ms: 0 });
     expect(machine.state).toMatchObject({ phase: 'waiting', side: 'B', attempt: 1 });

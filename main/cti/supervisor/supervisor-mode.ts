@@ -1,0 +1,146 @@
+import { AGENT_STATE, SERVICE, type Message } from '../../../ged188/index.js';
+import { MAX_SUPERVISOR_ALERTS, type CallKey, type SupervisorAlert, type TeamView } from '../../../contract/index.js';
+import { CommandError } from '../agent/command-error.js';
+import { callKey, parseCallKey } from '../calls/index.js';
+import { requireDeskAgent, sendRequest, type DeskAgentSource, type DeskSessionPort } from './desk-context.js';
+import * as requests from './supervisor-requests.js';
+import { EMPTY_TEAM, applyMemberState, applyTeamConfig, teamView, type TeamState } from './team-state.js';
+
+/** The reason code the CTI OS supervisor desktop logs an agent out with (ctios.md §7.2). */
+export const SUPERVISOR_LOGOUT_REASON = 999;
+
+/**
+ * Supervisor functions (ctios.md §7.2) on top of agent mode: the team view, acting on
+ * team members, and the alerts agents raise; plus the agent's side of asking for help
+ * (assist, emergency). The team is learnt from the configuration CTI Server sends
+ * after every open, so a failover re-learns it by itself.
+ */
+export class SupervisorMode {
+  private team: TeamState = EMPTY_TEAM;
+  private enabled = false;
+  /** Teams whose configuration has arrived since the last open. */
+  private refreshed = new Set<number>();
+  private alertList: SupervisorAlert[] = [];
+  private nextAlert = 1;
+
+  constructor(
+    private readonly port: DeskSessionPort,
+    private readonly agent: DeskAgentSource,
+    private readonly changed: () => void,
+    private readonly clock: () => number = Date.now,
+  ) {}
+
+  view(): TeamView {
+    const agent = this.agent();
+    return teamView(this.team, this.enabled, agent ? { agentId: agent.identity.agentId, state: agent.state, inService: agent.inService } : undefined);
+  }
+
+  get alerts(): readonly SupervisorAlert[] {
+    return this.alertList;
+  }
+
+  // ------------------------------------------------------------------ session events
+
+  /** A session opened: the team comes again with the greeting, so start afresh. */
+  opened(conf: Message<'OPEN_CONF'>): void {
+    this.enabled = (conf.ServicesGranted & SERVICE.SUPERVISOR) !== 0;
+    this.team = EMPTY_TEAM;
+    this.refreshed = new Set();
+    this.changed();
+  }
+
+  message(message: Message): void {
+    switch (message.MessageType) {
+      case 'AGENT_TEAM_CONFIG_EVENT': {
+        const replacing = !this.refreshed.has(message.TeamID);
+        this.refreshed.add(message.TeamID);
+        this.team = applyTeamConfig(this.team, message, this.clock(), replacing);
+        this.changed();
+        return;
+      }
+      case 'AGENT_STATE_EVENT': {
+        const next = applyMemberState(this.team, message, this.clock());
+        if (next !== this.team) {
+          this.team = next;
+          this.changed();
+        } else if (message.AgentID === this.agent()?.identity.agentId) {
+          // The supervisor's own state decides the barge-in / intercept buttons.
+          this.changed();
+        }
+        return;
+      }
+      case 'SUPERVISOR_ASSIST_EVENT':
+      case 'EMERGENCY_CALL_EVENT':
+        this.addAlert(message);
+        return;
+      default:
+    }
+  }
+
+  private addAlert(message: Message<'SUPERVISOR_ASSIST_EVENT'> | Message<'EMERGENCY_CALL_EVENT'>): void {
+    const at = this.clock();
+    const alert: SupervisorAlert = {
+      id: `alert-${this.nextAlert++}`,
+      kind: message.MessageType === 'SUPERVISOR_ASSIST_EVENT' ? 'assist' : 'emergency',
+      ...(message.AgentID ?? message.ClientID ? { agentId: (message.AgentID ?? message.ClientID)! } : {}),
+      ...(message.AgentInstrument ? { instrument: message.AgentInstrument } : {}),
+      ...(message.ConnectionCallID !== 0xffffffff ? { callId: callKey(message.PeripheralID, message.ConnectionCallID) } : {}),
+      at,
+    };
+    this.alertList = [...this.alertList, alert].slice(-MAX_SUPERVISOR_ALERTS);
+    this.changed();
+  }
+
+  dismissAlert(id: string): void {
+    const next = this.alertList.filter((a) => a.id !== id);
+    if (next.length === this.alertList.length) throw new CommandError('failed', `dismiss alert: there is no alert ${id}`);
+    this.alertList = next;
+    this.changed();
+  }
+
+  // ------------------------------------------------------------------ supervisor commands
+
+  private requireSupervisor(what: string, agentId: string) {
+    const agent = requireDeskAgent(this.agent, what);
+    if (!this.enabled) throw new CommandError('failed', `${what}: this desktop is not set as a supervisor (SetAgent with supervisor)`);
+    if (agentId === agent.identity.agentId) throw new CommandError('failed', `${what}: a supervisor acts on team members, not on itself`);
+    if (this.team.members.length > 0 && !this.team.members.some((m) => m.agentId === agentId)) {
+      throw new CommandError('failed', `${what}: agent ${agentId} is not in your team`);
+    }
+    return agent;
+  }
+
+  async makeAgentReady(agentId: string): Promise<void> {
+    const what = `make agent ${agentId} ready`;
+    const agent = this.requireSupervisor(what, agentId);
+    await sendRequest(this.port, what, requests.setMemberState(agent.identity.peripheralId, agentId, AGENT_STATE.AVAILABLE));
+  }
+
+  async logoutAgent(agentId: string, reasonCode = SUPERVISOR_LOGOUT_REASON): Promise<void> {
+    const what = `log agent ${agentId} out`;
+    const agent = this.requireSupervisor(what, agentId);
+    await sendRequest(this.port, what, requests.setMemberState(agent.identity.peripheralId, agentId, AGENT_STATE.LOGOUT, reasonCode));
+  }
+
+  /** Barge-in or intercept on the member's call; resolves with the call the supervisor is on. */
+  async supervise(action: 'barge-in' | 'intercept', agentId: string, callId?: CallKey): Promise<{ callId: CallKey }> {
+    const what = `${action} on agent ${agentId}`;
+    const agent = this.requireSupervisor(what, agentId);
+    const call = callId === undefined ? undefined : parseCallKey(callId);
+    if (callId !== undefined && !call) throw new CommandError('invalid-argument', `${what}: ${callId} is not a call id`);
+    const conf = await sendRequest(this.port, what, requests.superviseCall(agent.identity.peripheralId, action, agentId, call?.connectionCallId));
+    if (conf.MessageType !== 'SUPERVISE_CALL_CONF') throw new CommandError('failed', `${what}: unexpected answer ${conf.MessageType}`);
+    return { callId: callKey(agent.identity.peripheralId, conf.ConnectionCallID) };
+  }
+
+  // ------------------------------------------------------------------ agent commands
+
+  /** Supervisor assist or emergency call from this agent, about one of its calls or none. */
+  async callForHelp(kind: 'assist' | 'emergency', callId?: CallKey): Promise<void> {
+    const what = kind === 'assist' ? 'supervisor assist' : 'emergency call';
+    const agent = requireDeskAgent(this.agent, what);
+    const call = callId === undefined ? undefined : parseCallKey(callId);
+    if (callId !== undefined && !call) throw new CommandError('invalid-argument', `${what}: ${callId} is not a call id`);
+    await sendRequest(this.port, what, requests.callForHelp(kind, agent.identity, call?.connectionCallId));
+  }
+}

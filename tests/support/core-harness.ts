@@ -1,0 +1,86 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import type { AppState, CommandName } from '../../contract/index.js';
+import { LocalConfigSchema } from '../../main/core/local-config.js';
+import { silentLogger } from '../../main/core/logger.js';
+import { SoftphoneCore } from '../../main/core/softphone-core.js';
+import type { CtiSimulator } from '../../simulator/index.js';
+
+/** Core + simulator helpers for integration tests; `cleanups` runs in reverse order after each test. */
+export function coreHarness(cleanups: (() => Promise<void> | void)[]) {
+  async function userDataDir(): Promise<string> {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'softphone-core-'));
+    cleanups.push(() => rm(dir, { recursive: true, force: true }));
+    return dir;
+  }
+
+  interface CoreStart {
+    readonly clientId?: string;
+    readonly statisticsIntervalMs?: number;
+    /** A given folder (to restart a core on the same outbox); a new temporary one otherwise. */
+    readonly userDataDir?: string;
+    /** Ports standing in for the simulator's sides (e.g. relays in front of them). */
+    readonly ports?: { readonly A: number; readonly B: number };
+  }
+
+  async function startCore(sim: CtiSimulator, options: CoreStart = {}): Promise<SoftphoneCore> {
+    const config = LocalConfigSchema.parse({
+      cti: { heartbeatIntervalMs: 300, clientId: options.clientId ?? 'core-test' },
+      ...(options.statisticsIntervalMs === undefined ? {} : { statistics: { intervalMs: options.statisticsIntervalMs } }),
+    });
+    const sides = options.ports
+      ? { A: { host: '127.0.0.1', port: options.ports.A }, B: { host: '127.0.0.1', port: options.ports.B } }
+      : { A: sim.address('A'), B: sim.address('B') };
+    const core = await SoftphoneCore.start({ config, sides, log: silentLogger, userDataDir: options.userDataDir ?? (await userDataDir()) });
+    cleanups.push(() => core.stop());
+    return core;
+  }
+
+  /** Resolves with the first state that satisfies `predicate`. */
+  function waitFor(core: SoftphoneCore, predicate: (s: AppState) => boolean, what: string, ms = 8000): Promise<AppState> {
+    return new Promise((resolve, reject) => {
+      let state: AppState | undefined;
+      let unsubscribe = () => {};
+      const timer = setTimeout(() => {
+        unsubscribe();
+        reject(new Error(`timed out waiting for ${what}; last state ${JSON.stringify(state, null, 1)}`));
+      }, ms);
+      unsubscribe = core.subscribe((event) => {
+        state = event.kind === 'snapshot' ? event.state : { ...state!, ...event.changes };
+        if (predicate(state)) {
+          clearTimeout(timer);
+          queueMicrotask(() => unsubscribe());
+          resolve(state);
+        }
+      });
+    });
+  }
+
+  async function run(core: SoftphoneCore, name: CommandName, args: object = {}): Promise<unknown> {
+    const outcome = await core.execute(name, args);
+    if (!outcome.ok) throw new Error(`${name}: ${outcome.failure.message}`);
+    return outcome.value;
+  }
+
+  async function post(sim: CtiSimulator, route: string, body: object = {}): Promise<unknown> {
+    const response = await fetch(`${sim.controlUrl}${route}`, { method: 'POST', body: JSON.stringify(body) });
+    if (response.status !== 200) throw new Error(`POST ${route} ${JSON.stringify(body)}: HTTP ${response.status} ${await response.text()}`);
+    return response.json();
+  }
+
+  const agentState = (s: AppState) => (s.agent.mode === 'agent' ? s.agent.state : undefined);
+  const active = (s: AppState) => s.agent.mode === 'agent' && s.agent.phase === 'active' && s.connection.state === 'connected';
+
+  /** A core with `agentId` set on `instrument` and logged in (Not Ready). */
+  async function loggedIn(sim: CtiSimulator, agentId: string, instrument: string, options: { supervisor?: boolean; statisticsIntervalMs?: number } = {}): Promise<SoftphoneCore> {
+    const core = await startCore(sim, { clientId: `test-${agentId}`, ...(options.statisticsIntervalMs ? { statisticsIntervalMs: options.statisticsIntervalMs } : {}) });
+    await waitFor(core, (s) => s.connection.state === 'connected', 'connected');
+    await run(core, 'setAgent', { agentId, instrument, ...(options.supervisor ? { supervisor: true } : {}) });
+    await run(core, 'login', { password: 'x' });
+    await waitFor(core, (s) => agentState(s) === 'not-ready' && active(s), `${agentId} Not Ready`);
+    return core;
+  }
+
+  return { userDataDir, startCore, waitFor, run, post, agentState, active, loggedIn };
+}
