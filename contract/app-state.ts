@@ -3,6 +3,7 @@ import { AgentCallSchema, AgentModeSchema, EnablementSchema, LastErrorSchema, Ou
 import { ConnectionStatusSchema } from './connection-status.js';
 import { ConnectionEventSchema, SystemHealthSchema, initialSystemHealth } from './health.js';
 import { ChatStateSchema } from './chat.js';
+import { MonitorViewSchema } from './monitor.js';
 import { DEFAULT_STATISTICS_INTERVAL_MS, StatisticsStateSchema } from './statistics.js';
 import { EMPTY_TEAM_VIEW, SupervisorAlertSchema, TeamViewSchema } from './supervisor.js';
 
@@ -26,6 +27,8 @@ export const AppStateSchema = z.object({
   alerts: z.array(SupervisorAlertSchema),
   chat: ChatStateSchema,
   statistics: StatisticsStateSchema,
+  /** Monitor mode's agents and calls (CTI OS SetMessageFilter); null outside monitor mode. */
+  monitor: MonitorViewSchema.nullable(),
 });
 
 export type AppState = z.infer<typeof AppStateSchema>;
@@ -49,7 +52,7 @@ export function applyStateEvent(state: AppState | undefined, event: StateEvent):
 
 /** The state before anything is known: no agent, no calls, nothing enabled. */
 export function initialAppState(connection: AppState['connection']): AppState {
-  return { connection, agent: { mode: 'none' }, calls: [], enablement: { mask: 0, buttons: [] }, lastError: null, outbox: { pending: 0 }, health: initialSystemHealth(0), connectionEvents: [], ...initialDeskExtras() };
+  return { connection, agent: { mode: 'none' }, calls: [], enablement: { mask: 0, buttons: [] }, lastError: null, outbox: { pending: 0 }, health: initialSystemHealth(0), connectionEvents: [], monitor: null, ...initialDeskExtras() };
 }
 
 /** The initial supervisor, chat and statistics parts of the state. */

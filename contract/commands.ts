@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { AgentStateNameSchema, DeskSettingsSchema } from './agent.js';
 import { CallKeySchema, CallVariablesSchema, EccSchema } from './calls.js';
 import { ChatRecipientSchema, MAX_CHAT_TEXT } from './chat.js';
+import { MONITOR_COMMANDS } from './monitor.js';
 
 const none = z.object({}).strict();
 const done = z.object({});
@@ -26,6 +27,13 @@ export const SUPERVISOR_COMMANDS = {
   bargeIn: { args: onAgentCall, result: newCall },
   /** Supervisor: take over the call barged in on; the agent leaves it. */
   intercept: { args: onAgentCall, result: newCall },
+  /**
+   * Supervisor: see a team member's calls (a device monitor on its phone, MONITOR_START_REQ);
+   * they appear in `team.watched` until `unwatchAgent`, and the watch survives a failover.
+   */
+  watchAgent: { args: onAgent, result: done },
+  /** Supervisor: stop seeing the watched member's calls (MONITOR_STOP_REQ). */
+  unwatchAgent: { args: none, result: done },
   /** Agent: ask the team's supervisor for help, about a call or not. */
   supervisorAssist: { args: optionalCall, result: done },
   /** Agent: raise an emergency with the team's supervisor, about a call or not. */
@@ -98,6 +106,7 @@ export const COMMANDS = {
     result: z.object({ sent: z.boolean(), queued: z.boolean() }),
   },
   ...SUPERVISOR_COMMANDS,
+  ...MONITOR_COMMANDS,
 } as const satisfies Record<string, { args: z.ZodType; result: z.ZodType }>;
 
 export type CommandName = keyof typeof COMMANDS;

@@ -3,6 +3,7 @@ export * from './health.js';
 export * from './calls.js';
 export * from './agent.js';
 export * from './supervisor.js';
+export * from './monitor.js';
 export * from './chat.js';
 export * from './statistics.js';
 export * from './app-state.js';

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { AgentStateNameSchema } from './agent.js';
-import { CallKeySchema } from './calls.js';
+import { CallKeySchema, CallSchema } from './calls.js';
 
 /**
  * The supervisor's team view (ctios.md §7.2 Team Real-Time Status): who is in the
@@ -28,6 +28,19 @@ export const TeamSchema = z.object({ teamId: z.number().int().nonnegative(), nam
 export type Team = z.infer<typeof TeamSchema>;
 
 /**
+ * The team member whose calls the supervisor sees (watchAgent): the calls of its phone,
+ * from a device monitor (MONITOR_START_REQ) on its instrument; `monitoring` is false
+ * while the monitor is not (yet, or after a failover not again) in place.
+ */
+export const WatchedAgentSchema = z.object({
+  agentId: z.string(),
+  instrument: z.string().optional(),
+  monitoring: z.boolean(),
+  calls: z.array(CallSchema),
+});
+export type WatchedAgent = z.infer<typeof WatchedAgentSchema>;
+
+/**
  * `enabled`: the session was opened for a supervisor (SetAgent with `supervisor`)
  * and CTI Server granted the SUPERVISOR service. Members are re-learnt after every
  * (re)open from the team configuration CTI Server sends.
@@ -36,6 +49,8 @@ export const TeamViewSchema = z.object({
   enabled: z.boolean(),
   teams: z.array(TeamSchema),
   members: z.array(TeamMemberSchema),
+  /** The member whose calls the supervisor watches (watchAgent), if any. */
+  watched: WatchedAgentSchema.optional(),
 });
 export type TeamView = z.infer<typeof TeamViewSchema>;
 

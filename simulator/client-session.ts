@@ -18,7 +18,8 @@ import {
   type Message,
 } from '../ged188/index.js';
 import type { EventDispatcher } from './event-dispatch.js';
-import { wants, type SessionInterest } from './event-filter.js';
+import { monitorFor, wants, type SessionInterest } from './event-filter.js';
+import { deviceMonitorsOf, forgetDeviceMonitors } from './device-monitors.js';
 import { ControlFailure, type Peripheral, type PgEvent } from './pg/peripheral.js';
 import { handleRequest } from './request-handlers.js';
 import { greetingEvents } from './session-greeting.js';
@@ -180,6 +181,7 @@ export class ClientSession {
     open?.unsubscribe?.();
     // Monitors the session started end with it.
     if (open) forgetSession(this.server.peripheral, open.interest.sessionId);
+    if (open) forgetDeviceMonitors(this.server.peripheral, open.interest.sessionId);
   }
 
   private receive(chunk: Buffer): void {
@@ -339,6 +341,7 @@ export class ClientSession {
       agentId: agent?.config.id,
       teamMembers: agent && granted & SERVICE.SUPERVISOR ? peripheral.teamMembersOf(agent.config.id) : new Set(),
       monitoredTeamMembers: () => teamMonitorMembers(peripheral, sessionId),
+      deviceMonitors: () => deviceMonitorsOf(peripheral, sessionId),
     };
     this.open = { version, clientId: request.ClientID ?? '', interest, agent, role, unsubscribe: undefined };
     this.idleTimeoutMs = request.IdleTimeout === NO_HEARTBEATS ? undefined : request.IdleTimeout * 1000;
@@ -377,7 +380,10 @@ export class ClientSession {
   /** An event from the peripheral, sent when this session's services and masks ask for it. */
   deliver(event: PgEvent): void {
     const open = this.open;
-    if (open?.role === 'active' && wants(open.interest, event)) this.send(event.message);
+    if (open?.role !== 'active' || !wants(open.interest, event)) return;
+    // An event that comes through a device monitor carries that monitor's id.
+    const monitorId = monitorFor(open.interest, event);
+    this.send(monitorId === undefined ? event.message : ({ ...event.message, MonitorID: monitorId } as Message));
   }
 
   private peripheralOnline(): boolean {

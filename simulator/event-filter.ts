@@ -13,6 +13,16 @@ export interface SessionInterest {
   readonly teamMembers: ReadonlySet<string>;
   /** Members of the teams the session monitors (MONITOR_AGENT_TEAM_START), as they stand now. */
   readonly monitoredTeamMembers?: () => ReadonlySet<string>;
+  /** Device monitors the session started (MONITOR_START_REQ), as they stand now. */
+  readonly deviceMonitors?: () => readonly DeviceMonitorInterest[];
+}
+
+/** One device monitor: the agent whose instrument it watches, and its own masks. */
+export interface DeviceMonitorInterest {
+  readonly monitorId: number;
+  readonly agentId: string;
+  readonly callMsgMask: number;
+  readonly agentStateMask: number;
 }
 
 /** AgentStateMask bit of an agent state (§2.6: the bit for 9, UNKNOWN, is skipped). */
@@ -34,6 +44,31 @@ export function callMessageBit(message: Message): number | undefined {
  */
 export function wants(interest: SessionInterest, event: PgEvent): boolean {
   if (event.excludeSession === interest.sessionId) return false;
+  if (monitorFor(interest, event) !== undefined) return true;
+  return wantedBySession(interest, event);
+}
+
+/** Whether an event passes the masks (call events by CallMsgMask, agent states by AgentStateMask). */
+function passesMasks(message: Message, callMsgMask: number, agentStateMask: number): boolean {
+  if (message.MessageType === 'AGENT_STATE_EVENT') return (agentStateMask & agentStateBit((message as Message<'AGENT_STATE_EVENT'>).AgentState)) !== 0;
+  const bit = callMessageBit(message);
+  return bit === undefined || (callMsgMask & bit) !== 0;
+}
+
+/**
+ * The id of the session's device monitor an event comes through: the event names the
+ * monitored agent and passes the monitor's masks. Undefined when no monitor matches.
+ */
+export function monitorFor(interest: SessionInterest, event: PgEvent): number | undefined {
+  if (event.excludeSession === interest.sessionId || !interest.deviceMonitors) return undefined;
+  if (!('MonitorID' in event.message)) return undefined;
+  for (const monitor of interest.deviceMonitors()) {
+    if (event.agents.includes(monitor.agentId) && passesMasks(event.message, monitor.callMsgMask, monitor.agentStateMask)) return monitor.monitorId;
+  }
+  return undefined;
+}
+
+function wantedBySession(interest: SessionInterest, event: PgEvent): boolean {
   const { message } = event;
   const allEvents = (interest.servicesGranted & SERVICE.ALL_EVENTS) !== 0;
   const own = interest.agentId !== undefined && event.agents.includes(interest.agentId);
@@ -43,7 +78,5 @@ export function wants(interest: SessionInterest, event: PgEvent): boolean {
     (interest.servicesGranted & SERVICE.SUPERVISOR) !== 0 &&
     event.agents.some((a) => interest.teamMembers.has(a) || interest.monitoredTeamMembers?.().has(a));
   if (!allEvents && !own && !team) return false;
-  if (isAgentState) return (interest.agentStateMask & agentStateBit((message as Message<'AGENT_STATE_EVENT'>).AgentState)) !== 0;
-  const bit = callMessageBit(message);
-  return bit === undefined || (interest.callMsgMask & bit) !== 0;
+  return passesMasks(message, interest.callMsgMask, interest.agentStateMask);
 }

@@ -9,6 +9,9 @@ import { SUPERVISOR_HANDLERS } from './supervisor-handlers.js';
 const NEEDS: Partial<Record<MessageName, number>> = {
   SET_CALL_DATA_REQ: SERVICE.CALL_DATA_UPDATE,
   RELEASE_CALL_REQ: SERVICE.CALL_DATA_UPDATE,
+  MONITOR_START_REQ: SERVICE.PERIPHERAL_MONITOR,
+  MONITOR_STOP_REQ: SERVICE.PERIPHERAL_MONITOR,
+  CHANGE_MONITOR_MASK_REQ: SERVICE.PERIPHERAL_MONITOR,
 };
 
 function requiresControl(context: RequestContext): RequestOutcome | undefined {
@@ -59,6 +62,10 @@ const QUERIES: ReadonlySet<MessageName> = new Set([
   'QUERY_SKILL_GROUP_STATISTICS_REQ',
   'SNAPSHOT_CALL_REQ',
   'SNAPSHOT_DEVICE_REQ',
+  // Monitors only watch; PERIPHERAL_MONITOR (NEEDS) is what they take.
+  'MONITOR_START_REQ',
+  'MONITOR_STOP_REQ',
+  'CHANGE_MONITOR_MASK_REQ',
 ]);
 
 /** Carries out one request; throws ControlFailure for requests that do not fit the state. */

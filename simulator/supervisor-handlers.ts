@@ -1,4 +1,5 @@
 import { CONTROL_FAILURE_CODE, LIMITS, SERVICE, STATUS, type Message, type MessageName } from '../ged188/index.js';
+import { changeDeviceMonitorMask, startDeviceMonitor, stopDeviceMonitor } from './device-monitors.js';
 import { message } from './pg/message-factory.js';
 import type { AgentRuntime } from './pg/model.js';
 import { ControlFailure } from './pg/peripheral.js';
@@ -135,6 +136,27 @@ export const SUPERVISOR_HANDLERS: HandlerTable = {
   MONITOR_AGENT_TEAM_STOP_REQ: refusing((request, context) => {
     stopTeamMonitor(context.peripheral, context.requester.sessionId, request.MonitorID);
     return ack('MONITOR_AGENT_TEAM_STOP_CONF', request.InvokeID);
+  }),
+
+  // Device monitors only (MonitoredDeviceID); call monitors (ConnectionCallID) are not modelled.
+  MONITOR_START_REQ: refusing((request, context) => {
+    checkPeripheral(context, request.PeripheralID);
+    const monitorId = startDeviceMonitor(context.peripheral, context.requester.sessionId, {
+      instrument: request.MonitoredDeviceID,
+      callMsgMask: request.CallMsgMask,
+      agentStateMask: request.AgentStateMask,
+    });
+    return reply(message('MONITOR_START_CONF', { InvokeID: request.InvokeID, MonitorID: monitorId }));
+  }),
+
+  MONITOR_STOP_REQ: refusing((request, context) => {
+    stopDeviceMonitor(context.peripheral, context.requester.sessionId, request.MonitorID);
+    return ack('MONITOR_STOP_CONF', request.InvokeID);
+  }),
+
+  CHANGE_MONITOR_MASK_REQ: refusing((request, context) => {
+    changeDeviceMonitorMask(context.peripheral, context.requester.sessionId, request.MonitorID, request.CallMsgMask, request.AgentStateMask);
+    return ack('CHANGE_MONITOR_MASK_CONF', request.InvokeID);
   }),
 
   QUERY_AGENT_STATISTICS_REQ: refusing((request, context) => {

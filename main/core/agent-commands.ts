@@ -1,9 +1,9 @@
 import { AGENT_STATE } from '../../ged188/index.js';
-import type { CommandArgs, CommandName, CommandResult, SupervisorCommandName } from '../../contract/index.js';
+import type { CommandArgs, CommandName, CommandResult, MonitorCommandName, SupervisorCommandName } from '../../contract/index.js';
 import type { AgentMode } from '../cti/agent/agent-mode.js';
 
 /** Commands agent mode carries out (the supervisor, chat and statistics ones are in supervisor-commands.ts). */
-export type AgentCommandName = Exclude<CommandName, 'reconnect' | SupervisorCommandName>;
+export type AgentCommandName = Exclude<CommandName, 'reconnect' | SupervisorCommandName | MonitorCommandName>;
 
 type Handlers = { readonly [N in AgentCommandName]: (mode: AgentMode, args: CommandArgs<N>) => Promise<CommandResult<N>> };
 

@@ -15,6 +15,7 @@ import { AGENT_COMMANDS, type AgentCommandName } from './agent-commands.js';
 import { DeskExtras } from './desk-extras.js';
 import { SUPERVISOR_COMMAND_HANDLERS, isSupervisorCommand } from './supervisor-commands.js';
 import { InFlightCommands } from './in-flight-commands.js';
+import { CoreMonitorMode } from './monitor-mode.js';
 import { StateStore } from './state-store.js';
 
 export interface CoreOptions {
@@ -45,6 +46,8 @@ export class SoftphoneCore {
     readonly embeddedSimulator: CtiSimulator | undefined,
     /** Supervisor, chat and statistics (issue 5 items 7, 8). */
     private readonly desk: DeskExtras,
+    /** Monitor mode (SetMessageFilter) on the same session; excludes agent mode. */
+    private readonly monitorMode: CoreMonitorMode,
   ) {}
 
   static async start(options: CoreOptions): Promise<SoftphoneCore> {
@@ -83,6 +86,7 @@ export class SoftphoneCore {
       lastError: null,
       outbox: { pending: outbox.pending.length },
       ...initialDeskExtras(config.statistics.intervalMs),
+      monitor: null,
     });
     // The session and agent mode refer to each other; the closures run only after
     // session.start(), when both exist.
@@ -104,6 +108,7 @@ export class SoftphoneCore {
           const next = nextConnectionStatus(store.current.connection, connectionStatusOf(state, sides, Date.now()));
           if (next) store.update({ connection: next });
           if (state.phase !== 'open') agentMode.lost();
+          monitorMode.observer.stateChanged(state);
           // Enablement follows the link: everything off while it is down (ctios.md §6.6).
           publishAgent();
         },
@@ -111,13 +116,18 @@ export class SoftphoneCore {
           connectionLog.opened(side, conf, session.openParameters.peripheralId);
           agentMode.opened(conf);
           desk.opened(conf);
+          monitorMode.observer.opened(side, conf);
         },
-        failed: (failure) => connectionLog.failed(failure),
+        failed: (failure) => {
+          connectionLog.failed(failure);
+          monitorMode.observer.failed(failure);
+        },
         missedHeartbeat: (side, consecutive, intervalMs) => connectionLog.missedHeartbeat(side, consecutive, intervalMs),
         message: (message) => {
           connectionLog.message(message);
           agentMode.message(message);
           desk.message(message);
+          monitorMode.observer.message(message);
         },
       },
       log,
@@ -130,7 +140,13 @@ export class SoftphoneCore {
       },
     });
     const desk: DeskExtras = new DeskExtras(session, agentMode, config.statistics.intervalMs, (changes) => store.update(changes));
-    const core = new SoftphoneCore(session, agentMode, store, sides, simulator, desk);
+    const monitorMode: CoreMonitorMode = new CoreMonitorMode(
+      session,
+      { sides, protocolVersion: settings.protocolVersion, heartbeatIntervalMs: settings.heartbeatIntervalMs, missedHeartbeatLimit: settings.missedHeartbeatLimit, clientId: settings.clientId },
+      (view) => store.update({ monitor: view }),
+      log,
+    );
+    const core = new SoftphoneCore(session, agentMode, store, sides, simulator, desk, monitorMode);
     session.start();
     return core;
   }
@@ -164,6 +180,24 @@ export class SoftphoneCore {
       this.session.retryNow();
       return { ok: true, value: { retried: waiting } };
     }
+    const refusal = this.modeConflict(name);
+    if (refusal) {
+      this.store.update({ lastError: { message: refusal.message, at: Date.now() } });
+      return { ok: false, failure: refusal };
+    }
+    if (name === 'setMessageFilter' || name === 'clearMessageFilter') {
+      try {
+        await this.inFlight.run(name, parsed.data, () =>
+          name === 'setMessageFilter' ? this.monitorMode.setFilter((parsed.data as { filter: string }).filter) : this.monitorMode.clearFilter(),
+        );
+        return { ok: true, value: {} };
+      } catch (error) {
+        const failure: CommandFailure =
+          error instanceof CommandError ? { code: error.code, message: error.message } : { code: 'failed', message: `${name}: ${(error as Error).message}` };
+        this.store.update({ lastError: { message: failure.message, at: Date.now() } });
+        return { ok: false, failure };
+      }
+    }
     const run = (
       isSupervisorCommand(name)
         ? (_mode: AgentMode, args: unknown) => (SUPERVISOR_COMMAND_HANDLERS[name] as (desk: DeskExtras, args: unknown) => Promise<unknown>)(this.desk, args)
@@ -180,7 +214,24 @@ export class SoftphoneCore {
     }
   }
 
+  /**
+   * Agent mode and monitor mode exclude each other (one session, one OPEN_REQ, as in
+   * CTI OS): SetMessageFilter is refused while an agent is set, and SetAgent while a
+   * filter is set; clearMessageFilter leaves monitor mode.
+   */
+  private modeConflict(name: string): CommandFailure | undefined {
+    const agent = this.agentMode.identity;
+    if (name === 'setMessageFilter' && agent) {
+      return { code: 'unavailable', message: `setMessageFilter: the session is in agent mode (agent ${agent.agentId}); monitor mode needs a session without an agent` };
+    }
+    if (name === 'setAgent' && this.monitorMode.active) {
+      return { code: 'unavailable', message: 'setAgent: the session is in monitor mode; clear the message filter (clearMessageFilter) first' };
+    }
+    return undefined;
+  }
+
   async stop(): Promise<void> {
+    await this.monitorMode.stop();
     this.desk.stop();
     await this.session.stop();
     this.store.flush();

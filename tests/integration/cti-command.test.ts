@@ -46,7 +46,7 @@ describe('cti decode and encode', () => {
       expect(encoded.lines[0]).toBe(hex(frame));
     }
     expect(MESSAGE_NAMES.length).toBeGreaterThan(100);
-  });
+  }, 60_000); // ten processes, each starting tsx: slow on a loaded machine
 
   it('uses 1-byte tags and lengths with --version 19', () => {
     const json = '{"MessageType":"FAILURE_EVENT","Status":15,"Text":"hi"}';

@@ -187,7 +187,8 @@ describe('failover between sides A and B over real TCP', () => {
     await waitForConnection(core, (s) => s.state === 'connected' && s.side === 'A');
     const started = Date.now();
     await waitForConnection(core, (s) => s.state === 'connected' && s.side === 'B', 3000);
-    expect(Date.now() - started).toBeGreaterThanOrEqual(750);
+    // Three silent heartbeat intervals of 250 ms (timers may fire a millisecond early).
+    expect(Date.now() - started).toBeGreaterThanOrEqual(700);
   });
 });
 

@@ -466,3 +466,92 @@ describe('statistics', () => {
     expect(await first.next()).toMatchObject({ MessageType: 'FAILURE_CONF', Status: STATUS.E_CTI_INVALID_SKILL_GROUP });
   });
 });
+
+describe('device monitors (MONITOR_START_REQ)', () => {
+  const PERIPHERAL_MONITOR = 0x20;
+
+  async function monitorClient(sim: CtiSimulator, services = SUPERVISOR_SERVICES | PERIPHERAL_MONITOR): Promise<Ged188TestClient> {
+    const client = await connect(sim);
+    await client.openAgent('4001', { ServicesRequested: services, CallMsgMask: ALL_CALL_EVENTS });
+    return client;
+  }
+
+  function startMonitor(client: Ged188TestClient, device: string, callMsgMask = ALL_CALL_EVENTS): void {
+    client.request('MONITOR_START_REQ', {
+      PeripheralID: 5000,
+      ConnectionCallID: 0,
+      CallMsgMask: callMsgMask,
+      AgentStateMask: 0x3fff,
+      ConnectionDeviceIDType: 0xffff,
+      MonitoredDeviceType: 0,
+      MonitoredDeviceID: device,
+    });
+  }
+
+  it('bring the monitored agent’s call and state events with the MonitorID, until stopped', async () => {
+    const sim = await simulator();
+    const supervisor = await monitorClient(sim);
+    startMonitor(supervisor, '3001');
+    const started = await supervisor.expect('MONITOR_START_CONF');
+    expect(started.MonitorID).toBeGreaterThan(0);
+
+    const { agent, callId } = await agentOnCall(sim);
+    const seen: Message[] = [];
+    for (;;) {
+      const event = await supervisor.next();
+      seen.push(event);
+      if (event.MessageType === 'AGENT_STATE_EVENT' && event.AgentState === AGENT_STATE.TALKING) break;
+    }
+    expect(seen.map((m) => m.MessageType)).toEqual(expect.arrayContaining(['CALL_DELIVERED_EVENT', 'CALL_ESTABLISHED_EVENT', 'AGENT_STATE_EVENT']));
+    for (const event of seen) expect(event).toMatchObject({ MonitorID: started.MonitorID });
+    expect(seen.find((m) => m.MessageType === 'CALL_DELIVERED_EVENT')).toMatchObject({ ConnectionCallID: callId });
+
+    supervisor.request('MONITOR_STOP_REQ', { MonitorID: started.MonitorID });
+    await supervisor.expect('MONITOR_STOP_CONF');
+    agent.request('CLEAR_CALL_REQ', { PeripheralID: 5000, ConnectionCallID: callId, ConnectionDeviceIDType: 0, ConnectionDeviceID: '3001' });
+    await agent.expect('CLEAR_CALL_CONF');
+    // Still a team member: its state comes, without a monitor id; its calls do not.
+    const state = await supervisor.next();
+    expect(state).toMatchObject({ MessageType: 'AGENT_STATE_EVENT', AgentID: '1001', MonitorID: 0 });
+    await expectNothingPending(supervisor);
+  });
+
+  it('refuses an unknown MonitorID or device, and a session without PERIPHERAL_MONITOR', async () => {
+    const sim = await simulator();
+    const supervisor = await monitorClient(sim);
+    supervisor.request('MONITOR_STOP_REQ', { MonitorID: 12345 });
+    expect(await supervisor.next()).toMatchObject({ MessageType: 'FAILURE_CONF', Status: STATUS.E_CTI_INVALID_MONITORID });
+    supervisor.request('CHANGE_MONITOR_MASK_REQ', { MonitorID: 12345, CallMsgMask: 0, AgentStateMask: 0 });
+    expect(await supervisor.next()).toMatchObject({ MessageType: 'FAILURE_CONF', Status: STATUS.E_CTI_INVALID_MONITORID });
+    startMonitor(supervisor, '9999');
+    expect(await supervisor.next()).toMatchObject({ MessageType: 'FAILURE_CONF', Status: STATUS.E_CTI_INVALID_DEVICE });
+
+    // Another session may not stop this one's monitor.
+    startMonitor(supervisor, '3002');
+    const started = (await supervisor.next()) as Message<'MONITOR_START_CONF'>;
+    expect(started.MessageType).toBe('MONITOR_START_CONF');
+    const other = await connect(sim);
+    await other.openAgent('3004', { ServicesRequested: SUPERVISOR_SERVICES | PERIPHERAL_MONITOR });
+    other.request('MONITOR_STOP_REQ', { MonitorID: started.MonitorID });
+    expect(await other.next()).toMatchObject({ MessageType: 'FAILURE_CONF', Status: STATUS.E_CTI_INVALID_MONITORID });
+
+    const plain = await connect(sim);
+    await plain.openAgent('3003');
+    startMonitor(plain, '3001');
+    expect(await plain.next()).toMatchObject({ MessageType: 'FAILURE_CONF', Status: STATUS.E_CTI_FUNCTION_NOT_AVAILABLE });
+  });
+
+  it('applies the monitor’s own masks, changed by CHANGE_MONITOR_MASK_REQ', async () => {
+    const sim = await simulator();
+    const supervisor = await monitorClient(sim);
+    startMonitor(supervisor, '3001', CALL_MSG_MASK.CALL_ESTABLISHED);
+    const started = await supervisor.expect('MONITOR_START_CONF');
+    supervisor.request('CHANGE_MONITOR_MASK_REQ', { MonitorID: started.MonitorID, CallMsgMask: CALL_MSG_MASK.CALL_DELIVERED, AgentStateMask: 0 });
+    await supervisor.expect('CHANGE_MONITOR_MASK_CONF');
+    await agentOnCall(sim);
+    const delivered = await supervisor.expect('CALL_DELIVERED_EVENT');
+    expect(delivered.MonitorID).toBe(started.MonitorID);
+    await untilState(supervisor, '1001', AGENT_STATE.TALKING);
+    expect(supervisor.unread).toBe(0);
+  });
+});

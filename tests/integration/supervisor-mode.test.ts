@@ -143,4 +143,44 @@ describe('supervisor mode against the simulator', () => {
     await run(supervisor, 'makeAgentReady', { agentId: '1002' });
     await waitFor(supervisor, (s) => member(s, '1002')?.state === 'available', 'member Ready after failover');
   });
+  it('watches a member’s calls through a device monitor, keeps the watch across a failover, and stops', async () => {
+    const sim = await simulator();
+    const supervisor = await loggedIn(sim, '2001', '4001', { supervisor: true });
+    const agent = await loggedIn(sim, '1001', '3001');
+    expect(await supervisor.execute('watchAgent', { agentId: '1002' })).toEqual({ ok: false, failure: { code: 'failed', message: expect.stringContaining('not logged in') } });
+    expect(await supervisor.execute('watchAgent', { agentId: '1026' })).toEqual({ ok: false, failure: { code: 'failed', message: expect.stringContaining('not in your team') } });
+    expect((await agent.execute('watchAgent', { agentId: '1002' })).ok).toBe(false);
+
+    await run(supervisor, 'watchAgent', { agentId: '1001' });
+    let state = await waitFor(supervisor, (s) => s.team.watched?.monitoring === true, 'watching');
+    expect(state.team.watched).toEqual({ agentId: '1001', instrument: '3001', monitoring: true, calls: [] });
+
+    await run(agent, 'ready');
+    const { callId } = (await post(sim, '/calls', { ani: '5551234', dnis: '8005550100', skillGroup: 100 })) as { callId: number };
+    const key = `5000.${callId}`;
+    state = await waitFor(supervisor, (s) => s.team.watched?.calls[0]?.key === key, 'member call seen');
+    // The member's call is the member's, not the supervisor's.
+    expect(state.calls).toEqual([]);
+    expect(agentState(state)).toBe('not-ready');
+    await waitFor(agent, (s) => s.calls[0]?.localState === 'alerting', 'ringing');
+    await run(agent, 'answer', { callId: key });
+    await waitFor(supervisor, (s) => member(s, '1001')?.state === 'talking' && s.team.watched?.calls[0]?.connections.some((c) => c.deviceId === '3001' && c.state === 'connect') === true, 'member call connected');
+
+    // Failover to B: the watch comes back by itself, with the call the member is still on.
+    sim.stallSide('A');
+    state = await waitFor(
+      supervisor,
+      (s) => s.connection.state === 'connected' && s.connection.side === 'B' && s.team.watched?.monitoring === true && s.team.watched.calls[0]?.key === key,
+      'watch restored on B',
+      10_000,
+    );
+    expect(state.calls).toEqual([]);
+    await waitFor(agent, (s) => s.connection.state === 'connected' && s.connection.side === 'B' && s.agent.mode === 'agent' && s.agent.phase === 'active', 'agent on B', 10_000);
+    await run(agent, 'release', { callId: key });
+    await waitFor(supervisor, (s) => s.team.watched?.calls.length === 0, 'member call ended');
+
+    await run(supervisor, 'unwatchAgent', {});
+    state = await waitFor(supervisor, (s) => s.team.watched === undefined, 'unwatched');
+    expect(state.team.enabled).toBe(true);
+  });
 });

@@ -192,6 +192,8 @@ export class AgentMode {
   message(message: Message): void {
     const selection = this.selection;
     if (!selection) return;
+    // Events through a device monitor (a supervisor watching a member) are not this phone's.
+    if ((message as { MonitorID?: number }).MonitorID) return;
     if (message.MessageType === 'FAILURE_CONF' && message.Status === STATUS.E_CTI_DEVICE_IN_USE) {
       void this.abandon(`phone ${selection.identity.instrument} is in use by another desktop (E_CTI_DEVICE_IN_USE): agent ${selection.identity.agentId} is logged in elsewhere`);
       return;

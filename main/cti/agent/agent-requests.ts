@@ -20,17 +20,18 @@ import type { OpenParameters } from '../session-machine.js';
  * guide gives for "not used" so the server never reads garbage.
  */
 
-const ALL_CALL_EVENTS = Object.values(CALL_MSG_MASK)
+export const ALL_CALL_EVENTS = Object.values(CALL_MSG_MASK)
   .filter((bit) => bit <= CALL_MSG_MASK.CALL_DEQUEUED)
   .reduce((mask, bit) => mask | bit, 0);
 
 /**
  * OPEN_REQ for an agent's desktop: its events, call control and call data (ged188.md §2.2);
- * a supervisor's also asks for the SUPERVISOR service and its teams' configuration.
+ * a supervisor's also asks for the SUPERVISOR service and its teams' configuration, and
+ * PERIPHERAL_MONITOR to watch a member's phone (MONITOR_START_REQ).
  */
 export function agentOpenParameters(identity: AgentIdentity, supervisor = false): OpenParameters {
   return {
-    servicesRequested: SERVICE.CLIENT_EVENTS | SERVICE.CALL_DATA_UPDATE | SERVICE.CLIENT_CONTROL | (supervisor ? SERVICE.SUPERVISOR : 0),
+    servicesRequested: SERVICE.CLIENT_EVENTS | SERVICE.CALL_DATA_UPDATE | SERVICE.CLIENT_CONTROL | (supervisor ? SERVICE.SUPERVISOR | SERVICE.PERIPHERAL_MONITOR : 0),
     peripheralId: identity.peripheralId,
     callMsgMask: ALL_CALL_EVENTS | (supervisor ? CALL_MSG_MASK.AGENT_TEAM_CONFIG : 0),
     agentStateMask: 0x3fff,

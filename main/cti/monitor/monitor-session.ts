@@ -1,6 +1,6 @@
 import { AGENT_STATE_MASK, CALL_MSG_MASK, SERVICE, isNoneUint, messageIdOf, type Message } from '../../../ged188/index.js';
 import { CallBook, callKey, type Call, type CallKey } from '../calls/index.js';
-import { CtiSession, RequestFailed, type SessionLog } from '../cti-session.js';
+import { CtiSession, RequestFailed, type SessionLog, type SessionObserver } from '../cti-session.js';
 import { formatEndpoint, type Side, type SideEndpoints } from '../endpoints.js';
 import type { FailureRecord, OpenParameters, SessionSettings, SessionState } from '../session-machine.js';
 import { AgentDirectory } from './agent-directory.js';
@@ -37,6 +37,16 @@ export interface MonitorOptions {
 }
 
 export type MonitorListener = (event: MonitorEvent) => void;
+
+/**
+ * The session a hosted monitor runs on (CtiSession fits). A host that owns the
+ * session (the core) opens it with `monitorOpenParameters` and forwards its
+ * session events to `MonitorSession.observer`.
+ */
+export interface MonitorSessionPort {
+  readonly current: SessionState;
+  request(message: Message): Promise<Message>;
+}
 
 /**
  * Where the monitor is: not connected, connected and rebuilding its picture, or
@@ -77,7 +87,24 @@ export function monitorOpenParameters(peripheralId: number | undefined): OpenPar
  * again, calls that ended meanwhile get OnCallEnd, and the application does nothing.
  */
 export class MonitorSession {
-  private readonly session: CtiSession;
+  private readonly session: MonitorSessionPort;
+  /** The session this monitor opened itself; undefined when a host's session is used. */
+  private readonly owned: CtiSession | undefined;
+  /** The session events this monitor runs on; a host forwards its own session's here. */
+  readonly observer: SessionObserver = {
+    opened: (side, conf) => {
+      if (!this.stopped) this.opened(side, conf);
+    },
+    failed: (failure) => {
+      if (!this.stopped) this.failed(failure);
+    },
+    stateChanged: (state) => {
+      if (!this.stopped) this.watchHeartbeats(state);
+    },
+    message: (message) => {
+      if (!this.stopped) this.received(message);
+    },
+  };
   private readonly directory: AgentDirectory;
   private readonly book: CallBook;
   private readonly status = new SystemStatus();
@@ -97,6 +124,8 @@ export class MonitorSession {
     private readonly options: MonitorOptions,
     private readonly listener: MonitorListener,
     private readonly log: SessionLog,
+    /** A host's session to run on instead of opening one (`sides`, `clientId` and `retry` are then unused). */
+    hostSession?: MonitorSessionPort,
   ) {
     this.filter = options.filter ?? MATCH_EVERYTHING;
     this.clock = options.clock ?? Date.now;
@@ -116,28 +145,23 @@ export class MonitorSession {
       clientPassword: new Uint8Array(0),
       open: monitorOpenParameters(options.peripheralId),
     };
-    this.session = new CtiSession(
-      settings,
-      {
-        opened: (side, conf) => this.opened(side, conf),
-        failed: (failure) => this.failed(failure),
-        stateChanged: (state) => this.watchHeartbeats(state),
-        message: (message) => this.received(message),
-      },
-      log,
-    );
+    this.owned = hostSession ? undefined : new CtiSession(settings, this.observer, log);
+    this.session = hostSession ?? this.owned!;
   }
 
   start(): void {
-    this.session.start();
+    this.owned?.start();
   }
 
-  /** Closes the session (CLOSE_REQ) and raises OnConnectionClosed. */
+  /**
+   * Closes the session (CLOSE_REQ) and raises OnConnectionClosed. A hosted monitor
+   * only stops listening: its host closes or re-opens the session.
+   */
   async stop(): Promise<void> {
     if (this.stopped) return;
     this.stopped = true;
     this.phase = { kind: 'disconnected' };
-    await this.session.stop();
+    await this.owned?.stop();
     this.raise({ event: 'OnConnectionClosed' });
   }
 

@@ -5,6 +5,7 @@ import { callKey, parseCallKey } from '../calls/index.js';
 import { requireDeskAgent, sendRequest, type DeskAgentSource, type DeskSessionPort } from './desk-context.js';
 import * as requests from './supervisor-requests.js';
 import { EMPTY_TEAM, applyMemberState, applyTeamConfig, teamView, type TeamState } from './team-state.js';
+import { WatchedAgentMonitor } from './watched-agent.js';
 
 /** The reason code the CTI OS supervisor desktop logs an agent out with (ctios.md §7.2). */
 export const SUPERVISOR_LOGOUT_REASON = 999;
@@ -22,17 +23,22 @@ export class SupervisorMode {
   private refreshed = new Set<number>();
   private alertList: SupervisorAlert[] = [];
   private nextAlert = 1;
+  private readonly watched: WatchedAgentMonitor;
 
   constructor(
     private readonly port: DeskSessionPort,
     private readonly agent: DeskAgentSource,
     private readonly changed: () => void,
     private readonly clock: () => number = Date.now,
-  ) {}
+  ) {
+    this.watched = new WatchedAgentMonitor(port, changed);
+  }
 
   view(): TeamView {
     const agent = this.agent();
-    return teamView(this.team, this.enabled, agent ? { agentId: agent.identity.agentId, state: agent.state, inService: agent.inService } : undefined);
+    const view = teamView(this.team, this.enabled, agent ? { agentId: agent.identity.agentId, state: agent.state, inService: agent.inService } : undefined);
+    const watched = this.watched.view();
+    return watched ? { ...view, watched } : view;
   }
 
   get alerts(): readonly SupervisorAlert[] {
@@ -46,10 +52,13 @@ export class SupervisorMode {
     this.enabled = (conf.ServicesGranted & SERVICE.SUPERVISOR) !== 0;
     this.team = EMPTY_TEAM;
     this.refreshed = new Set();
+    // The server forgot the device monitor with the old session: watch again.
+    this.watched.opened(this.agent()?.identity.peripheralId, this.enabled);
     this.changed();
   }
 
   message(message: Message): void {
+    this.watched.message(message);
     switch (message.MessageType) {
       case 'AGENT_TEAM_CONFIG_EVENT': {
         const replacing = !this.refreshed.has(message.TeamID);
@@ -131,6 +140,19 @@ export class SupervisorMode {
     const conf = await sendRequest(this.port, what, requests.superviseCall(agent.identity.peripheralId, action, agentId, call?.connectionCallId));
     if (conf.MessageType !== 'SUPERVISE_CALL_CONF') throw new CommandError('failed', `${what}: unexpected answer ${conf.MessageType}`);
     return { callId: callKey(agent.identity.peripheralId, conf.ConnectionCallID) };
+  }
+
+  /** See a team member's calls (a device monitor on its phone), instead of anyone watched before. */
+  async watchAgent(agentId: string): Promise<void> {
+    const what = `watch agent ${agentId}`;
+    const agent = this.requireSupervisor(what, agentId);
+    await this.watched.start(agent.identity.peripheralId, agentId, what);
+  }
+
+  async unwatchAgent(): Promise<void> {
+    const what = `stop watching agent ${this.watched.agentId ?? ''}`.trimEnd();
+    requireDeskAgent(this.agent, what);
+    await this.watched.stop(what);
   }
 
   // ------------------------------------------------------------------ agent commands

@@ -1,5 +1,6 @@
 import { AGENT_STATE, AGENT_WORK_MODE, DISTRIBUTION, SUPERVISORY_ACTION, type Message } from '../../../ged188/index.js';
 import type { AgentIdentity } from '../../../contract/index.js';
+import { ALL_CALL_EVENTS } from '../agent/agent-requests.js';
 
 /**
  * The GED-188 requests of supervisors, help calls, chat and statistics (ged188.md §4).
@@ -82,4 +83,33 @@ export function queryAgentStatistics(identity: AgentIdentity): Message<'QUERY_AG
 
 export function querySkillGroupStatistics(peripheralId: number, skillGroupNumber: number): Message<'QUERY_SKILL_GROUP_STATISTICS_REQ'> {
   return { MessageType: 'QUERY_SKILL_GROUP_STATISTICS_REQ', InvokeID: NO_INVOKE, PeripheralID: peripheralId, SkillGroupNumber: skillGroupNumber, SkillGroupID: NO_CALL };
+}
+
+/** QUERY_AGENT_STATE_REQ naming a team member by id: its instrument, while it is logged in. */
+export function queryMemberState(peripheralId: number, agentId: string): Message<'QUERY_AGENT_STATE_REQ'> {
+  return { MessageType: 'QUERY_AGENT_STATE_REQ', InvokeID: NO_INVOKE, PeripheralID: peripheralId, MRDID: 1, ICMAgentID: -1, AgentID: agentId };
+}
+
+/** MONITOR_START_REQ: a device monitor on a member's phone, its call events and its agent's states. */
+export function monitorDevice(peripheralId: number, instrument: string): Message<'MONITOR_START_REQ'> {
+  return {
+    MessageType: 'MONITOR_START_REQ',
+    InvokeID: NO_INVOKE,
+    PeripheralID: peripheralId,
+    ConnectionCallID: 0,
+    CallMsgMask: ALL_CALL_EVENTS,
+    AgentStateMask: 0x3fff,
+    ConnectionDeviceIDType: NO_DEVICE_TYPE,
+    MonitoredDeviceType: 0,
+    MonitoredDeviceID: instrument,
+  };
+}
+
+export function stopMonitor(monitorId: number): Message<'MONITOR_STOP_REQ'> {
+  return { MessageType: 'MONITOR_STOP_REQ', InvokeID: NO_INVOKE, MonitorID: monitorId };
+}
+
+/** SNAPSHOT_DEVICE_REQ for a member's phone: the calls it is on when the watch starts. */
+export function snapshotMemberDevice(peripheralId: number, instrument: string): Message<'SNAPSHOT_DEVICE_REQ'> {
+  return { MessageType: 'SNAPSHOT_DEVICE_REQ', InvokeID: NO_INVOKE, PeripheralID: peripheralId, SnapshotDeviceType: NO_DEVICE_TYPE, AgentInstrument: instrument };
 }
