@@ -158,6 +158,26 @@ describe('fault matrix: the desktop ends equal to the server', () => {
     expect(state.health).toMatchObject({ ctiServer: { status: 'online', side: 'A' }, peripherals: [{ peripheralId: 5000, status: 'online' }] });
   });
 
+  it('both sides down, a call begins meanwhile, then B back: the new call is there, ringing, as on the server', async () => {
+    const sim = await startSimulator();
+    const core = await agentReady(sim, await userDataDir());
+    await fault(sim, { type: 'kill-side', side: 'A' });
+    await fault(sim, { type: 'kill-side', side: 'B' });
+    await waitFor(core, (s) => s.connection.state !== 'connected', 'link down');
+    // The agent is still Ready at the PG: the call is routed to its phone while the desktop is away.
+    const { callId } = (await post(sim, '/calls', { ani: '5550199', dnis: '8005550100', skillGroup: 100 })) as { callId: number };
+    await fault(sim, { type: 'restore-side', side: 'B' });
+    const state = await waitFor(
+      core,
+      (s) => onSide('B')(s) && s.calls.some((c) => c.call.connectionCallId === callId && c.localState === 'alerting'),
+      'restored on B with the new call ringing',
+    );
+    await expectEqualToServer(sim, state);
+    expect(state.calls).toHaveLength(1);
+    await run(core, 'answer', { callId: `5000.${callId}` });
+    await settled(sim, core, 'answered after the outage');
+  });
+
   it('half-open link (stall-side): the silence is detected, the session moves to B', async () => {
     const sim = await startSimulator();
     const core = await agentReady(sim, await userDataDir());
