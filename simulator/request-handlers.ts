@@ -1,7 +1,7 @@
 import { AGENT_STATE, SERVICE, STATUS, type Message, type MessageName } from '../ged188/index.js';
 import { CALL_HANDLERS } from './call-handlers.js';
 import { message } from './pg/message-factory.js';
-import { skillTargetId } from './pg/model.js';
+import { agentIdentityFields, agentTaskFields } from './pg/model.js';
 import { ack, reply, targetAgent, type Handler, type HandlerTable, type RequestContext, type RequestOutcome } from './request-context.js';
 import { SUPERVISOR_HANDLERS } from './supervisor-handlers.js';
 
@@ -33,17 +33,8 @@ const AGENT_HANDLERS: HandlerTable = {
     return reply(
       message('QUERY_AGENT_STATE_CONF', {
         InvokeID: request.InvokeID,
-        AgentState: agent.state,
-        MRDID: 1,
-        NumTasks: agent.calls.size,
-        AgentMode: agent.state === AGENT_STATE.AVAILABLE ? 1 : 0,
-        MaxTaskLimit: 1,
-        ICMAgentID: skillTargetId(agent.config.id),
-        AgentAvailabilityStatus: agent.state === AGENT_STATE.AVAILABLE ? 1 : 0,
-        DepartmentID: 0,
-        ...(loggedIn
-          ? { AgentID: agent.config.id, AgentExtension: agent.config.extension ?? agent.config.instrument, AgentInstrument: agent.config.instrument }
-          : {}),
+        ...agentTaskFields(agent),
+        ...(loggedIn ? agentIdentityFields(agent) : {}),
         SkillGroupNumber: groups.map((g) => g.number),
         SkillGroupID: groups.map((g) => g.id),
         SkillGroupPriority: groups.map(() => 0),

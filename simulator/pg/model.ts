@@ -1,3 +1,4 @@
+import { AGENT_STATE } from '../../ged188/index.js';
 import type { AgentConfig } from './site.js';
 
 /**
@@ -82,4 +83,27 @@ export function agentsOn(call: Call): string[] {
  */
 export function skillTargetId(agentId: string): number {
   return 5000 + Number(agentId.replace(/\D/g, '').slice(-6) || 0);
+}
+
+/**
+ * The agent's task and availability fields, as AGENT_STATE_EVENT and
+ * QUERY_AGENT_STATE_CONF both carry them: one voice task, routable only when Ready.
+ */
+export function agentTaskFields(agent: AgentRuntime) {
+  const ready = agent.state === AGENT_STATE.AVAILABLE ? 1 : 0;
+  return {
+    AgentState: agent.state,
+    MRDID: 1,
+    NumTasks: agent.calls.size,
+    AgentMode: ready,
+    MaxTaskLimit: 1,
+    ICMAgentID: skillTargetId(agent.config.id),
+    AgentAvailabilityStatus: ready,
+    DepartmentID: 0,
+  };
+}
+
+/** The agent's identity fields of AGENT_STATE_EVENT and QUERY_AGENT_STATE_CONF. */
+export function agentIdentityFields(agent: AgentRuntime) {
+  return { AgentID: agent.config.id, AgentExtension: agent.config.extension ?? agent.config.instrument, AgentInstrument: agent.config.instrument };
 }

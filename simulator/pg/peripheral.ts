@@ -15,7 +15,7 @@ import {
   type NamedVariable,
 } from '../../ged188/index.js';
 import { message, type Fields } from './message-factory.js';
-import { agentsOn, isOutside, partyOf, skillTargetId, type AgentRuntime, type Call, type Party } from './model.js';
+import { agentIdentityFields, agentsOn, agentTaskFields, isOutside, partyOf, type AgentRuntime, type Call, type Party } from './model.js';
 import type { AgentConfig, Site } from './site.js';
 
 /** An event and the agents it concerns; sessions decide who receives it. */
@@ -213,18 +213,9 @@ export class Peripheral {
       SkillGroupNumber: group?.number ?? 0xffffffff,
       SkillGroupID: group?.id ?? 0xffffffff,
       SkillGroupPriority: 0,
-      AgentState: agent.state,
       EventReasonCode: agent.reasonCode,
-      MRDID: 1,
-      NumTasks: agent.calls.size,
-      AgentMode: agent.state === AGENT_STATE.AVAILABLE ? 1 : 0,
-      MaxTaskLimit: 1,
-      ICMAgentID: skillTargetId(agent.config.id),
-      AgentAvailabilityStatus: agent.state === AGENT_STATE.AVAILABLE ? 1 : 0,
-      DepartmentID: 0,
-      AgentID: agent.config.id,
-      AgentExtension: agent.config.extension ?? agent.config.instrument,
-      AgentInstrument: agent.config.instrument,
+      ...agentTaskFields(agent),
+      ...agentIdentityFields(agent),
       Direction: agent.lastCallDirection === 'incoming' ? 1 : agent.lastCallDirection === 'outgoing' ? 2 : 0,
     });
   }
