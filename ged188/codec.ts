@@ -545,10 +545,24 @@ export function encodeUnknown(message: UnknownMessage): Uint8Array {
  * A server builds each event once at the newest layout and adapts it per session.
  */
 export function adaptToVersion<M extends Message>(message: M, version: number): M {
-  const def: MessageDef = MESSAGES[message.MessageType];
-  const newer = [...def.fixed, ...def.floating].filter((f) => !appliesTo(f, version) || (version < 20 && 'tag' in f && f.tag > 0xff));
+  const newer = fieldsNewerThan(MESSAGES[message.MessageType], version);
   if (newer.length === 0) return message;
   const adapted = { ...message } as Record<string, unknown>;
-  for (const field of newer) delete adapted[field.name];
+  for (const name of newer) delete adapted[name];
   return adapted as M;
+}
+
+/** Per message type and version, worked out once: a server adapts every event it sends. */
+const newerFields = new Map<number, readonly string[]>();
+
+function fieldsNewerThan(def: MessageDef, version: number): readonly string[] {
+  const key = def.id * 64 + version;
+  let names = newerFields.get(key);
+  if (names === undefined) {
+    names = [...def.fixed, ...def.floating]
+      .filter((f) => !appliesTo(f, version) || (version < 20 && 'tag' in f && f.tag > 0xff))
+      .map((f) => f.name);
+    newerFields.set(key, names);
+  }
+  return names;
 }
