@@ -5,7 +5,7 @@ import type { SoftphoneCore } from '../../main/core/softphone-core.js';
 import { CtiSimulator } from '../../simulator/index.js';
 import { generatedSite } from '../../simulator/pg/site.js';
 import { coreHarness } from '../support/core-harness.js';
-import { agentState, connected, get, serverAgreement, type ServerCall } from '../support/server-agreement.js';
+import { agentState, get, serverAgreement, type ServerCall } from '../support/server-agreement.js';
 
 /**
  * Issue 5 item 3 through the core commands: consult, alternate, reconnect,
@@ -19,7 +19,7 @@ afterEach(async () => {
 });
 
 const harness = coreHarness(cleanups);
-const { userDataDir, waitFor, run, post } = harness;
+const { userDataDir, waitFor, run } = harness;
 const startCore = (sim: CtiSimulator, dataDir: string) => harness.startCore(sim, { userDataDir: dataDir, clientId: 'call-control' });
 
 const AGENT = { agentId: '1001', instrument: '3001' } as const;
@@ -42,24 +42,11 @@ const { settled } = serverAgreement(AGENT, waitFor);
 
 async function agentReady(sim: CtiSimulator, dataDir: string): Promise<SoftphoneCore> {
   const core = await startCore(sim, dataDir);
-  await waitFor(core, connected, 'connected');
-  await run(core, 'setAgent', AGENT);
-  await run(core, 'login', { password: 'x' });
-  await waitFor(core, (s) => agentState(s) === 'not-ready', 'Not Ready');
-  await run(core, 'ready');
-  await waitFor(core, (s) => agentState(s) === 'available', 'Ready');
+  await harness.makeReady(core, AGENT);
   return core;
 }
 
-/** A routed call the agent answers; resolves with its id and key once the agent is talking. */
-async function talking(sim: CtiSimulator, core: SoftphoneCore, ani = '5550100'): Promise<{ callId: number; key: string }> {
-  const { callId } = (await post(sim, '/calls', { ani, dnis: '8005550100', skillGroup: 100 })) as { callId: number };
-  const key = `5000.${callId}`;
-  await waitFor(core, (s) => s.calls.some((c) => c.call.key === key && c.localState === 'alerting'), 'ringing');
-  await run(core, 'answer', { callId: key });
-  await waitFor(core, (s) => s.calls.some((c) => c.call.key === key && c.localState === 'connect') && agentState(s) === 'talking', 'talking');
-  return { callId, key };
-}
+const { talking } = harness;
 
 
 const CONSULT_ROW = ['ALTERNATE', 'RECONNECT', 'TRANSFER_COMPLETE', 'CONFERENCE_COMPLETE'];

@@ -6,7 +6,7 @@ import type { SoftphoneCore } from '../../main/core/softphone-core.js';
 import { CtiSimulator } from '../../simulator/index.js';
 import { generatedSite } from '../../simulator/pg/site.js';
 import { coreHarness } from '../support/core-harness.js';
-import { active, agentState, connected, get, serverAgreement, type ServerCall } from '../support/server-agreement.js';
+import { active, agentState, get, serverAgreement, type ServerCall } from '../support/server-agreement.js';
 
 /**
  * Issue 5 item 11: the fault matrix. Each test runs its own simulator (port 0) and
@@ -82,24 +82,11 @@ const onSide = (side: 'A' | 'B') => (s: AppState) => active(s) && s.connection.s
 
 async function agentReady(sim: CtiSimulator, dataDir: string, sides?: { A: number; B: number }): Promise<SoftphoneCore> {
   const core = await startCore(sim, dataDir, sides);
-  await waitFor(core, connected, 'connected');
-  await run(core, 'setAgent', AGENT);
-  await run(core, 'login', { password: 'x' });
-  await waitFor(core, (s) => agentState(s) === 'not-ready', 'Not Ready');
-  await run(core, 'ready');
-  await waitFor(core, (s) => agentState(s) === 'available', 'Ready');
+  await harness.makeReady(core, AGENT);
   return core;
 }
 
-/** A routed call the agent answers; resolves with its id and key once the agent is talking. */
-async function talking(sim: CtiSimulator, core: SoftphoneCore, ani = '5550100'): Promise<{ callId: number; key: string }> {
-  const { callId } = (await post(sim, '/calls', { ani, dnis: '8005550100', skillGroup: 100 })) as { callId: number };
-  const key = `5000.${callId}`;
-  await waitFor(core, (s) => s.calls.some((c) => c.call.key === key && c.localState === 'alerting'), 'ringing');
-  await run(core, 'answer', { callId: key });
-  await waitFor(core, (s) => s.calls.some((c) => c.call.key === key && c.localState === 'connect') && agentState(s) === 'talking', 'talking');
-  return { callId, key };
-}
+const { talking } = harness;
 
 describe('fault matrix: the desktop ends equal to the server', () => {
   it('kill A mid-call: restored on B with the call, then carries on', async () => {

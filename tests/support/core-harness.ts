@@ -82,5 +82,25 @@ export function coreHarness(cleanups: (() => Promise<void> | void)[]) {
     return core;
   }
 
-  return { userDataDir, startCore, waitFor, run, post, agentState, active, loggedIn };
+  /** Sets `agent` on a started core, logs it in and makes it Ready. */
+  async function makeReady(core: SoftphoneCore, agent: { readonly agentId: string; readonly instrument: string }): Promise<void> {
+    await waitFor(core, (s) => s.connection.state === 'connected', 'connected');
+    await run(core, 'setAgent', agent);
+    await run(core, 'login', { password: 'x' });
+    await waitFor(core, (s) => agentState(s) === 'not-ready', 'Not Ready');
+    await run(core, 'ready');
+    await waitFor(core, (s) => agentState(s) === 'available', 'Ready');
+  }
+
+  /** A routed call the agent answers; resolves with its id and key once the agent is talking. */
+  async function talking(sim: CtiSimulator, core: SoftphoneCore, ani = '5550100'): Promise<{ callId: number; key: string }> {
+    const { callId } = (await post(sim, '/calls', { ani, dnis: '8005550100', skillGroup: 100 })) as { callId: number };
+    const key = `5000.${callId}`;
+    await waitFor(core, (s) => s.calls.some((c) => c.call.key === key && c.localState === 'alerting'), 'ringing');
+    await run(core, 'answer', { callId: key });
+    await waitFor(core, (s) => s.calls.some((c) => c.call.key === key && c.localState === 'connect') && agentState(s) === 'talking', 'talking');
+    return { callId, key };
+  }
+
+  return { userDataDir, startCore, waitFor, run, post, agentState, active, loggedIn, makeReady, talking };
 }
