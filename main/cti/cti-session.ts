@@ -68,7 +68,7 @@ export class CtiSession {
   private socket: net.Socket | undefined;
   private generation = 0;
   private nextInvokeId = 1;
-  private readonly timers = new Map<TimerName, NodeJS.Timeout>();
+  private readonly timers = new Map<TimerName, { readonly handle: NodeJS.Timeout; readonly ms: number }>();
   private whenStopped: (() => void)[] = [];
   /** Requests sent on the current connection, by InvokeID; a new connection starts empty (§1.6). */
   private readonly pending = new Map<number, PendingRequest>();
@@ -194,12 +194,19 @@ export class CtiSession {
         this.disconnect();
         return;
       case 'schedule': {
+        // The silence deadline is pushed back on every message received: restart the
+        // running timer in place rather than allocate a new one each time.
+        const running = this.timers.get(effect.timer);
+        if (running && running.ms === effect.ms) {
+          running.handle.refresh();
+          return;
+        }
         this.cancel(effect.timer);
-        const timer = setTimeout(() => {
+        const handle = setTimeout(() => {
           this.timers.delete(effect.timer);
           this.dispatch({ type: 'timer', timer: effect.timer });
         }, effect.ms);
-        this.timers.set(effect.timer, timer);
+        this.timers.set(effect.timer, { handle, ms: effect.ms });
         return;
       }
       case 'cancel':
@@ -224,8 +231,8 @@ export class CtiSession {
   }
 
   private cancel(timer: TimerName): void {
-    const handle = this.timers.get(timer);
-    if (handle) clearTimeout(handle);
+    const running = this.timers.get(timer);
+    if (running) clearTimeout(running.handle);
     this.timers.delete(timer);
   }
 
