@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { StateEventSchema } from './app-state.js';
+import { StateEventSchema } from './state-stream.js';
 import { CommandFailureSchema } from './commands.js';
 
 /** Messages a browser view sends the browser host over its WebSocket. */

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { AgentStateNameSchema, DeskSettingsSchema } from './agent.js';
+import { AgentStateNameSchema } from './agent.js';
 import { CallKeySchema, CallVariablesSchema, EccSchema } from './calls.js';
 import { ChatRecipientSchema, MAX_CHAT_TEXT } from './chat.js';
 import { MONITOR_COMMANDS } from './monitor.js';
@@ -69,7 +69,6 @@ export const COMMANDS = {
         instrument: z.string().min(1).max(63),
         peripheralId: z.number().int().nonnegative().optional(),
         position: z.string().min(1).max(11).optional(),
-        deskSettings: DeskSettingsSchema.optional(),
         duplicateLogin: z.enum(['allow', 'warn', 'reject']).optional(),
         /** Open the session with the SUPERVISOR service and team configuration (supervisor desktop). */
         supervisor: z.boolean().optional(),
@@ -120,8 +119,15 @@ export function isCommandName(name: unknown): name is CommandName {
 }
 
 /** A command that could not be carried out, in words for the person who asked. */
+/**
+ * Why a command failed: `code` for the program, `message` in English for logs and
+ * for a view without a translation, and `command` and `params` (the field, the
+ * failure code CTI Server gave, …) so a view can say it in the agent's language.
+ */
 export const CommandFailureSchema = z.object({
   code: z.enum(['invalid-argument', 'unknown-command', 'unavailable', 'failed']),
   message: z.string(),
+  command: z.string().optional(),
+  params: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])).optional(),
 });
 export type CommandFailure = z.infer<typeof CommandFailureSchema>;

@@ -7,6 +7,7 @@ export * from './monitor.js';
 export * from './chat.js';
 export * from './statistics.js';
 export * from './app-state.js';
+export * from './state-stream.js';
 export * from './commands.js';
 export * from './softphone-api.js';
 export * from './browser-protocol.js';

@@ -1,4 +1,4 @@
-import type { StateEvent } from './app-state.js';
+import type { StateEvent } from './state-stream.js';
 import type { CommandArgs, CommandName, CommandResult } from './commands.js';
 
 /**

@@ -2,7 +2,7 @@ import './zod-jitless.js';
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
 // Direct module imports, not contract/index.js: this bundle runs in the sandbox and
 // carries everything it uses, so it takes only the command table and channel names.
-import type { StateEvent } from '../contract/app-state.js';
+import type { StateEvent } from '../contract/state-stream.js';
 import { COMMAND_NAMES, type CommandFailure, type CommandName } from '../contract/commands.js';
 import { IPC_CHANNELS, type SoftphoneApi } from '../contract/softphone-api.js';
 

@@ -1,66 +1,66 @@
 import { AGENT_STATE } from '../../ged188/index.js';
 import type { CommandArgs, CommandName, CommandResult, MonitorCommandName, SupervisorCommandName } from '../../contract/index.js';
-import type { AgentMode } from '../cti/agent/agent-mode.js';
+import type { CommandTarget } from './command-table.js';
 
 /** Commands agent mode carries out (the supervisor, chat and statistics ones are in supervisor-commands.ts). */
 export type AgentCommandName = Exclude<CommandName, 'reconnect' | SupervisorCommandName | MonitorCommandName>;
 
-type Handlers = { readonly [N in AgentCommandName]: (mode: AgentMode, args: CommandArgs<N>) => Promise<CommandResult<N>> };
+type Handlers = { readonly [N in AgentCommandName]: (target: CommandTarget, args: CommandArgs<N>) => Promise<CommandResult<N>> };
 
 const ok = {};
 
 /** One line per contract command: which AgentMode operation carries it out. */
 export const AGENT_COMMANDS: Handlers = {
-  setAgent: (mode, a) =>
-    mode.setAgent({
+  setAgent: ({ agentMode, deskSettings }, a) =>
+    agentMode.setAgent({
       identity: {
         agentId: (a.agentId ?? a.loginName)!,
         instrument: a.instrument,
         peripheralId: a.peripheralId ?? 5000,
         ...(a.position === undefined ? {} : { position: a.position }),
       },
-      ...(a.deskSettings ? { deskSettings: a.deskSettings } : {}),
+      deskSettings: deskSettings(),
       ...(a.duplicateLogin ? { duplicateLogin: a.duplicateLogin } : {}),
       ...(a.supervisor ? { supervisor: true } : {}),
     }),
-  login: async (mode, a) => {
+  login: async ({ agentMode: mode }, a) => {
     await mode.requestState('login', AGENT_STATE.LOGIN, { password: a.password, ...(a.reasonCode ? { reasonCode: a.reasonCode } : {}) });
     return ok;
   },
-  logout: async (mode, a) => {
+  logout: async ({ agentMode: mode }, a) => {
     await mode.requestState('logout', AGENT_STATE.LOGOUT, a.reasonCode ? { reasonCode: a.reasonCode } : {});
     return ok;
   },
-  ready: async (mode) => {
+  ready: async ({ agentMode: mode }) => {
     await mode.requestState('ready', AGENT_STATE.AVAILABLE);
     return ok;
   },
-  notReady: async (mode, a) => {
+  notReady: async ({ agentMode: mode }, a) => {
     await mode.requestState('not ready', AGENT_STATE.NOT_READY, a.reasonCode ? { reasonCode: a.reasonCode } : {});
     return ok;
   },
-  workReady: async (mode) => {
+  workReady: async ({ agentMode: mode }) => {
     await mode.requestState('work ready', AGENT_STATE.WORK_READY);
     return ok;
   },
-  workNotReady: async (mode) => {
+  workNotReady: async ({ agentMode: mode }) => {
     await mode.requestState('work not ready', AGENT_STATE.WORK_NOT_READY);
     return ok;
   },
-  makeCall: (mode, a) => mode.makeCall(a.dialedNumber),
-  answer: async (mode, a) => (await mode.callAction('answer', a.callId), ok),
-  release: async (mode, a) => (await mode.callAction('release', a.callId), ok),
-  hold: async (mode, a) => (await mode.callAction('hold', a.callId), ok),
-  retrieve: async (mode, a) => (await mode.callAction('retrieve', a.callId), ok),
-  alternate: async (mode, a) => (await mode.twoCallAction('alternate', a.callId), ok),
-  reconnectCall: async (mode, a) => (await mode.twoCallAction('reconnect', a.callId), ok),
-  consult: (mode, a) => mode.consult(a.callId, a.dialedNumber, a.kind),
-  completeTransfer: async (mode, a) => (await mode.complete(a.callId, 'transfer'), ok),
-  completeConference: async (mode, a) => (await mode.complete(a.callId, 'conference'), ok),
-  singleStepTransfer: async (mode, a) => (await mode.singleStep(a.callId, a.dialedNumber, 'transfer'), ok),
-  singleStepConference: async (mode, a) => (await mode.singleStep(a.callId, a.dialedNumber, 'conference'), ok),
-  sendDtmf: async (mode, a) => (await mode.sendDtmf(a.callId, a.digits), ok),
-  setCallData: (mode, a) =>
+  makeCall: ({ agentMode: mode }, a) => mode.makeCall(a.dialedNumber),
+  answer: async ({ agentMode: mode }, a) => (await mode.callAction('answer', a.callId), ok),
+  release: async ({ agentMode: mode }, a) => (await mode.callAction('release', a.callId), ok),
+  hold: async ({ agentMode: mode }, a) => (await mode.callAction('hold', a.callId), ok),
+  retrieve: async ({ agentMode: mode }, a) => (await mode.callAction('retrieve', a.callId), ok),
+  alternate: async ({ agentMode: mode }, a) => (await mode.twoCallAction('alternate', a.callId), ok),
+  reconnectCall: async ({ agentMode: mode }, a) => (await mode.twoCallAction('reconnect', a.callId), ok),
+  consult: ({ agentMode: mode }, a) => mode.consult(a.callId, a.dialedNumber, a.kind),
+  completeTransfer: async ({ agentMode: mode }, a) => (await mode.complete(a.callId, 'transfer'), ok),
+  completeConference: async ({ agentMode: mode }, a) => (await mode.complete(a.callId, 'conference'), ok),
+  singleStepTransfer: async ({ agentMode: mode }, a) => (await mode.singleStep(a.callId, a.dialedNumber, 'transfer'), ok),
+  singleStepConference: async ({ agentMode: mode }, a) => (await mode.singleStep(a.callId, a.dialedNumber, 'conference'), ok),
+  sendDtmf: async ({ agentMode: mode }, a) => (await mode.sendDtmf(a.callId, a.digits), ok),
+  setCallData: ({ agentMode: mode }, a) =>
     mode.setCallData(a.callId, {
       ...(a.variables ? { variables: a.variables } : {}),
       ...(a.ecc ? { ecc: a.ecc } : {}),

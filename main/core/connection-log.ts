@@ -1,5 +1,8 @@
+import { isDeepStrictEqual } from 'node:util';
 import {
   CONNECTION_EVENTS_KEPT,
+  collectionKey,
+  type StateWriter,
   initialSystemHealth,
   type AppState,
   type ConnectionEvent,
@@ -33,7 +36,7 @@ export class ConnectionLog {
 
   constructor(
     private readonly sides: SideEndpoints,
-    private readonly publish: (changes: Pick<AppState, 'health' | 'connectionEvents'> | Pick<AppState, 'health'>) => void,
+    private readonly writer: Pick<StateWriter, 'set' | 'upsert' | 'remove'>,
     private readonly clock: () => number = Date.now,
   ) {
     this.health = initialSystemHealth(clock());
@@ -50,14 +53,19 @@ export class ConnectionLog {
 
   private add(draft: Draft<ConnectionEvent>): void {
     const event = { ...draft, seq: ++this.seq, time: this.clock() } as ConnectionEvent;
-    this.events = [...this.events, event].slice(-CONNECTION_EVENTS_KEPT);
-    this.publish({ health: this.health, connectionEvents: this.events });
+    this.events = [...this.events, event];
+    this.writer.set('health', this.health);
+    this.writer.upsert('connectionEvents', event);
+    while (this.events.length > CONNECTION_EVENTS_KEPT) {
+      const oldest = this.events.shift()!;
+      this.writer.remove('connectionEvents', collectionKey('connectionEvents', oldest));
+    }
   }
 
   private setHealth(next: SystemHealth): void {
-    if (JSON.stringify(next) === JSON.stringify(this.health)) return;
+    if (isDeepStrictEqual(next, this.health)) return;
     this.health = next;
-    this.publish({ health: next });
+    this.writer.set('health', next);
   }
 
   /** Every session state: a deliberate close is OnConnectionClosed; a lost link makes health unknown. */
@@ -96,7 +104,7 @@ export class ConnectionLog {
     this.health = healthOnSystemEvent(this.health, message, this.clock());
     // The half-hour tick is bookkeeping, not health: it would push everything else out of the log.
     if (message.SystemEventID === SYSTEM_EVENT_ID.HALF_HOUR_CHANGE) {
-      this.publish({ health: this.health });
+      this.writer.set('health', this.health);
       return;
     }
     this.add({

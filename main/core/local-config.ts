@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
+import { DeskSettingsSchema } from '../../contract/index.js';
 import { parseEndpoint, type Endpoint } from '../cti/endpoints.js';
 
 const endpointText = z.string().transform((text, ctx): Endpoint => {
@@ -30,6 +31,11 @@ export const LocalConfigSchema = z
       })
       .strict()
       .prefault({}),
+    /**
+     * The agent desk settings that decide enablement (wrap-up modes, reason codes
+     * required): main's, never the view's, until central desktop settings provide them.
+     */
+    desk: DeskSettingsSchema.partial().strict().prefault({}),
     /** Statistics refresh (until central desktop settings provide it). */
     statistics: z
       .object({ intervalMs: z.number().int().min(500).max(3_600_000).default(10_000) })

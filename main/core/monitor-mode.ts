@@ -1,4 +1,4 @@
-import { MAX_MONITOR_AGENTS, MAX_MONITOR_CALLS, type MonitorAgent, type MonitorCall, type MonitorView } from '../../contract/index.js';
+import { MAX_MONITOR_AGENTS, MAX_MONITOR_CALLS, collectionKey, type MonitorAgent, type MonitorCall, type StateWriter } from '../../contract/index.js';
 import { CommandError } from '../cti/agent/command-error.js';
 import { callKey } from '../cti/calls/index.js';
 import type { CtiSession, SessionLog, SessionObserver } from '../cti/cti-session.js';
@@ -19,7 +19,7 @@ export type CoreMonitorOptions = Pick<MonitorOptions, 'sides' | 'protocolVersion
  */
 export class CoreMonitorMode {
   private monitor: MonitorSession | undefined;
-  private view: MonitorView | null = null;
+  private view: MonitorModel | null = null;
 
   /** Forward the core session's events here; they reach the monitor only while one is set. */
   readonly observer: Required<Pick<SessionObserver, 'opened' | 'failed' | 'stateChanged' | 'message'>> = {
@@ -32,7 +32,7 @@ export class CoreMonitorMode {
   constructor(
     private readonly session: CtiSession,
     private readonly options: CoreMonitorOptions,
-    private readonly publish: (view: MonitorView | null) => void,
+    private readonly writer: StateWriter,
     private readonly log: SessionLog,
   ) {}
 
@@ -59,7 +59,7 @@ export class CoreMonitorMode {
       this.session,
     );
     this.monitor = monitor;
-    this.setView({ filter: text, established: false, agents: [], calls: [] });
+    this.setView(text);
     await this.session.reopen(monitorOpenParameters(undefined));
   }
 
@@ -80,29 +80,81 @@ export class CoreMonitorMode {
     await monitor?.stop();
   }
 
+  /**
+   * Reduces one monitor event into the `monitor` part, reporting the one agent or call
+   * it changed. Only calls the monitor still holds stay: a call whose OnCallEnd the
+   * filter held back cannot leak.
+   */
   private reduce(event: MonitorEvent, monitor: MonitorSession): void {
     if (!this.view) return;
-    // Only calls the monitor still holds stay: a call whose OnCallEnd the filter held back cannot leak.
-    const held = new Set(monitor.calls.map((call) => call.key));
-    const next = reduceMonitorView(this.view, event);
-    this.setView({ ...next, calls: next.calls.filter((call) => held.has(callKey(call.peripheralId, call.connectionCallId))) });
+    const change = monitorChange(event);
+    switch (change.kind) {
+      case 'established':
+        if (this.view.established !== change.established) {
+          this.view.established = change.established;
+          this.writer.merge('monitor', { established: change.established });
+        }
+        break;
+      case 'agent':
+        upsertCapped(this.view.agents, change.key, change.agent, MAX_MONITOR_AGENTS, (agent) => this.writer.upsert('monitorAgents', agent));
+        break;
+      case 'call':
+        upsertCapped(this.view.calls, change.key, change.call, MAX_MONITOR_CALLS, (call) => this.writer.upsert('monitorCalls', call));
+        break;
+      case 'call-ended':
+        if (this.view.calls.delete(change.key)) this.writer.remove('monitorCalls', change.key);
+        break;
+      case 'none':
+    }
+    if (this.view.calls.size > 0) {
+      const held = new Set(monitor.calls.map((call) => call.key));
+      for (const key of this.view.calls.keys()) {
+        if (held.has(key)) continue;
+        this.view.calls.delete(key);
+        this.writer.remove('monitorCalls', key);
+      }
+    }
   }
 
-  private setView(view: MonitorView | null): void {
-    this.view = view;
-    this.publish(view);
+  private setView(filter: string | null): void {
+    this.view = filter === null ? null : { filter, established: false, agents: new Map(), calls: new Map() };
+    this.writer.set('monitor', filter === null ? null : { filter, established: false, agents: [], calls: [] });
   }
 }
 
-/** The monitor part of the state after one event (pure; bounded by MAX_MONITOR_AGENTS and MAX_MONITOR_CALLS). */
-export function reduceMonitorView(view: MonitorView, event: MonitorEvent): MonitorView {
+/** The monitor part as this mode keeps it: agents and calls by their state keys. */
+interface MonitorModel {
+  readonly filter: string;
+  established: boolean;
+  readonly agents: Map<string, MonitorAgent>;
+  readonly calls: Map<string, MonitorCall>;
+}
+
+/** Adds or updates (merging fields) one item; a new one beyond `cap` is left out. */
+function upsertCapped<T extends object>(items: Map<string, T>, key: string, update: T, cap: number, publish: (item: T) => void): void {
+  const existing = items.get(key);
+  if (!existing && items.size >= cap) return;
+  const next = existing ? { ...existing, ...update } : update;
+  items.set(key, next);
+  publish(next);
+}
+
+type MonitorChange =
+  | { readonly kind: 'none' }
+  | { readonly kind: 'established'; readonly established: boolean }
+  | { readonly kind: 'agent'; readonly key: string; readonly agent: MonitorAgent }
+  | { readonly kind: 'call'; readonly key: string; readonly call: MonitorCall }
+  | { readonly kind: 'call-ended'; readonly key: string };
+
+/** What one monitor event changes in the monitor part (pure). */
+export function monitorChange(event: MonitorEvent): MonitorChange {
   switch (event.event) {
     case 'OnConnection':
     case 'OnConnectionFailure':
     case 'OnConnectionClosed':
-      return view.established ? { ...view, established: false } : view;
+      return { kind: 'established', established: false };
     case 'OnMonitorModeEstablished':
-      return { ...view, established: true };
+      return { kind: 'established', established: true };
     case 'OnQueryAgentStateConf':
     case 'OnAgentStateChange': {
       const agent: MonitorAgent = {
@@ -113,18 +165,16 @@ export function reduceMonitorView(view: MonitorView, event: MonitorEvent): Monit
         ...(event.agentInstrument === undefined ? {} : { agentInstrument: event.agentInstrument }),
         ...(event.eventReasonCode === undefined ? {} : { eventReasonCode: event.eventReasonCode }),
       };
-      const index = view.agents.findIndex((a) => a.agentId === agent.agentId && a.peripheralId === agent.peripheralId);
-      if (index === -1) return view.agents.length >= MAX_MONITOR_AGENTS ? view : { ...view, agents: [...view.agents, agent] };
-      return { ...view, agents: view.agents.map((a, i) => (i === index ? { ...a, ...agent } : a)) };
+      return { kind: 'agent', key: collectionKey('monitorAgents', agent), agent };
     }
     case 'OnCTIOSFailure':
     case 'OnMissingHeartbeat':
     case 'OnSnapshotDeviceConf':
-      return view;
+      return { kind: 'none' };
     default: {
-      const same = (c: MonitorCall) => c.peripheralId === event.peripheralId && c.connectionCallId === event.connectionCallId;
-      if (event.event === 'OnCallEnd') return view.calls.some(same) ? { ...view, calls: view.calls.filter((c) => !same(c)) } : view;
-      const update: MonitorCall = {
+      const key = callKey(event.peripheralId, event.connectionCallId);
+      if (event.event === 'OnCallEnd') return { kind: 'call-ended', key };
+      const call: MonitorCall = {
         peripheralId: event.peripheralId,
         connectionCallId: event.connectionCallId,
         ...(event.connectionDeviceId === undefined ? {} : { connectionDeviceId: event.connectionDeviceId }),
@@ -134,9 +184,7 @@ export function reduceMonitorView(view: MonitorView, event: MonitorEvent): Monit
         ...(event.dialedNumber === undefined ? {} : { dialedNumber: event.dialedNumber }),
         lastEvent: event.event,
       };
-      const index = view.calls.findIndex(same);
-      if (index === -1) return view.calls.length >= MAX_MONITOR_CALLS ? view : { ...view, calls: [...view.calls, update] };
-      return { ...view, calls: view.calls.map((c, i) => (i === index ? { ...c, ...update } : c)) };
+      return { kind: 'call', key, call };
     }
   }
 }

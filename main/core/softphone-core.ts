@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { COMMANDS, initialDeskExtras, isCommandName, type AppState, type CommandFailure, type StateEvent } from '../../contract/index.js';
+import { isDeepStrictEqual } from 'node:util';
+import { COMMANDS, DEFAULT_DESK_SETTINGS, initialDeskExtras, isCommandName, type AppState, type CommandFailure, type CommandName, type DeskSettings, type StateEvent } from '../../contract/index.js';
 import { CtiSimulator } from '../../simulator/index.js';
 import { AgentMode } from '../cti/agent/agent-mode.js';
 import { CommandError } from '../cti/agent/command-error.js';
@@ -11,9 +12,9 @@ import { connectionStatusOf, nextConnectionStatus } from './connection-status.js
 import { ConnectionLog } from './connection-log.js';
 import type { LocalConfig } from './local-config.js';
 import type { Logger } from './logger.js';
-import { AGENT_COMMANDS, type AgentCommandName } from './agent-commands.js';
+import { COMMAND_TABLE, type CommandTarget } from './command-table.js';
+import { KeyedListPublisher } from './keyed-list-publisher.js';
 import { DeskExtras } from './desk-extras.js';
-import { SUPERVISOR_COMMAND_HANDLERS, isSupervisorCommand } from './supervisor-commands.js';
 import { InFlightCommands } from './in-flight-commands.js';
 import { CoreMonitorMode } from './monitor-mode.js';
 import { StateStore } from './state-store.js';
@@ -38,16 +39,12 @@ export class SoftphoneCore {
   private readonly inFlight = new InFlightCommands();
 
   private constructor(
-    private readonly session: CtiSession,
-    private readonly agentMode: AgentMode,
+    /** What the command table acts on. */
+    private readonly target: CommandTarget,
     private readonly store: StateStore,
     readonly sides: SideEndpoints,
     /** The built-in simulator, when no CTI Server is configured. */
     readonly embeddedSimulator: CtiSimulator | undefined,
-    /** Supervisor, chat and statistics (issue 5 items 7, 8). */
-    private readonly desk: DeskExtras,
-    /** Monitor mode (SetMessageFilter) on the same session; excludes agent mode. */
-    private readonly monitorMode: CoreMonitorMode,
   ) {}
 
   static async start(options: CoreOptions): Promise<SoftphoneCore> {
@@ -76,7 +73,7 @@ export class SoftphoneCore {
     const now = Date.now();
     const outbox = Outbox.open(options.userDataDir, log.warn);
     // CTI OS connection events and system health (ctios.md §1.5, §1.6); `store` exists before any hook runs.
-    const connectionLog = new ConnectionLog(sides, (changes) => store.update(changes));
+    const connectionLog = new ConnectionLog(sides, { set: (part, value) => store.set(part, value), upsert: (collection, item) => store.upsert(collection, item), remove: (collection, key) => store.remove(collection, key) });
     const store = new StateStore({
       ...connectionLog.initial,
       connection: { state: 'stopped', since: now },
@@ -90,14 +87,17 @@ export class SoftphoneCore {
     });
     // The session and agent mode refer to each other; the closures run only after
     // session.start(), when both exist.
+    const calls = new KeyedListPublisher(store, 'calls', isDeepStrictEqual);
     const publishAgent = () => {
-      const next = { ...agentMode.view(), outbox: { pending: agentMode.outboxPending } };
-      const current = store.current;
+      const view = agentMode.view();
       // Session state changes on every heartbeat; publish only what a view would see change.
-      const changed = Object.fromEntries(
-        Object.entries(next).filter(([name, value]) => JSON.stringify(value) !== JSON.stringify(current[name as keyof typeof next])),
-      );
-      if (Object.keys(changed).length > 0) store.update(changed);
+      const setIfChanged = <P extends 'agent' | 'enablement' | 'outbox'>(part: P, value: AppState[P]) => {
+        if (!isDeepStrictEqual(store.current[part], value)) store.set(part, value);
+      };
+      setIfChanged('agent', view.agent);
+      setIfChanged('enablement', view.enablement);
+      setIfChanged('outbox', { pending: agentMode.outboxPending });
+      calls.publish(view.calls);
       desk.agentChanged();
     };
     const session = new CtiSession(
@@ -106,7 +106,7 @@ export class SoftphoneCore {
         stateChanged: (state) => {
           connectionLog.stateChanged(state);
           const next = nextConnectionStatus(store.current.connection, connectionStatusOf(state, sides, Date.now()));
-          if (next) store.update({ connection: next });
+          if (next) store.set('connection', next);
           if (state.phase !== 'open') agentMode.lost();
           monitorMode.observer.stateChanged(state);
           // Enablement follows the link: everything off while it is down (ctios.md §6.6).
@@ -136,17 +136,18 @@ export class SoftphoneCore {
       changed: publishAgent,
       notice: (message) => {
         log.warn(message);
-        store.update({ lastError: { message, at: Date.now() } });
+        store.set('lastError', { message, at: Date.now() });
       },
     });
-    const desk: DeskExtras = new DeskExtras(session, agentMode, config.statistics.intervalMs, (changes) => store.update(changes));
+    const desk: DeskExtras = new DeskExtras(session, agentMode, config.statistics.intervalMs, store);
     const monitorMode: CoreMonitorMode = new CoreMonitorMode(
       session,
       { sides, protocolVersion: settings.protocolVersion, heartbeatIntervalMs: settings.heartbeatIntervalMs, missedHeartbeatLimit: settings.missedHeartbeatLimit, clientId: settings.clientId },
-      (view) => store.update({ monitor: view }),
+      store,
       log,
     );
-    const core = new SoftphoneCore(session, agentMode, store, sides, simulator, desk, monitorMode);
+    const deskSettings: DeskSettings = { ...DEFAULT_DESK_SETTINGS, ...config.desk };
+    const core = new SoftphoneCore({ session, agentMode, desk, monitorMode, deskSettings: () => deskSettings }, store, sides, simulator);
     session.start();
     return core;
   }
@@ -165,53 +166,30 @@ export class SoftphoneCore {
    */
   async execute(name: unknown, args: unknown): Promise<CommandOutcome> {
     if (!isCommandName(name)) {
-      return { ok: false, failure: { code: 'unknown-command', message: `there is no command "${String(name)}"` } };
+      return this.failed({ code: 'unknown-command', message: `there is no command "${String(name)}"`, params: { name: String(name) } });
     }
     const parsed = COMMANDS[name].args.safeParse(args);
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
-      return {
-        ok: false,
-        failure: { code: 'invalid-argument', message: `${name}: ${issue?.path.join('.') || 'argument'}: ${issue?.message ?? 'invalid'}` },
-      };
-    }
-    if (name === 'reconnect') {
-      const waiting = this.session.current.phase === 'waiting';
-      this.session.retryNow();
-      return { ok: true, value: { retried: waiting } };
+      const field = issue?.path.join('.') || 'argument';
+      return this.failed({ code: 'invalid-argument', command: name, message: `${name}: ${field}: ${issue?.message ?? 'invalid'}`, params: { field } });
     }
     const refusal = this.modeConflict(name);
-    if (refusal) {
-      this.store.update({ lastError: { message: refusal.message, at: Date.now() } });
-      return { ok: false, failure: refusal };
-    }
-    if (name === 'setMessageFilter' || name === 'clearMessageFilter') {
-      try {
-        await this.inFlight.run(name, parsed.data, () =>
-          name === 'setMessageFilter' ? this.monitorMode.setFilter((parsed.data as { filter: string }).filter) : this.monitorMode.clearFilter(),
-        );
-        return { ok: true, value: {} };
-      } catch (error) {
-        const failure: CommandFailure =
-          error instanceof CommandError ? { code: error.code, message: error.message } : { code: 'failed', message: `${name}: ${(error as Error).message}` };
-        this.store.update({ lastError: { message: failure.message, at: Date.now() } });
-        return { ok: false, failure };
-      }
-    }
-    const run = (
-      isSupervisorCommand(name)
-        ? (_mode: AgentMode, args: unknown) => (SUPERVISOR_COMMAND_HANDLERS[name] as (desk: DeskExtras, args: unknown) => Promise<unknown>)(this.desk, args)
-        : AGENT_COMMANDS[name as AgentCommandName]
-    ) as (mode: AgentMode, args: unknown) => Promise<unknown>;
+    if (refusal) return this.failed(refusal);
+    const handler = COMMAND_TABLE[name] as (target: CommandTarget, args: unknown) => Promise<unknown>;
     try {
-      const value = await this.inFlight.run(name, parsed.data, () => run(this.agentMode, parsed.data));
+      // `reconnect` is the way out of a stuck link: it never waits behind an identical one.
+      const value = name === 'reconnect' ? await handler(this.target, parsed.data) : await this.inFlight.run(name, parsed.data, () => handler(this.target, parsed.data));
       return { ok: true, value };
     } catch (error) {
-      const failure: CommandFailure =
-        error instanceof CommandError ? { code: error.code, message: error.message } : { code: 'failed', message: `${name}: ${(error as Error).message}` };
-      this.store.update({ lastError: { message: failure.message, at: Date.now() } });
-      return { ok: false, failure };
+      return this.failed(commandFailure(name, error));
     }
+  }
+
+  /** Every failure is also the desktop's last error, so a view shows it whichever view asked. */
+  private failed(failure: CommandFailure): CommandOutcome {
+    if (failure.code !== 'unknown-command' && failure.code !== 'invalid-argument') this.store.set('lastError', { message: failure.message, at: Date.now() });
+    return { ok: false, failure };
   }
 
   /**
@@ -219,22 +197,28 @@ export class SoftphoneCore {
    * CTI OS): SetMessageFilter is refused while an agent is set, and SetAgent while a
    * filter is set; clearMessageFilter leaves monitor mode.
    */
-  private modeConflict(name: string): CommandFailure | undefined {
-    const agent = this.agentMode.identity;
+  private modeConflict(name: CommandName): CommandFailure | undefined {
+    const agent = this.target.agentMode.identity;
     if (name === 'setMessageFilter' && agent) {
-      return { code: 'unavailable', message: `setMessageFilter: the session is in agent mode (agent ${agent.agentId}); monitor mode needs a session without an agent` };
+      return { code: 'unavailable', command: name, params: { reason: 'agent-mode', agentId: agent.agentId }, message: `setMessageFilter: the session is in agent mode (agent ${agent.agentId}); monitor mode needs a session without an agent` };
     }
-    if (name === 'setAgent' && this.monitorMode.active) {
-      return { code: 'unavailable', message: 'setAgent: the session is in monitor mode; clear the message filter (clearMessageFilter) first' };
+    if (name === 'setAgent' && this.target.monitorMode.active) {
+      return { code: 'unavailable', command: name, params: { reason: 'monitor-mode' }, message: 'setAgent: the session is in monitor mode; clear the message filter (clearMessageFilter) first' };
     }
     return undefined;
   }
 
   async stop(): Promise<void> {
-    await this.monitorMode.stop();
-    this.desk.stop();
-    await this.session.stop();
+    await this.target.monitorMode.stop();
+    this.target.desk.stop();
+    await this.target.session.stop();
     this.store.flush();
     await this.embeddedSimulator?.stop();
   }
+}
+
+/** The one mapping from what a handler threw to what the view is told. */
+function commandFailure(name: CommandName, error: unknown): CommandFailure {
+  if (error instanceof CommandError) return { code: error.code, command: name, message: error.message, ...(error.params ? { params: error.params } : {}) };
+  return { code: 'failed', command: name, message: `${name}: ${(error as Error).message}` };
 }

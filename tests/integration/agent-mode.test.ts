@@ -130,7 +130,7 @@ describe('agent mode against the simulator', () => {
     const sim = await startSimulator({ notReadyReasonRequired: true });
     const core = await agentReady(sim, await userDataDir());
     const failed = await core.execute('notReady', {});
-    expect(failed).toEqual({ ok: false, failure: { code: 'failed', message: expect.stringContaining('a reason code is required (CF_REASON_CODE_REQUIRED') } });
+    expect(failed).toMatchObject({ ok: false, failure: { command: expect.any(String), code: 'failed', message: expect.stringContaining('a reason code is required (CF_REASON_CODE_REQUIRED') } });
     const [a, b] = [core.execute('notReady', { reasonCode: 7 }), core.execute('notReady', { reasonCode: 7 })];
     expect(await a).toEqual({ ok: true, value: {} });
     expect(await b).toEqual({ ok: true, value: {} });

@@ -1,3 +1,4 @@
+import { applyStateEvent } from '../../contract/index.js';
 import { mkdtempSync, rmSync } from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
@@ -51,7 +52,7 @@ function waitForConnection(core: SoftphoneCore, predicate: (s: ConnectionStatus)
       reject(new Error(`timed out; last status ${JSON.stringify(state?.connection)}`));
     }, ms);
     const unsubscribe = core.subscribe((event) => {
-      state = event.kind === 'snapshot' ? event.state : { ...state!, ...event.changes };
+      state = applyStateEvent(state, event)!;
       if (predicate(state.connection)) {
         clearTimeout(timer);
         queueMicrotask(unsubscribe);

@@ -56,9 +56,9 @@ describe('supervisor mode against the simulator', () => {
     expect(state.agent.mode === 'agent' && state.agent.reasonCode).toBe(999);
 
     // Refused here, in words: not a team member, itself, and an agent desktop acting as a supervisor.
-    expect(await supervisor.execute('makeAgentReady', { agentId: '1026' })).toEqual({ ok: false, failure: { code: 'failed', message: expect.stringContaining('not in your team') } });
-    expect(await supervisor.execute('logoutAgent', { agentId: '2001' })).toEqual({ ok: false, failure: { code: 'failed', message: expect.stringContaining('not on itself') } });
-    expect(await agent.execute('makeAgentReady', { agentId: '1002' })).toEqual({ ok: false, failure: { code: 'failed', message: expect.stringContaining('not set as a supervisor') } });
+    expect(await supervisor.execute('makeAgentReady', { agentId: '1026' })).toMatchObject({ ok: false, failure: { command: expect.any(String), code: 'failed', message: expect.stringContaining('not in your team') } });
+    expect(await supervisor.execute('logoutAgent', { agentId: '2001' })).toMatchObject({ ok: false, failure: { command: expect.any(String), code: 'failed', message: expect.stringContaining('not on itself') } });
+    expect(await agent.execute('makeAgentReady', { agentId: '1002' })).toMatchObject({ ok: false, failure: { command: expect.any(String), code: 'failed', message: expect.stringContaining('not set as a supervisor') } });
     expect((await supervisor.execute('logoutAgent', { agentId: '1001', reasonCode: 0 })).ok).toBe(false);
   });
 
@@ -114,7 +114,7 @@ describe('supervisor mode against the simulator', () => {
     await run(supervisor, 'sendChat', { to: 'team', text: 'queue is long' });
     state = await waitFor(colleague, (s) => s.chat.messages.length === 1, 'team message');
     expect(state.chat.messages[0]).toMatchObject({ direction: 'in', from: '2001', to: 'team', text: 'queue is long' });
-    expect(await agent.execute('sendChat', { to: 'nobody', text: 'hi' })).toEqual({ ok: false, failure: { code: 'failed', message: expect.stringContaining('chat to agent nobody failed') } });
+    expect(await agent.execute('sendChat', { to: 'nobody', text: 'hi' })).toMatchObject({ ok: false, failure: { command: expect.any(String), code: 'failed', message: expect.stringContaining('chat to agent nobody failed') } });
     expect((await agent.execute('sendChat', { to: 'team', text: '' })).ok).toBe(false);
   });
 
@@ -147,8 +147,8 @@ describe('supervisor mode against the simulator', () => {
     const sim = await simulator();
     const supervisor = await loggedIn(sim, '2001', '4001', { supervisor: true });
     const agent = await loggedIn(sim, '1001', '3001');
-    expect(await supervisor.execute('watchAgent', { agentId: '1002' })).toEqual({ ok: false, failure: { code: 'failed', message: expect.stringContaining('not logged in') } });
-    expect(await supervisor.execute('watchAgent', { agentId: '1026' })).toEqual({ ok: false, failure: { code: 'failed', message: expect.stringContaining('not in your team') } });
+    expect(await supervisor.execute('watchAgent', { agentId: '1002' })).toMatchObject({ ok: false, failure: { command: expect.any(String), code: 'failed', message: expect.stringContaining('not logged in') } });
+    expect(await supervisor.execute('watchAgent', { agentId: '1026' })).toMatchObject({ ok: false, failure: { command: expect.any(String), code: 'failed', message: expect.stringContaining('not in your team') } });
     expect((await agent.execute('watchAgent', { agentId: '1002' })).ok).toBe(false);
 
     await run(supervisor, 'watchAgent', { agentId: '1001' });

@@ -1,3 +1,4 @@
+import { applyStateEvent } from '../../contract/index.js';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -47,7 +48,7 @@ export function coreHarness(cleanups: (() => Promise<void> | void)[]) {
         reject(new Error(`timed out waiting for ${what}; last state ${JSON.stringify(state, null, 1)}`));
       }, ms);
       unsubscribe = core.subscribe((event) => {
-        state = event.kind === 'snapshot' ? event.state : { ...state!, ...event.changes };
+        state = applyStateEvent(state, event)!;
         if (predicate(state)) {
           clearTimeout(timer);
           queueMicrotask(() => unsubscribe());

@@ -9,6 +9,8 @@ export class CommandError extends Error {
   constructor(
     readonly code: CommandFailure['code'],
     message: string,
+    /** What a view needs to say it in another language (failure codes, the field at fault). */
+    readonly params?: NonNullable<CommandFailure['params']>,
   ) {
     super(message);
   }
@@ -17,9 +19,12 @@ export class CommandError extends Error {
 /** The confirmation, or a CommandError naming the failure (CONTROL_FAILURE_CONF, FAILURE_CONF). */
 export function confirmationOf(what: string, reply: Message): Message {
   if (reply.MessageType === 'CONTROL_FAILURE_CONF') {
-    throw new CommandError('failed', `${what} failed: ${describeControlFailure(reply.FailureCode, reply.PeripheralErrorCode)}`);
+    throw new CommandError('failed', `${what} failed: ${describeControlFailure(reply.FailureCode, reply.PeripheralErrorCode)}`, {
+      failureCode: reply.FailureCode,
+      peripheralErrorCode: reply.PeripheralErrorCode,
+    });
   }
-  if (reply.MessageType === 'FAILURE_CONF') throw new CommandError('failed', `${what} failed: ${describeStatusCode(reply.Status)}`);
+  if (reply.MessageType === 'FAILURE_CONF') throw new CommandError('failed', `${what} failed: ${describeStatusCode(reply.Status)}`, { status: reply.Status });
   return reply;
 }
 

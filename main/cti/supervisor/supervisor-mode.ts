@@ -1,10 +1,11 @@
 import { AGENT_STATE, SERVICE, type Message } from '../../../ged188/index.js';
-import { MAX_SUPERVISOR_ALERTS, type CallKey, type SupervisorAlert, type TeamView } from '../../../contract/index.js';
+import { isDeepStrictEqual } from 'node:util';
+import { MAX_SUPERVISOR_ALERTS, teamMemberKey, type CallKey, type StateWriter, type SupervisorAlert, type TeamMember, type TeamView } from '../../../contract/index.js';
 import { CommandError } from '../agent/command-error.js';
 import { callKey, parseCallKey } from '../calls/index.js';
 import { requireDeskAgent, sendRequest, type DeskAgentSource, type DeskSessionPort } from './desk-context.js';
 import * as requests from './supervisor-requests.js';
-import { EMPTY_TEAM, applyMemberState, applyTeamConfig, teamView, type TeamState } from './team-state.js';
+import { EMPTY_TEAM, applyMemberState, applyTeamConfig, memberView, teamView, type TeamState } from './team-state.js';
 import { WatchedAgentMonitor } from './watched-agent.js';
 
 /** The reason code the CTI OS supervisor desktop logs an agent out with (ctios.md §7.2). */
@@ -24,14 +25,64 @@ export class SupervisorMode {
   private alertList: SupervisorAlert[] = [];
   private nextAlert = 1;
   private readonly watched: WatchedAgentMonitor;
+  /** The member rows as last published, by teamMemberKey: what a view holds. */
+  private published = new Map<string, TeamMember>();
+  /** The supervisor's own agent, state and service as the buttons last saw them. */
+  private publishedSupervisor: ReturnType<SupervisorMode['supervisorInput']>;
 
+  /**
+   * `writer` receives the team part: each member row that changed (one upsert for one
+   * member's new state, whatever the size of the team) and the rest by merge;
+   * `alertsChanged` says the alert list changed.
+   */
   constructor(
     private readonly port: DeskSessionPort,
     private readonly agent: DeskAgentSource,
-    private readonly changed: () => void,
+    private readonly writer: StateWriter,
+    private readonly alertsChanged: () => void,
     private readonly clock: () => number = Date.now,
   ) {
-    this.watched = new WatchedAgentMonitor(port, changed);
+    this.watched = new WatchedAgentMonitor(port, () => this.publishWatched());
+  }
+
+  private supervisorInput() {
+    const agent = this.agent();
+    return agent ? { agentId: agent.identity.agentId, state: agent.state, inService: agent.inService } : undefined;
+  }
+
+  /** Publishes the rows of `agentIds` (all rows when undefined) that differ from what was published. */
+  private publishMembers(agentIds?: ReadonlySet<string>): void {
+    const supervisor = this.supervisorInput();
+    this.publishedSupervisor = supervisor;
+    const present = agentIds === undefined ? new Set<string>() : undefined;
+    for (const member of this.team.members) {
+      if (agentIds !== undefined && !agentIds.has(member.agentId)) continue;
+      const key = teamMemberKey(member);
+      present?.add(key);
+      const row = memberView(member, supervisor);
+      if (!isDeepStrictEqual(this.published.get(key), row)) {
+        this.published.set(key, row);
+        this.writer.upsert('teamMembers', row);
+      }
+    }
+    for (const [key, row] of this.published) {
+      const gone = present ? !present.has(key) : agentIds!.has(row.agentId) && !this.team.members.some((m) => teamMemberKey(m) === key);
+      if (gone) {
+        this.published.delete(key);
+        this.writer.remove('teamMembers', key);
+      }
+    }
+  }
+
+  private publishWatched(): void {
+    const watched = this.watched.view();
+    if (watched) this.writer.merge('team', { watched });
+    else this.writer.merge('team', {}, ['watched']);
+  }
+
+  /** Agent mode or the link changed: the buttons follow the supervisor's own state and service. */
+  agentChanged(): void {
+    if (!isDeepStrictEqual(this.supervisorInput(), this.publishedSupervisor)) this.publishMembers();
   }
 
   view(): TeamView {
@@ -53,8 +104,10 @@ export class SupervisorMode {
     this.team = EMPTY_TEAM;
     this.refreshed = new Set();
     // The server forgot the device monitor with the old session: watch again.
+    this.published.clear();
+    this.publishedSupervisor = this.supervisorInput();
+    this.writer.set('team', this.view());
     this.watched.opened(this.agent()?.identity.peripheralId, this.enabled);
-    this.changed();
   }
 
   message(message: Message): void {
@@ -63,19 +116,20 @@ export class SupervisorMode {
       case 'AGENT_TEAM_CONFIG_EVENT': {
         const replacing = !this.refreshed.has(message.TeamID);
         this.refreshed.add(message.TeamID);
+        const before = this.team.teams;
         this.team = applyTeamConfig(this.team, message, this.clock(), replacing);
-        this.changed();
+        if (this.team.teams !== before) this.writer.merge('team', { teams: [...this.team.teams] });
+        this.publishMembers();
         return;
       }
       case 'AGENT_STATE_EVENT': {
         const next = applyMemberState(this.team, message, this.clock());
         if (next !== this.team) {
           this.team = next;
-          this.changed();
-        } else if (message.AgentID === this.agent()?.identity.agentId) {
-          // The supervisor's own state decides the barge-in / intercept buttons.
-          this.changed();
+          this.publishMembers(new Set([message.AgentID!]));
         }
+        // The supervisor's own state decides the barge-in / intercept buttons of every member.
+        if (message.AgentID === this.agent()?.identity.agentId) this.agentChanged();
         return;
       }
       case 'SUPERVISOR_ASSIST_EVENT':
@@ -97,14 +151,14 @@ export class SupervisorMode {
       at,
     };
     this.alertList = [...this.alertList, alert].slice(-MAX_SUPERVISOR_ALERTS);
-    this.changed();
+    this.alertsChanged();
   }
 
   dismissAlert(id: string): void {
     const next = this.alertList.filter((a) => a.id !== id);
     if (next.length === this.alertList.length) throw new CommandError('failed', `dismiss alert: there is no alert ${id}`);
     this.alertList = next;
-    this.changed();
+    this.alertsChanged();
   }
 
   // ------------------------------------------------------------------ supervisor commands

@@ -1,5 +1,5 @@
 import { AGENT_FLAGS, AGENT_TEAM_CONFIG_OPERATION, type Message } from '../../../ged188/index.js';
-import type { AgentStateName, Team, TeamMember, TeamView } from '../../../contract/index.js';
+import { compareTeamMembers, type AgentStateName, type Team, type TeamMember, type TeamView } from '../../../contract/index.js';
 import { agentStateName } from '../agent/agent-states.js';
 
 /**
@@ -92,10 +92,15 @@ export function supervisorButtons(member: Pick<TeamMember, 'agentId' | 'state'>,
   return buttons;
 }
 
-/** The view: teams, and members with their buttons, sorted by team and agent id. */
-export function teamView(state: TeamState, enabled: boolean, supervisor: { agentId: string; state: AgentStateName; inService: boolean } | undefined): TeamView {
-  const members = [...state.members]
-    .sort((a, b) => a.teamId - b.teamId || a.agentId.localeCompare(b.agentId, undefined, { numeric: true }))
-    .map((m) => ({ ...m, buttons: supervisor ? supervisorButtons(m, supervisor) : [] }));
+export type SupervisorInput = { agentId: string; state: AgentStateName; inService: boolean } | undefined;
+
+/** One member row as a view shows it: the member with the supervisor's buttons for it. */
+export function memberView(member: TeamState['members'][number], supervisor: SupervisorInput): TeamMember {
+  return { ...member, buttons: supervisor ? supervisorButtons(member, supervisor) : [] };
+}
+
+/** The view: teams, and members with their buttons, sorted by team and agent id (as the state stream keeps them). */
+export function teamView(state: TeamState, enabled: boolean, supervisor: SupervisorInput): TeamView {
+  const members = [...state.members].sort(compareTeamMembers).map((m) => memberView(m, supervisor));
   return { enabled, teams: [...state.teams], members };
 }

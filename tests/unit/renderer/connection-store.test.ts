@@ -1,6 +1,6 @@
 import { createPinia, setActivePinia } from 'pinia';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { initialAppState, type AppState, type ConnectionStatus, type SoftphoneApi, type StateEvent } from '../../../contract/index.js';
+import { initialAppState, type ConnectionStatus, type SoftphoneApi, type StateEvent } from '../../../contract/index.js';
 import type { BridgeListener, SoftphoneClient } from '../../../renderer/src/softphone-client.js';
 import { useConnectionStore } from '../../../renderer/src/stores/connection.js';
 
@@ -18,7 +18,7 @@ const outOfServiceB: ConnectionStatus = {
 };
 
 const snapshot = (seq: number, connection: ConnectionStatus): StateEvent => ({ kind: 'snapshot', seq, state: initialAppState(connection) });
-const patch = (seq: number, connection: ConnectionStatus): StateEvent => ({ kind: 'patch', seq, changes: { connection } });
+const patch = (seq: number, connection: ConnectionStatus): StateEvent => ({ kind: 'patch', seq, ops: [{ op: 'set', part: 'connection', value: connection }] });
 
 /** A client whose stream and bridge the test drives by hand. */
 function fakeClient(reconnect: () => Promise<{ retried: boolean }> = async () => ({ retried: true })) {
@@ -87,8 +87,7 @@ describe('connection store', () => {
   it('keeps state a patch does not mention', () => {
     const store = useConnectionStore();
     store.receive(snapshot(0, connectedA));
-    const changes: Partial<AppState> = {};
-    store.receive({ kind: 'patch', seq: 1, changes });
+    store.receive({ kind: 'patch', seq: 1, ops: [{ op: 'set', part: 'lastError', value: { message: 'something else', at: 1 } }] });
     expect(store.connection).toEqual(connectedA);
   });
 

@@ -99,9 +99,9 @@ describe('WebSocket softphone client', () => {
     expect(host.requests).toEqual([{ kind: 'subscribe' }]);
     expect(bridge).toEqual(['connecting', 'open']);
 
-    host.broadcast({ kind: 'state', event: { kind: 'patch', seq: 1, changes: { connection: stopped } } });
+    host.broadcast({ kind: 'state', event: { kind: 'patch', seq: 1, ops: [{ op: 'set', part: 'connection', value: stopped }] } });
     await until(() => events.length === 2, 'patch');
-    expect(events[1]).toEqual({ kind: 'patch', seq: 1, changes: { connection: stopped } });
+    expect(events[1]).toEqual({ kind: 'patch', seq: 1, ops: [{ op: 'set', part: 'connection', value: stopped }] });
   });
 
   it('gives a late subscriber a snapshot of the current state', async () => {
@@ -110,7 +110,7 @@ describe('WebSocket softphone client', () => {
     const softphone = client(host);
     const early = record(softphone);
     await until(() => early.events.length === 1, 'snapshot');
-    host.broadcast({ kind: 'state', event: { kind: 'patch', seq: 1, changes: { connection: stopped } } });
+    host.broadcast({ kind: 'state', event: { kind: 'patch', seq: 1, ops: [{ op: 'set', part: 'connection', value: stopped }] } });
     await until(() => early.events.length === 2, 'patch');
 
     const late: StateEvent[] = [];
@@ -163,9 +163,9 @@ describe('WebSocket softphone client', () => {
     cleanups.push(() => warn.mockRestore());
     host.sockets.forEach((socket) => {
       socket.send('not json');
-      socket.send(JSON.stringify({ kind: 'state', event: { kind: 'patch', seq: 1, changes: { connection: { state: 'bogus' } } } }));
+      socket.send(JSON.stringify({ kind: 'state', event: { kind: 'patch', seq: 1, ops: [{ op: 'set', part: 'connection', value: { state: 'bogus' } }] } }));
     });
-    host.broadcast({ kind: 'state', event: { kind: 'patch', seq: 1, changes: { connection: stopped } } });
+    host.broadcast({ kind: 'state', event: { kind: 'patch', seq: 1, ops: [{ op: 'set', part: 'connection', value: stopped }] } });
     await until(() => events.length === 2, 'valid patch');
     expect(events[1]).toMatchObject({ seq: 1 });
     expect(warn).toHaveBeenCalledTimes(2);
@@ -202,7 +202,7 @@ describe('WebSocket softphone client', () => {
     const { events } = record(softphone);
     await until(() => events.length === 1, 'snapshot');
 
-    host.broadcast({ kind: 'state', event: { kind: 'patch', seq: 2, changes: { connection: stopped } } });
+    host.broadcast({ kind: 'state', event: { kind: 'patch', seq: 2, ops: [{ op: 'set', part: 'connection', value: stopped }] } });
     await until(() => events.length === 2, 'fresh snapshot');
     expect(events[1]?.kind).toBe('snapshot');
     expect(host.requests.filter((request) => (request as { kind: string }).kind === 'subscribe')).toHaveLength(2);
