@@ -71,10 +71,53 @@ export const AgentModeSchema = z.discriminatedUnion('mode', [
 ]);
 export type AgentMode = z.infer<typeof AgentModeSchema>;
 
+/**
+ * The buttons of the CTI OS enablement mask (ctios.md §4.2), one per bit, each named
+ * after the contract command it enables (`hold` enables the `hold` command). The few
+ * that need more than a name say so: `consultTransfer` and `consultConference` are
+ * `consult` with its `kind`; `notReadyWithReason` and `logoutWithReason` are
+ * `notReady` and `logout` with a reason code; `wrapup` is `setCallData` with `wrapup`;
+ * `insideMakeCall` and `outsideMakeCall` are `makeCall`; `badLineCall` and `record`
+ * have no command yet.
+ */
+export const AgentButtonSchema = z.enum([
+  'answer',
+  'release',
+  'hold',
+  'retrieve',
+  'makeCall',
+  'consultTransfer',
+  'completeTransfer',
+  'singleStepTransfer',
+  'consultConference',
+  'completeConference',
+  'singleStepConference',
+  'alternate',
+  'reconnectCall',
+  'wrapup',
+  'insideMakeCall',
+  'outsideMakeCall',
+  'supervisorAssist',
+  'emergencyCall',
+  'badLineCall',
+  'refreshStatistics',
+  'sendChat',
+  'record',
+  'login',
+  'logout',
+  'logoutWithReason',
+  'ready',
+  'notReady',
+  'notReadyWithReason',
+  'workReady',
+  'workNotReady',
+]);
+export type AgentButton = z.infer<typeof AgentButtonSchema>;
+
 /** The CTI OS enablement mask (ctios.md §4.2) with its set bits named, so a view need not decode it. */
 export const EnablementSchema = z.object({
   mask: z.number().int().nonnegative(),
-  buttons: z.array(z.string()),
+  buttons: z.array(AgentButtonSchema),
 });
 export type Enablement = z.infer<typeof EnablementSchema>;
 

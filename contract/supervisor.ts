@@ -2,6 +2,10 @@ import { z } from 'zod';
 import { AgentStateNameSchema } from './agent.js';
 import { CallKeySchema, CallSchema } from './calls.js';
 
+/** The supervisor's buttons on a team member (ctios.md §4.3): each is the command it enables. */
+export const SupervisorButtonSchema = z.enum(['logoutAgent', 'makeAgentReady', 'bargeIn', 'intercept']);
+export type SupervisorButton = z.infer<typeof SupervisorButtonSchema>;
+
 /**
  * The supervisor's team view (ctios.md §7.2 Team Real-Time Status): who is in the
  * supervisor's teams (AGENT_TEAM_CONFIG_EVENT) and what state each is in
@@ -19,8 +23,8 @@ export const TeamMemberSchema = z.object({
   state: AgentStateNameSchema,
   reasonCode: z.number().int().nonnegative(),
   since: z.number().int().nonnegative(),
-  /** Supervisor buttons for this member (ctios.md §4.3), by name: `logout`, `ready`, `barge-in`, `intercept`. */
-  buttons: z.array(z.string()),
+  /** Supervisor buttons for this member (ctios.md §4.3), each the command it enables with `{ agentId }`. */
+  buttons: z.array(SupervisorButtonSchema),
 });
 export type TeamMember = z.infer<typeof TeamMemberSchema>;
 

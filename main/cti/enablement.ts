@@ -1,4 +1,4 @@
-import type { AgentStateName, ConnectionState, DeskSettings, Enablement, WrapupMode } from '../../contract/index.js';
+import type { AgentButton, AgentStateName, ConnectionState, DeskSettings, Enablement, WrapupMode } from '../../contract/index.js';
 
 /**
  * The CTI OS button enablement mask (ctios.md §4.2), computed in main from the agent
@@ -184,8 +184,42 @@ export function callEnablement(call: CallOnPhone, input: EnablementInput): Enabl
   return enablementOf((agent | CALL_ROWS[situationOf(call, input.calls)]) >>> 0);
 }
 
-/** A mask with its set bits named (DISABLE_ALL is a flag, never listed as a button). */
+/** The contract's name of each bit's button (DISABLE_ALL is a flag, never a button). */
+const BUTTON_OF: { readonly [N in Exclude<EnableName, 'DISABLE_ALL'>]: AgentButton } = {
+  ANSWER: 'answer',
+  RELEASE: 'release',
+  HOLD: 'hold',
+  RETRIEVE: 'retrieve',
+  MAKECALL: 'makeCall',
+  TRANSFER_INIT: 'consultTransfer',
+  TRANSFER_COMPLETE: 'completeTransfer',
+  SINGLE_STEP_TRANSFER: 'singleStepTransfer',
+  CONFERENCE_INIT: 'consultConference',
+  CONFERENCE_COMPLETE: 'completeConference',
+  SINGLE_STEP_CONFERENCE: 'singleStepConference',
+  ALTERNATE: 'alternate',
+  RECONNECT: 'reconnectCall',
+  WRAPUP: 'wrapup',
+  INSIDE_MAKECALL: 'insideMakeCall',
+  OUTSIDE_MAKECALL: 'outsideMakeCall',
+  SUPERVISOR_ASSIST: 'supervisorAssist',
+  EMERGENCY_CALL: 'emergencyCall',
+  BAD_LINE_CALL: 'badLineCall',
+  STATISTICS: 'refreshStatistics',
+  CHAT: 'sendChat',
+  RECORD: 'record',
+  LOGIN: 'login',
+  LOGOUT: 'logout',
+  LOGOUT_WITH_REASON: 'logoutWithReason',
+  READY: 'ready',
+  NOTREADY: 'notReady',
+  NOTREADY_WITH_REASON: 'notReadyWithReason',
+  WORKREADY: 'workReady',
+  WORKNOTREADY: 'workNotReady',
+};
+
+/** A mask with its set bits named as the contract's buttons. */
 export function enablementOf(mask: number): Enablement {
-  const buttons = (Object.keys(ENABLE) as EnableName[]).filter((name) => name !== 'DISABLE_ALL' && (mask & ENABLE[name]) !== 0);
+  const buttons = (Object.keys(BUTTON_OF) as (keyof typeof BUTTON_OF)[]).filter((name) => (mask & ENABLE[name]) !== 0).map((name) => BUTTON_OF[name]);
   return { mask: mask >>> 0, buttons };
 }

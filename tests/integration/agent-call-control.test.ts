@@ -49,7 +49,7 @@ async function agentReady(sim: CtiSimulator, dataDir: string): Promise<Softphone
 const { talking } = harness;
 
 
-const CONSULT_ROW = ['ALTERNATE', 'RECONNECT', 'TRANSFER_COMPLETE', 'CONFERENCE_COMPLETE'];
+const CONSULT_ROW = ['alternate', 'reconnectCall', 'completeTransfer', 'completeConference'];
 
 const buttonsOf = (state: AppState, key: string) => state.calls.find((c) => c.call.key === key)?.enablement.buttons ?? [];
 const localStateOf = (state: AppState, key: string) => state.calls.find((c) => c.call.key === key)?.localState;
@@ -79,34 +79,34 @@ describe('agent call control against the simulator', () => {
 
     await run(core, 'sendDtmf', { callId: key, digits: '123#' });
     let state = await phoneIs(sim, core, { [key]: 'connect' }, 'still talking after DTMF');
-    expect(buttonsOf(state, key)).toEqual(expect.arrayContaining(['HOLD', 'RELEASE', 'TRANSFER_INIT', 'CONFERENCE_INIT']));
+    expect(buttonsOf(state, key)).toEqual(expect.arrayContaining(['hold', 'release', 'consultTransfer', 'consultConference']));
 
     const { callId: consult } = (await run(core, 'consult', { callId: key, dialedNumber: '5559000', kind: 'transfer' })) as { callId: string };
     // Consult initiated (the far end rings; our own connection is already `connect`, as CSTA has it):
     // Reconnect (and Release) only; the customer is held.
     state = await waitFor(core, (s) => localStateOf(s, key) === 'hold' && (s.calls.find((c) => c.call.key === consult)?.call.connections.some((c) => c.deviceId === '5559000' && c.state === 'alerting') ?? false), 'consult ringing');
-    expect(buttonsOf(state, consult)).toContain('RECONNECT');
-    expect(buttonsOf(state, consult)).not.toContain('TRANSFER_COMPLETE');
-    expect(buttonsOf(state, consult)).not.toContain('HOLD');
-    expect(buttonsOf(state, key)).not.toContain('TRANSFER_COMPLETE');
+    expect(buttonsOf(state, consult)).toContain('reconnectCall');
+    expect(buttonsOf(state, consult)).not.toContain('completeTransfer');
+    expect(buttonsOf(state, consult)).not.toContain('hold');
+    expect(buttonsOf(state, key)).not.toContain('completeTransfer');
 
     state = await phoneIs(sim, core, { [key]: 'hold', [consult]: 'connect' }, 'consult answered');
     expect(buttonsOf(state, consult)).toEqual(expect.arrayContaining(CONSULT_ROW));
-    expect(buttonsOf(state, key)).toEqual(expect.arrayContaining(['ALTERNATE', 'RECONNECT']));
-    expect(buttonsOf(state, consult)).not.toContain('TRANSFER_INIT');
+    expect(buttonsOf(state, key)).toEqual(expect.arrayContaining(['alternate', 'reconnectCall']));
+    expect(buttonsOf(state, consult)).not.toContain('consultTransfer');
     expect(await serverParties(sim, callIdOf(consult))).toMatchObject({ '3001': 'connect', '5559000': 'connect' });
 
     await run(core, 'alternate', { callId: consult });
     state = await phoneIs(sim, core, { [key]: 'connect', [consult]: 'hold' }, 'alternated to the customer');
     expect(await serverParties(sim, callIdOf(key))).toMatchObject({ '3001': 'connect' });
-    expect(buttonsOf(state, key)).toEqual(expect.arrayContaining(['ALTERNATE', 'RECONNECT']));
+    expect(buttonsOf(state, key)).toEqual(expect.arrayContaining(['alternate', 'reconnectCall']));
 
     await run(core, 'alternate', { callId: key });
     await phoneIs(sim, core, { [key]: 'hold', [consult]: 'connect' }, 'alternated back to the consult');
 
     await run(core, 'reconnectCall', { callId: consult });
     state = await phoneIs(sim, core, { [key]: 'connect' }, 'reconnected to the customer');
-    expect(buttonsOf(state, key)).toEqual(expect.arrayContaining(['HOLD', 'RELEASE', 'TRANSFER_INIT', 'CONFERENCE_INIT']));
+    expect(buttonsOf(state, key)).toEqual(expect.arrayContaining(['hold', 'release', 'consultTransfer', 'consultConference']));
     expect(agentState(state)).toBe('talking');
     expect(await get<ServerCall[]>(sim, '/calls')).toHaveLength(1);
   });
@@ -139,8 +139,8 @@ describe('agent call control against the simulator', () => {
     expect(await serverParties(sim, callId)).toEqual({ '5550100': 'connect', '3001': 'connect', '5559002': 'connect' });
     const devices = state.calls[0]!.call.connections.filter((c) => c.state === 'connect').map((c) => c.deviceId);
     expect(devices).toEqual(expect.arrayContaining(['5550100', '3001', '5559002']));
-    expect(buttonsOf(state, key)).toEqual(expect.arrayContaining(['HOLD', 'RELEASE']));
-    expect(buttonsOf(state, key)).not.toContain('ALTERNATE');
+    expect(buttonsOf(state, key)).toEqual(expect.arrayContaining(['hold', 'release']));
+    expect(buttonsOf(state, key)).not.toContain('alternate');
 
     await run(core, 'release', { callId: key });
     await phoneIs(sim, core, {}, 'left the conference');

@@ -83,42 +83,42 @@ describe('agent mode against the simulator', () => {
     await waitFor(core, connected, 'connected');
     await run(core, 'setAgent', { agentId: '1001', instrument: '3001' });
     let state = await waitFor(core, (s) => agentState(s) === 'logout' && active(s), 'logged out agent');
-    expect(state.enablement.buttons).toEqual(['LOGIN']);
+    expect(state.enablement.buttons).toEqual(['login']);
 
     await run(core, 'login', { password: 'x' });
     state = await waitFor(core, (s) => agentState(s) === 'not-ready', 'Not Ready');
-    expect(state.enablement.buttons).toEqual(expect.arrayContaining(['READY', 'MAKECALL', 'SUPERVISOR_ASSIST', 'EMERGENCY_CALL', 'STATISTICS', 'CHAT', 'LOGOUT']));
-    expect(state.enablement.buttons).not.toContain('NOTREADY');
+    expect(state.enablement.buttons).toEqual(expect.arrayContaining(['ready', 'makeCall', 'supervisorAssist', 'emergencyCall', 'refreshStatistics', 'sendChat', 'logout']));
+    expect(state.enablement.buttons).not.toContain('notReady');
 
     await run(core, 'ready');
     state = await waitFor(core, (s) => agentState(s) === 'available', 'Ready');
-    expect(state.enablement.buttons).toEqual(expect.arrayContaining(['NOTREADY', 'MAKECALL', 'STATISTICS', 'CHAT']));
-    expect(state.enablement.buttons).not.toContain('READY');
+    expect(state.enablement.buttons).toEqual(expect.arrayContaining(['notReady', 'makeCall', 'refreshStatistics', 'sendChat']));
+    expect(state.enablement.buttons).not.toContain('ready');
 
     const { callId } = (await post(sim, '/calls', { ani: '5551234', dnis: '8005550100', skillGroup: 100, callVariables: { '1': 'account 42' }, ecc: { 'user.lang': 'en' } })) as { callId: number };
     const key = `5000.${callId}`;
     state = await waitFor(core, (s) => s.calls[0]?.localState === 'alerting', 'ringing call');
     expect(agentState(state)).toBe('reserved');
     expect(state.calls[0]!.call).toMatchObject({ key, ani: '5551234', dnis: '8005550100', variables: { CallVariable1: 'account 42' }, ecc: { 'user.lang': 'en' } });
-    expect(state.calls[0]!.enablement.buttons).toContain('ANSWER');
-    expect(state.calls[0]!.enablement.buttons).not.toContain('HOLD');
+    expect(state.calls[0]!.enablement.buttons).toContain('answer');
+    expect(state.calls[0]!.enablement.buttons).not.toContain('hold');
 
     await run(core, 'answer', { callId: key });
     state = await waitFor(core, (s) => s.calls[0]?.localState === 'connect' && agentState(s) === 'talking', 'talking');
-    expect(state.calls[0]!.enablement.buttons).toEqual(expect.arrayContaining(['HOLD', 'RELEASE', 'TRANSFER_INIT', 'CONFERENCE_INIT']));
-    expect(state.calls[0]!.enablement.buttons).not.toContain('ANSWER');
+    expect(state.calls[0]!.enablement.buttons).toEqual(expect.arrayContaining(['hold', 'release', 'consultTransfer', 'consultConference']));
+    expect(state.calls[0]!.enablement.buttons).not.toContain('answer');
 
     await run(core, 'hold', { callId: key });
     state = await waitFor(core, (s) => s.calls[0]?.localState === 'hold', 'held');
-    expect(state.calls[0]!.enablement.buttons).toEqual(expect.arrayContaining(['RETRIEVE', 'RELEASE']));
-    expect(state.calls[0]!.enablement.buttons).not.toContain('HOLD');
+    expect(state.calls[0]!.enablement.buttons).toEqual(expect.arrayContaining(['retrieve', 'release']));
+    expect(state.calls[0]!.enablement.buttons).not.toContain('hold');
 
     await run(core, 'retrieve', { callId: key });
     await waitFor(core, (s) => s.calls[0]?.localState === 'connect', 'retrieved');
 
     await run(core, 'release', { callId: key });
     state = await waitFor(core, (s) => s.calls.length === 0 && agentState(s) === 'work-not-ready', 'wrap-up');
-    expect(state.enablement.buttons).toContain('WRAPUP');
+    expect(state.enablement.buttons).toContain('wrapup');
 
     expect(await run(core, 'setCallData', { callId: key, wrapup: 'sold' })).toEqual({ sent: true, queued: false });
     await run(core, 'ready');
@@ -190,7 +190,7 @@ describe('agent mode against the simulator', () => {
     expect(agentStateName(agent.state as number)).toBe('talking');
     expect(state.calls.map((c) => c.call.connectionCallId)).toEqual(calls.map((c) => c.callId));
     expect(state.calls[0]).toMatchObject({ localState: 'connect', call: { ani: '5550001' } });
-    expect(state.calls[0]!.enablement.buttons).toContain('HOLD');
+    expect(state.calls[0]!.enablement.buttons).toContain('hold');
     await run(core, 'hold', { callId: key });
     await waitFor(core, (s) => s.calls[0]?.localState === 'hold', 'held on B');
   });

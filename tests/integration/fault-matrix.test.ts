@@ -97,7 +97,7 @@ describe('fault matrix: the desktop ends equal to the server', () => {
     await fault(sim, { type: 'kill-side', side: 'A' });
     const state = await waitFor(core, onSide('B'), 'restored on B');
     await expectEqualToServer(sim, state);
-    expect(state.calls[0]!.enablement.buttons).toEqual(expect.arrayContaining(['HOLD', 'RELEASE']));
+    expect(state.calls[0]!.enablement.buttons).toEqual(expect.arrayContaining(['hold', 'release']));
     expect(state.connectionEvents.map((e) => e.event)).toEqual(expect.arrayContaining(['OnConnection', 'OnConnectionFailure']));
     const failure = state.connectionEvents.findLast((e) => e.event === 'OnConnectionFailure');
     expect(failure).toMatchObject({ failedSide: 'A', reasonCode: 'transport-error' });
@@ -122,7 +122,7 @@ describe('fault matrix: the desktop ends equal to the server', () => {
     const state = await waitFor(core, onSide('A'), 'back on A');
     await expectEqualToServer(sim, state);
     expect(state.calls[0]).toMatchObject({ localState: 'hold' });
-    expect(state.calls[0]!.enablement.buttons).toContain('RETRIEVE');
+    expect(state.calls[0]!.enablement.buttons).toContain('retrieve');
     await run(core, 'retrieve', { callId: key });
     await waitFor(core, (s) => s.calls[0]?.localState === 'connect', 'retrieved on A');
     await settled(sim, core, 'equal on A');

@@ -39,14 +39,14 @@ describe('supervisor mode against the simulator', () => {
     expect(member(state, '2001')).toMatchObject({ supervisor: true, primarySupervisor: true, buttons: [] });
     expect(member(state, '1002')).toMatchObject({ supervisor: false, state: 'logout', buttons: [] });
     const m1001 = member(state, '1001')!;
-    expect(m1001.buttons).toEqual(['logout', 'ready']);
+    expect(m1001.buttons).toEqual(['logoutAgent', 'makeAgentReady']);
     // Time in state is the view's to compute from `since`; the agent logged in just before.
     expect(m1001.since).toBeGreaterThan(before - 3000);
     expect(m1001.since).toBeLessThanOrEqual(Date.now());
 
     await run(supervisor, 'makeAgentReady', { agentId: '1001' });
     state = await waitFor(supervisor, (s) => member(s, '1001')?.state === 'available', 'member Ready');
-    expect(member(state, '1001')!.buttons).toEqual(['logout']);
+    expect(member(state, '1001')!.buttons).toEqual(['logoutAgent']);
     await waitFor(agent, (s) => agentState(s) === 'available', 'agent Ready');
 
     await run(supervisor, 'logoutAgent', { agentId: '1001' });
@@ -72,11 +72,11 @@ describe('supervisor mode against the simulator', () => {
     await waitFor(agent, (s) => s.calls[0]?.localState === 'alerting', 'ringing');
     await run(agent, 'answer', { callId: key });
     let state = await waitFor(supervisor, (s) => member(s, '1001')?.state === 'talking', 'member talking');
-    expect(member(state, '1001')!.buttons).toEqual(['logout', 'barge-in']);
+    expect(member(state, '1001')!.buttons).toEqual(['logoutAgent', 'bargeIn']);
 
     expect(await run(supervisor, 'bargeIn', { agentId: '1001' })).toEqual({ callId: key });
     state = await waitFor(supervisor, (s) => s.calls.some((c) => c.call.key === key) && agentState(s) === 'talking', 'supervisor on the call');
-    expect(member(state, '1001')!.buttons).toEqual(['logout', 'intercept']);
+    expect(member(state, '1001')!.buttons).toEqual(['logoutAgent', 'intercept']);
 
     expect(await run(supervisor, 'intercept', { agentId: '1001', callId: key })).toEqual({ callId: key });
     await waitFor(agent, (s) => s.calls.length === 0 && agentState(s) === 'work-not-ready', 'agent off the call');

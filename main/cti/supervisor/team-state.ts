@@ -1,5 +1,5 @@
 import { AGENT_FLAGS, AGENT_TEAM_CONFIG_OPERATION, type Message } from '../../../ged188/index.js';
-import { compareTeamMembers, type AgentStateName, type Team, type TeamMember, type TeamView } from '../../../contract/index.js';
+import { compareTeamMembers, type AgentStateName, type SupervisorButton, type Team, type TeamMember, type TeamView } from '../../../contract/index.js';
 import { agentStateName } from '../agent/agent-states.js';
 
 /**
@@ -82,12 +82,12 @@ const ON_CALL: ReadonlySet<AgentStateName> = new Set(['talking', 'hold']);
  * a talking agent from Not Ready, Intercept while the supervisor is on a call (after
  * its barge-in). A supervisor does not act on itself.
  */
-export function supervisorButtons(member: Pick<TeamMember, 'agentId' | 'state'>, supervisor: { agentId: string; state: AgentStateName; inService: boolean }): string[] {
+export function supervisorButtons(member: Pick<TeamMember, 'agentId' | 'state'>, supervisor: { agentId: string; state: AgentStateName; inService: boolean }): SupervisorButton[] {
   if (!supervisor.inService || member.agentId === supervisor.agentId) return [];
-  const buttons: string[] = [];
-  if (member.state !== 'logout' && member.state !== 'unknown') buttons.push('logout');
-  if (READY_FROM.has(member.state)) buttons.push('ready');
-  if (ON_CALL.has(member.state) && supervisor.state === 'not-ready') buttons.push('barge-in');
+  const buttons: SupervisorButton[] = [];
+  if (member.state !== 'logout' && member.state !== 'unknown') buttons.push('logoutAgent');
+  if (READY_FROM.has(member.state)) buttons.push('makeAgentReady');
+  if (ON_CALL.has(member.state) && supervisor.state === 'not-ready') buttons.push('bargeIn');
   if (ON_CALL.has(member.state) && supervisor.state === 'talking') buttons.push('intercept');
   return buttons;
 }

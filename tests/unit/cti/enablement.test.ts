@@ -14,29 +14,29 @@ const sorted = (names: string[]) => [...names].sort();
 
 describe('agent enablement (ctios.md §4.4 agent rows)', () => {
   it.each<[AgentStateName, string[]]>([
-    ['logout', ['LOGIN']],
-    ['not-ready', ['READY', 'SUPERVISOR_ASSIST', 'EMERGENCY_CALL', 'STATISTICS', 'CHAT', 'MAKECALL', 'LOGOUT', 'LOGOUT_WITH_REASON']],
-    ['available', ['NOTREADY', 'NOTREADY_WITH_REASON', 'SUPERVISOR_ASSIST', 'EMERGENCY_CALL', 'STATISTICS', 'CHAT', 'MAKECALL', 'LOGOUT', 'LOGOUT_WITH_REASON']],
-    ['reserved', ['STATISTICS', 'CHAT', 'BAD_LINE_CALL']],
+    ['logout', ['login']],
+    ['not-ready', ['ready', 'supervisorAssist', 'emergencyCall', 'refreshStatistics', 'sendChat', 'makeCall', 'logout', 'logoutWithReason']],
+    ['available', ['notReady', 'notReadyWithReason', 'supervisorAssist', 'emergencyCall', 'refreshStatistics', 'sendChat', 'makeCall', 'logout', 'logoutWithReason']],
+    ['reserved', ['refreshStatistics', 'sendChat', 'badLineCall']],
   ])('%s enables %j', (state, buttons) => {
     expect(sorted(agentEnablement(input(state)).buttons)).toEqual(sorted(buttons));
   });
 
   it('offers only the with-reason variants when the desk settings require a reason', () => {
     const buttons = agentEnablement(input('available', [], { notReadyReasonRequired: true, logoutReasonRequired: true })).buttons;
-    expect(buttons).toEqual(expect.arrayContaining(['NOTREADY_WITH_REASON', 'LOGOUT_WITH_REASON']));
-    expect(buttons).not.toContain('NOTREADY');
-    expect(buttons).not.toContain('LOGOUT');
+    expect(buttons).toEqual(expect.arrayContaining(['notReadyWithReason', 'logoutWithReason']));
+    expect(buttons).not.toContain('notReady');
+    expect(buttons).not.toContain('logout');
   });
 
   it('follows the wrap-up mode while talking and after the call', () => {
     const talking = [call('connect')];
-    expect(agentEnablement(input('talking', talking, { wrapupIncoming: 'optional' })).buttons).toEqual(expect.arrayContaining(['READY', 'NOTREADY', 'WRAPUP']));
-    expect(agentEnablement(input('talking', talking, { wrapupIncoming: 'required' })).buttons).not.toContain('READY');
-    expect(agentEnablement(input('talking', talking, { wrapupIncoming: 'not-allowed' })).buttons).not.toContain('NOTREADY');
-    expect(agentEnablement(input('work-not-ready', [], { wrapupIncoming: 'required' })).buttons).not.toContain('READY');
-    expect(agentEnablement(input('work-not-ready', [], { wrapupIncoming: 'required' }, true)).buttons).toEqual(expect.arrayContaining(['READY', 'NOTREADY', 'WRAPUP']));
-    expect(agentEnablement(input('talking', [call('connect', true)], { wrapupIncoming: 'optional', wrapupOutgoing: 'required' })).buttons).not.toContain('READY');
+    expect(agentEnablement(input('talking', talking, { wrapupIncoming: 'optional' })).buttons).toEqual(expect.arrayContaining(['ready', 'notReady', 'wrapup']));
+    expect(agentEnablement(input('talking', talking, { wrapupIncoming: 'required' })).buttons).not.toContain('ready');
+    expect(agentEnablement(input('talking', talking, { wrapupIncoming: 'not-allowed' })).buttons).not.toContain('notReady');
+    expect(agentEnablement(input('work-not-ready', [], { wrapupIncoming: 'required' })).buttons).not.toContain('ready');
+    expect(agentEnablement(input('work-not-ready', [], { wrapupIncoming: 'required' }, true)).buttons).toEqual(expect.arrayContaining(['ready', 'notReady', 'wrapup']));
+    expect(agentEnablement(input('talking', [call('connect', true)], { wrapupIncoming: 'optional', wrapupOutgoing: 'required' })).buttons).not.toContain('ready');
   });
 
   it('turns everything off while out of service', () => {
@@ -55,29 +55,29 @@ describe('call enablement (ctios.md §4.4 call rows)', () => {
   it('alerting enables Answer only among the call buttons', () => {
     const ringing = call('alerting');
     const buttons = buttonsOf(ringing, [ringing], 'reserved');
-    expect(buttons).toContain('ANSWER');
-    expect(buttons).not.toContain('HOLD');
+    expect(buttons).toContain('answer');
+    expect(buttons).not.toContain('hold');
   });
 
   it('talking enables Hold, Release, Transfer and Conference init', () => {
     const talking = call('connect');
-    expect(buttonsOf(talking, [talking])).toEqual(expect.arrayContaining(['HOLD', 'RELEASE', 'TRANSFER_INIT', 'CONFERENCE_INIT']));
+    expect(buttonsOf(talking, [talking])).toEqual(expect.arrayContaining(['hold', 'release', 'consultTransfer', 'consultConference']));
   });
 
   it('held enables Retrieve and Release', () => {
     const held = call('hold');
     const buttons = buttonsOf(held, [held], 'hold');
-    expect(buttons).toEqual(expect.arrayContaining(['RETRIEVE', 'RELEASE']));
-    expect(buttons).not.toContain('HOLD');
+    expect(buttons).toEqual(expect.arrayContaining(['retrieve', 'release']));
+    expect(buttons).not.toContain('hold');
   });
 
   it('consult initiated enables Reconnect; consult answered adds Alternate and the completes', () => {
     const original = call('hold');
     const dialing = call('initiate');
-    expect(buttonsOf(dialing, [original, dialing])).toContain('RECONNECT');
-    expect(buttonsOf(dialing, [original, dialing])).not.toContain('TRANSFER_COMPLETE');
+    expect(buttonsOf(dialing, [original, dialing])).toContain('reconnectCall');
+    expect(buttonsOf(dialing, [original, dialing])).not.toContain('completeTransfer');
     const answered = call('connect');
-    expect(buttonsOf(answered, [original, answered])).toEqual(expect.arrayContaining(['ALTERNATE', 'RECONNECT', 'TRANSFER_COMPLETE', 'CONFERENCE_COMPLETE']));
-    expect(buttonsOf(original, [original, answered])).toEqual(expect.arrayContaining(['ALTERNATE', 'RECONNECT']));
+    expect(buttonsOf(answered, [original, answered])).toEqual(expect.arrayContaining(['alternate', 'reconnectCall', 'completeTransfer', 'completeConference']));
+    expect(buttonsOf(original, [original, answered])).toEqual(expect.arrayContaining(['alternate', 'reconnectCall']));
   });
 });

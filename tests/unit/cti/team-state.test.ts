@@ -57,12 +57,12 @@ describe('team state', () => {
 
   it('enables the supervisor buttons as ctios.md §4.3 and §7.2 describe', () => {
     const sup = { agentId: '2001', state: 'not-ready' as const, inService: true };
-    expect(supervisorButtons({ agentId: '1001', state: 'not-ready' }, sup)).toEqual(['logout', 'ready']);
-    expect(supervisorButtons({ agentId: '1001', state: 'work-ready' }, sup)).toEqual(['logout', 'ready']);
-    expect(supervisorButtons({ agentId: '1001', state: 'available' }, sup)).toEqual(['logout']);
-    expect(supervisorButtons({ agentId: '1001', state: 'talking' }, sup)).toEqual(['logout', 'barge-in']);
-    expect(supervisorButtons({ agentId: '1001', state: 'talking' }, { ...sup, state: 'talking' })).toEqual(['logout', 'intercept']);
-    expect(supervisorButtons({ agentId: '1001', state: 'talking' }, { ...sup, state: 'available' })).toEqual(['logout']);
+    expect(supervisorButtons({ agentId: '1001', state: 'not-ready' }, sup)).toEqual(['logoutAgent', 'makeAgentReady']);
+    expect(supervisorButtons({ agentId: '1001', state: 'work-ready' }, sup)).toEqual(['logoutAgent', 'makeAgentReady']);
+    expect(supervisorButtons({ agentId: '1001', state: 'available' }, sup)).toEqual(['logoutAgent']);
+    expect(supervisorButtons({ agentId: '1001', state: 'talking' }, sup)).toEqual(['logoutAgent', 'bargeIn']);
+    expect(supervisorButtons({ agentId: '1001', state: 'talking' }, { ...sup, state: 'talking' })).toEqual(['logoutAgent', 'intercept']);
+    expect(supervisorButtons({ agentId: '1001', state: 'talking' }, { ...sup, state: 'available' })).toEqual(['logoutAgent']);
     expect(supervisorButtons({ agentId: '1001', state: 'logout' }, sup)).toEqual([]);
     expect(supervisorButtons({ agentId: '2001', state: 'not-ready' }, sup)).toEqual([]);
     expect(supervisorButtons({ agentId: '1001', state: 'not-ready' }, { ...sup, inService: false })).toEqual([]);
