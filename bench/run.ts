@@ -3,12 +3,14 @@
  *   codec   decode/encode messages per second against JSON.parse/JSON.stringify
  *   fuzz    1,000,000 mutated frames; counts of each outcome (`--cases N` to change)
  *   failover   monitor mode: side A killed / stalled, time to open and reconciled on side B, 20 trials each (`--trials N`)
+ *   stream     the state stream's patch for one team member's state change, teams of 20 and 2,000 (`--changes N`)
  *   simulator  2,000 agents over 2,000 sessions plus a monitor, 50 calls/s for 60 s (`--seconds N`)
  */
 import { runCodecBenchmark } from './codec.js';
 import { runFailoverBenchmark } from './failover.js';
 import { runFuzzBenchmark } from './fuzz.js';
 import { runSimulatorBenchmark } from './simulator.js';
+import { runStreamBenchmark } from './stream.js';
 
 type Result = Record<string, unknown>;
 
@@ -28,6 +30,7 @@ const BENCHMARKS: Record<string, (args: string[]) => Result | Promise<Result>> =
     if (!Number.isInteger(cases) || cases < 1) throw new Error('--cases takes a positive whole number');
     return runFuzzBenchmark(cases);
   },
+  stream: (args) => runStreamBenchmark({ sizes: [20, 2000], changes: count(args, '--changes', 2000) }),
   failover: (args) => runFailoverBenchmark({ trials: count(args, '--trials', 20) }),
   simulator: (args) =>
     runSimulatorBenchmark({

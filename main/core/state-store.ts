@@ -16,6 +16,13 @@ import {
 
 export type StateListener = (event: StateEvent) => void;
 
+/** A collection's definition with its item type erased (the table is keyed by name). */
+interface CollectionShape {
+  read(state: AppState): readonly unknown[];
+  write(state: AppState, items: unknown[]): AppState;
+  key(item: unknown): string;
+}
+
 export interface StateStoreOptions {
   /** The shortest time between two patches. */
   readonly frameMs?: number;
@@ -40,6 +47,8 @@ export class StateStore implements StateWriter {
   private lastPublishedAt = Number.NEGATIVE_INFINITY;
   private seq = 0;
   private readonly listeners = new Set<StateListener>();
+  /** Where each key of a collection stands, for the array it was worked out from. */
+  private readonly positions = new Map<CollectionName, { items: readonly unknown[]; at: Map<string, number> }>();
   private readonly frameMs: number;
   private readonly clock: () => number;
 
@@ -64,12 +73,34 @@ export class StateStore implements StateWriter {
   }
 
   upsert<C extends CollectionName>(collection: C, item: CollectionItem<C>): void {
-    this.queue(`item:${collection}:${collectionKey(collection, item)}`, { op: 'upsert', collection, item } as StateOp);
+    const key = collectionKey(collection, item);
+    this.queue(`item:${collection}:${key}`, { op: 'upsert', collection, item } as StateOp, () => this.replaceInPlace(collection, key, item));
+  }
+
+  /**
+   * An upsert of a known item, in constant time but for copying the array: the store
+   * remembers where each key stands, valid until the collection gains or loses an item.
+   * Undefined when the item is new (the general path inserts it).
+   */
+  private replaceInPlace(collection: CollectionName, key: string, item: unknown): AppState | undefined {
+    const definition = STATE_COLLECTIONS[collection] as unknown as CollectionShape;
+    const items = definition.read(this.state);
+    let cached = this.positions.get(collection);
+    if (cached?.items !== items) {
+      cached = { items, at: new Map(items.map((candidate, i) => [definition.key(candidate), i])) };
+      this.positions.set(collection, cached);
+    }
+    const index = cached.at.get(key);
+    if (index === undefined) return undefined;
+    const copy = [...items];
+    copy[index] = item;
+    cached.items = copy;
+    return definition.write(this.state, copy);
   }
 
   remove(collection: CollectionName, key: string): void {
-    const definition = STATE_COLLECTIONS[collection] as { read: (s: AppState) => readonly unknown[]; key: (item: never) => string };
-    if (!definition.read(this.state).some((item) => definition.key(item as never) === key)) return;
+    const definition = STATE_COLLECTIONS[collection] as unknown as CollectionShape;
+    if (!definition.read(this.state).some((item) => definition.key(item) === key)) return;
     this.pendingIndex.delete(`item:${collection}:${key}`);
     this.queue(undefined, { op: 'remove', collection, key });
   }
@@ -78,8 +109,8 @@ export class StateStore implements StateWriter {
    * Applies `op` now and queues it. With a `slot`, an earlier queued operation on the
    * same slot (not separated by anything that invalidated it) is replaced in place.
    */
-  private queue(slot: string | undefined, op: StateOp): void {
-    this.state = applyStateOp(this.state, op);
+  private queue(slot: string | undefined, op: StateOp, fastApply?: () => AppState | undefined): void {
+    this.state = fastApply?.() ?? applyStateOp(this.state, op);
     const earlier = slot === undefined ? undefined : this.pendingIndex.get(slot);
     if (earlier !== undefined && op.op === 'upsert') {
       this.pending[earlier] = op;

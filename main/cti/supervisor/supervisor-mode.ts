@@ -50,28 +50,36 @@ export class SupervisorMode {
     return agent ? { agentId: agent.identity.agentId, state: agent.state, inService: agent.inService } : undefined;
   }
 
-  /** Publishes the rows of `agentIds` (all rows when undefined) that differ from what was published. */
-  private publishMembers(agentIds?: ReadonlySet<string>): void {
+  /** Publishes every row that differs from what was published, and removes rows no longer in the team. */
+  private publishMembers(): void {
     const supervisor = this.supervisorInput();
     this.publishedSupervisor = supervisor;
-    const present = agentIds === undefined ? new Set<string>() : undefined;
+    const present = new Set<string>();
     for (const member of this.team.members) {
-      if (agentIds !== undefined && !agentIds.has(member.agentId)) continue;
       const key = teamMemberKey(member);
-      present?.add(key);
-      const row = memberView(member, supervisor);
-      if (!isDeepStrictEqual(this.published.get(key), row)) {
-        this.published.set(key, row);
-        this.writer.upsert('teamMembers', row);
-      }
+      present.add(key);
+      this.publishRow(key, memberView(member, supervisor));
     }
-    for (const [key, row] of this.published) {
-      const gone = present ? !present.has(key) : agentIds!.has(row.agentId) && !this.team.members.some((m) => teamMemberKey(m) === key);
-      if (gone) {
-        this.published.delete(key);
-        this.writer.remove('teamMembers', key);
-      }
+    for (const key of this.published.keys()) {
+      if (present.has(key)) continue;
+      this.published.delete(key);
+      this.writer.remove('teamMembers', key);
     }
+  }
+
+  /** Publishes one agent's rows (one per team it is in): what a member's state event changes. */
+  private publishAgentRows(agentId: string): void {
+    const supervisor = this.publishedSupervisor;
+    for (const i of this.team.positions.get(agentId) ?? []) {
+      const member = this.team.members[i]!;
+      this.publishRow(teamMemberKey(member), memberView(member, supervisor));
+    }
+  }
+
+  private publishRow(key: string, row: TeamMember): void {
+    if (isDeepStrictEqual(this.published.get(key), row)) return;
+    this.published.set(key, row);
+    this.writer.upsert('teamMembers', row);
   }
 
   private publishWatched(): void {
@@ -126,7 +134,7 @@ export class SupervisorMode {
         const next = applyMemberState(this.team, message, this.clock());
         if (next !== this.team) {
           this.team = next;
-          this.publishMembers(new Set([message.AgentID!]));
+          this.publishAgentRows(message.AgentID!);
         }
         // The supervisor's own state decides the barge-in / intercept buttons of every member.
         if (message.AgentID === this.agent()?.identity.agentId) this.agentChanged();

@@ -13,9 +13,22 @@ export interface TeamState {
   readonly teams: readonly Team[];
   /** Members without buttons; `buttons` is worked out when the view is built. */
   readonly members: readonly Omit<TeamMember, 'buttons'>[];
+  /** Where each agent's rows stand in `members` (one per team it is in): a state event touches only those. */
+  readonly positions: ReadonlyMap<string, readonly number[]>;
 }
 
-export const EMPTY_TEAM: TeamState = { teams: [], members: [] };
+export const EMPTY_TEAM: TeamState = { teams: [], members: [], positions: new Map() };
+
+/** The state with `positions` worked out again (after the configuration changed who is in the team). */
+function indexed(teams: readonly Team[], members: readonly Omit<TeamMember, 'buttons'>[]): TeamState {
+  const positions = new Map<string, number[]>();
+  members.forEach((member, i) => {
+    const at = positions.get(member.agentId);
+    if (at) at.push(i);
+    else positions.set(member.agentId, [i]);
+  });
+  return { teams, members, positions };
+}
 
 /**
  * Applies one AGENT_TEAM_CONFIG_EVENT. RESTORE_PERMANENT replaces the team's members
@@ -48,29 +61,30 @@ export function applyTeamConfig(state: TeamState, event: Message<'AGENT_TEAM_CON
   const isListed = (m: { agentId: string; teamId: number }) => m.teamId === teamId && ids.includes(m.agentId);
   switch (event.ConfigOperation) {
     case AGENT_TEAM_CONFIG_OPERATION.REMOVE_AGENT:
-      return { teams, members: state.members.filter((m) => !isListed(m)) };
+      return indexed(teams, state.members.filter((m) => !isListed(m)));
     case AGENT_TEAM_CONFIG_OPERATION.ADD_AGENT:
-      return { teams, members: [...state.members.filter((m) => !isListed(m)), ...listed] };
+      return indexed(teams, [...state.members.filter((m) => !isListed(m)), ...listed]);
     default: {
       const kept = replacing ? state.members.filter((m) => m.teamId !== teamId) : state.members.filter((m) => !isListed(m));
-      return { teams, members: [...kept, ...listed] };
+      return indexed(teams, [...kept, ...listed]);
     }
   }
 }
 
 /** Applies a team member's AGENT_STATE_EVENT (every team it is in); others are ignored. */
 export function applyMemberState(state: TeamState, event: Message<'AGENT_STATE_EVENT'>, now: number): TeamState {
-  const agentId = event.AgentID;
-  if (agentId === undefined || !state.members.some((m) => m.agentId === agentId)) return state;
+  const at = event.AgentID === undefined ? undefined : state.positions.get(event.AgentID);
+  if (!at) return state;
   const name: AgentStateName = agentStateName(event.AgentState);
   const since = Math.max(0, now - event.StateDuration * 1000);
-  let changed = false;
-  const members = state.members.map((m) => {
-    if (m.agentId !== agentId || (m.state === name && m.reasonCode === event.EventReasonCode)) return m;
-    changed = true;
-    return { ...m, state: name, reasonCode: event.EventReasonCode, since: m.state === name ? m.since : since };
-  });
-  return changed ? { ...state, members } : state;
+  let members: Omit<TeamMember, 'buttons'>[] | undefined;
+  for (const i of at) {
+    const m = state.members[i]!;
+    if (m.state === name && m.reasonCode === event.EventReasonCode) continue;
+    members ??= [...state.members];
+    members[i] = { ...m, state: name, reasonCode: event.EventReasonCode, since: m.state === name ? m.since : since };
+  }
+  return members ? { ...state, members } : state;
 }
 
 const READY_FROM: ReadonlySet<AgentStateName> = new Set(['not-ready', 'work-not-ready', 'work-ready']);
