@@ -144,3 +144,159 @@ describe('a lost or late confirmation costs a retry, not a stuck desktop (item 3
     expect(state.connectionEvents.filter((e) => e.event === 'OnConnectionFailure')).toHaveLength(1);
   });
 });
+
+describe('phantom calls: a lying link costs a resync, not a desktop that disagrees with the server (item 4)', () => {
+  /** Re-reads of the agent state the desktop asked for: one per restore or resync. */
+  const resyncs = (desk: LossyDesk) => desk.sentToServer('QUERY_AGENT_STATE_REQ').length;
+
+  it('an honest link costs no resync through a whole call', async () => {
+    const desk = await lossyDesk();
+    const { sim, core } = desk;
+    const before = resyncs(desk);
+    const { key } = await talking(sim, core);
+    await run(core, 'hold', { callId: key });
+    await waitFor(core, (s) => s.calls[0]?.localState === 'hold' && agentState(s) === 'hold', 'held');
+    await run(core, 'retrieve', { callId: key });
+    await waitFor(core, (s) => s.calls[0]?.localState === 'connect' && agentState(s) === 'talking', 'retrieved');
+    await run(core, 'release', { callId: key });
+    await waitFor(core, (s) => s.calls.length === 0 && agentState(s) === 'work-not-ready', 'wrap-up');
+    await run(core, 'ready');
+    await settled(sim, core, 'Ready after the call');
+    // Longer than the debounce: a suspicion raised by the normal order of events would have run by now.
+    const quiet = Date.now() + 600;
+    await until(() => Date.now() > quiet, 'the debounce to pass');
+    expect(resyncs(desk)).toBe(before);
+  });
+
+  it('events replayed after the call ended: the phantom call goes', async () => {
+    const desk = await lossyDesk();
+    const { sim, core } = desk;
+    const { key } = await talking(sim, core);
+    desk.lie({ direction: 'to-desktop', type: 'BEGIN_CALL_EVENT', fault: { kind: 'replay', after: 'END_CALL_EVENT' } });
+    desk.lie({ direction: 'to-desktop', type: 'CALL_DELIVERED_EVENT', fault: { kind: 'replay', after: 'END_CALL_EVENT' } });
+    // The replays were armed after the call began: they copy the next call's events.
+    await run(core, 'release', { callId: key });
+    await waitFor(core, (s) => agentState(s) === 'work-not-ready', 'wrap-up');
+    await run(core, 'ready');
+    const second = await talking(sim, core, '5550111');
+    await run(core, 'release', { callId: second.key });
+    desk.honest();
+    await settled(sim, core, 'no phantom after the replay');
+    await run(core, 'ready');
+    await settled(sim, core, 'Ready');
+  });
+
+  it('events reordered at the end of a call: the call the late event revived goes', async () => {
+    const desk = await lossyDesk();
+    const { sim, core } = desk;
+    const { key } = await talking(sim, core);
+    const reordered = desk.lie({ direction: 'to-desktop', type: 'CALL_CONNECTION_CLEARED_EVENT', fault: { kind: 'reorder', after: 'END_CALL_EVENT' } });
+    await run(core, 'release', { callId: key });
+    await until(() => reordered.hits === 1, 'the reorder');
+    desk.honest();
+    const state = await settled(sim, core, 'no phantom after the reorder');
+    expect(state.calls).toEqual([]);
+  });
+
+  it('the end of a call dropped: the agent in wrap-up with a connected call is re-read', async () => {
+    const desk = await lossyDesk();
+    const { sim, core } = desk;
+    const { callId } = await talking(sim, core);
+    desk.lie({ direction: 'to-desktop', type: 'CALL_CONNECTION_CLEARED_EVENT', fault: { kind: 'drop' } });
+    desk.lie({ direction: 'to-desktop', type: 'CALL_CLEARED_EVENT', fault: { kind: 'drop' } });
+    desk.lie({ direction: 'to-desktop', type: 'END_CALL_EVENT', fault: { kind: 'drop' } });
+    await post(sim, `/calls/${callId}/hangup`);
+    desk.honest();
+    const state = await settled(sim, core, 'the ended call gone');
+    expect(agentState(state)).toBe('work-not-ready');
+  });
+
+  it('every event duplicated during a call: the desktop still agrees with the server', async () => {
+    const desk = await lossyDesk();
+    const { sim, core } = desk;
+    for (const type of ['BEGIN_CALL_EVENT', 'CALL_DELIVERED_EVENT', 'CALL_ESTABLISHED_EVENT', 'CALL_HELD_EVENT', 'CALL_RETRIEVED_EVENT', 'CALL_CONNECTION_CLEARED_EVENT', 'END_CALL_EVENT', 'AGENT_STATE_EVENT'] as const) {
+      desk.lie({ direction: 'to-desktop', type, times: Infinity, fault: { kind: 'duplicate' } });
+    }
+    const { key } = await talking(sim, core);
+    await run(core, 'hold', { callId: key });
+    await waitFor(core, (s) => s.calls[0]?.localState === 'hold', 'held');
+    await run(core, 'retrieve', { callId: key });
+    await waitFor(core, (s) => s.calls[0]?.localState === 'connect', 'retrieved');
+    await run(core, 'release', { callId: key });
+    desk.honest();
+    await settled(sim, core, 'equal after duplicates');
+  });
+
+  it('an agent state changed on the way (Ready while talking): the agent state is re-read', async () => {
+    const desk = await lossyDesk();
+    const { sim, core } = desk;
+    // The TALKING that follows the answer arrives as AVAILABLE.
+    const changed = desk.lie({ direction: 'to-desktop', type: 'AGENT_STATE_EVENT', nth: 2, fault: { kind: 'mutate', change: (m) => ({ ...m, AgentState: 3 }) as Message } });
+    const { callId } = (await post(sim, '/calls', { ani: '5550120', dnis: '8005550100', skillGroup: 100 })) as { callId: number };
+    await waitFor(core, (s) => s.calls[0]?.localState === 'alerting', 'ringing');
+    await run(core, 'answer', { callId: `5000.${callId}` });
+    await until(() => changed.hits === 1, 'the changed state event');
+    desk.honest();
+    const state = await settled(sim, core, 'talking, as the server says');
+    expect(agentState(state)).toBe('talking');
+  });
+
+  it('a call id changed on the way: the desktop re-reads the phone and acts on the real call', async () => {
+    const desk = await lossyDesk();
+    const { sim, core } = desk;
+    const renumber = (m: Message) => ({ ...m, ConnectionCallID: (m as { ConnectionCallID: number }).ConnectionCallID + 1000 }) as Message;
+    desk.lie({ direction: 'to-desktop', type: 'BEGIN_CALL_EVENT', fault: { kind: 'mutate', change: renumber } });
+    desk.lie({ direction: 'to-desktop', type: 'CALL_DELIVERED_EVENT', fault: { kind: 'mutate', change: renumber } });
+    const { callId } = (await post(sim, '/calls', { ani: '5550130', dnis: '8005550100', skillGroup: 100 })) as { callId: number };
+    const phantom = `5000.${callId + 1000}`;
+    await waitFor(core, (s) => s.calls.some((c) => c.call.key === phantom), 'the phantom ringing');
+    desk.honest();
+    // The server has no such call: it refuses, and the refusal makes the desktop look again.
+    const refused = await core.execute('answer', { callId: phantom });
+    expect(refused).toMatchObject({ ok: false, failure: { code: 'failed' } });
+    const state = await waitFor(core, (s) => s.calls.length === 1 && s.calls[0]!.call.connectionCallId === callId, 'the real call in place of the phantom');
+    await expectEqualToServer(sim, state);
+    await run(core, 'answer', { callId: `5000.${callId}` });
+    await settled(sim, core, 'talking on the real call');
+  });
+
+  it('an event for a call the desktop never heard of: the calls are re-read', async () => {
+    const desk = await lossyDesk();
+    const { sim, core } = desk;
+    desk.lie({ direction: 'to-desktop', type: 'CALL_ESTABLISHED_EVENT', fault: { kind: 'mutate', change: (m) => ({ ...m, ConnectionCallID: (m as { ConnectionCallID: number }).ConnectionCallID + 1000 }) as Message } });
+    const { callId } = (await post(sim, '/calls', { ani: '5550140', dnis: '8005550100', skillGroup: 100 })) as { callId: number };
+    await waitFor(core, (s) => s.calls[0]?.localState === 'alerting', 'ringing');
+    await run(core, 'answer', { callId: `5000.${callId}` });
+    desk.honest();
+    const state = await settled(sim, core, 'talking on the one real call');
+    expect(state.calls.map((c) => [c.call.connectionCallId, c.localState])).toEqual([[callId, 'connect']]);
+  });
+
+  it('a frame broken on the way: the session fails over and the desktop converges', async () => {
+    const desk = await lossyDesk();
+    const { sim, core } = desk;
+    const { key } = await talking(sim, core);
+    // MessageLength beyond the protocol's limit: the framer gives the connection up.
+    desk.lie({ direction: 'to-desktop', type: 'CALL_HELD_EVENT', fault: { kind: 'corrupt', bytes: (frame) => { const out = Uint8Array.from(frame); new DataView(out.buffer).setUint32(0, 0x7fffffff); return out; } } });
+    // The event comes before HOLD_CALL_CONF, so the command loses its answer with the link.
+    expect(await core.execute('hold', { callId: key })).toMatchObject({ ok: false, failure: { code: 'unavailable' } });
+    const state = await waitFor(core, (s) => s.connectionEvents.some((e) => e.event === 'OnConnectionFailure' && e.reasonCode === 'protocol-error'), 'the broken frame dropped the link');
+    expect(state.connectionEvents.findLast((e) => e.event === 'OnConnectionFailure')?.reason).toMatch(/framing error/);
+    desk.honest();
+    const after = await settled(sim, core, 'held, as the server says');
+    expect(after.calls[0]?.localState).toBe('hold');
+  });
+
+  it('a SET_CALL_DATA_CONF lost on a standing link: the edit is checked, not sent twice', async () => {
+    const desk = await lossyDesk();
+    const { sim, core } = desk;
+    const { callId, key } = await talking(sim, core);
+    desk.lie({ direction: 'to-desktop', type: 'SET_CALL_DATA_CONF', fault: { kind: 'drop' } });
+    expect(await run(core, 'setCallData', { callId: key, variables: { CallVariable7: 'once' }, wrapup: 'sold' })).toEqual({ sent: false, queued: true });
+    desk.honest();
+    await settled(sim, core, 'the outbox checked and emptied');
+    const server = (await get<ServerCall[]>(sim, '/calls')).find((c) => c.callId === callId)!;
+    expect(server).toMatchObject({ callVariables: { '7': 'once' }, wrapup: 'sold' });
+    expect(desk.sentToServer('SET_CALL_DATA_REQ')).toHaveLength(1);
+  });
+});
