@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { AppState } from '../../contract/index.js';
-import type { Message } from '../../ged188/index.js';
+import { AGENT_STATE, type Message } from '../../ged188/index.js';
 import type { SoftphoneCore } from '../../main/core/softphone-core.js';
 import { CtiSimulator } from '../../simulator/index.js';
 import { generatedSite } from '../../simulator/pg/site.js';
@@ -71,6 +71,9 @@ async function lossyDesk(): Promise<LossyDesk> {
 const onSide = (side: 'A' | 'B') => (s: AppState) => active(s) && s.connection.state === 'connected' && s.connection.side === side;
 const restoring = (s: AppState) => s.agent.mode === 'agent' && s.agent.phase === 'restoring';
 const fault = (sim: CtiSimulator, body: object) => post(sim, '/faults', body);
+
+/** A call event with its call id changed to one the server never had. */
+const renumber = (m: Message) => ({ ...m, ConnectionCallID: (m as { ConnectionCallID: number }).ConnectionCallID + 1000 }) as Message;
 
 /** Polls `condition` until it holds or the deadline passes. */
 async function until(condition: () => boolean, what: string, ms = 5000): Promise<void> {
@@ -231,7 +234,7 @@ describe('phantom calls: a lying link costs a resync, not a desktop that disagre
     const desk = await lossyDesk();
     const { sim, core } = desk;
     // The TALKING that follows the answer arrives as AVAILABLE.
-    const changed = desk.lie({ direction: 'to-desktop', type: 'AGENT_STATE_EVENT', nth: 2, fault: { kind: 'mutate', change: (m) => ({ ...m, AgentState: 3 }) as Message } });
+    const changed = desk.lie({ direction: 'to-desktop', type: 'AGENT_STATE_EVENT', nth: 2, fault: { kind: 'mutate', change: (m) => ({ ...m, AgentState: AGENT_STATE.AVAILABLE }) as Message } });
     const { callId } = (await post(sim, '/calls', { ani: '5550120', dnis: '8005550100', skillGroup: 100 })) as { callId: number };
     await waitFor(core, (s) => s.calls[0]?.localState === 'alerting', 'ringing');
     await run(core, 'answer', { callId: `5000.${callId}` });
@@ -244,7 +247,6 @@ describe('phantom calls: a lying link costs a resync, not a desktop that disagre
   it('a call id changed on the way: the desktop re-reads the phone and acts on the real call', async () => {
     const desk = await lossyDesk();
     const { sim, core } = desk;
-    const renumber = (m: Message) => ({ ...m, ConnectionCallID: (m as { ConnectionCallID: number }).ConnectionCallID + 1000 }) as Message;
     desk.lie({ direction: 'to-desktop', type: 'BEGIN_CALL_EVENT', fault: { kind: 'mutate', change: renumber } });
     desk.lie({ direction: 'to-desktop', type: 'CALL_DELIVERED_EVENT', fault: { kind: 'mutate', change: renumber } });
     const { callId } = (await post(sim, '/calls', { ani: '5550130', dnis: '8005550100', skillGroup: 100 })) as { callId: number };
@@ -263,7 +265,7 @@ describe('phantom calls: a lying link costs a resync, not a desktop that disagre
   it('an event for a call the desktop never heard of: the calls are re-read', async () => {
     const desk = await lossyDesk();
     const { sim, core } = desk;
-    desk.lie({ direction: 'to-desktop', type: 'CALL_ESTABLISHED_EVENT', fault: { kind: 'mutate', change: (m) => ({ ...m, ConnectionCallID: (m as { ConnectionCallID: number }).ConnectionCallID + 1000 }) as Message } });
+    desk.lie({ direction: 'to-desktop', type: 'CALL_ESTABLISHED_EVENT', fault: { kind: 'mutate', change: renumber } });
     const { callId } = (await post(sim, '/calls', { ani: '5550140', dnis: '8005550100', skillGroup: 100 })) as { callId: number };
     await waitFor(core, (s) => s.calls[0]?.localState === 'alerting', 'ringing');
     await run(core, 'answer', { callId: `5000.${callId}` });

@@ -56,6 +56,11 @@ interface Waiting {
   readonly link: Link;
 }
 
+interface Target {
+  readonly host: string;
+  readonly port: number;
+}
+
 interface Link {
   readonly toServer: net.Socket;
   readonly toDesktop: net.Socket;
@@ -69,26 +74,27 @@ export class LossyRelay {
   /** Messages as they reached each end (after the faults), in order. */
   readonly delivered: { readonly 'to-server': Message[]; readonly 'to-desktop': Message[] } = { 'to-server': [], 'to-desktop': [] };
 
+  private readonly server: net.Server;
+  /** Connections the desktop has opened through the relay so far. */
+  connections = 0;
+
   private constructor(
-    private readonly server: net.Server,
+    target: Target,
     private readonly version: number,
-  ) {}
+  ) {
+    this.server = net.createServer((desktop) => this.accept(desktop, target));
+  }
 
   /** Listens on 127.0.0.1, port 0, and connects each desktop connection to `target`. */
-  static async start(target: { readonly host: string; readonly port: number }, options: { readonly version?: number } = {}): Promise<LossyRelay> {
-    let relay!: LossyRelay;
-    const server = net.createServer((desktop) => relay.accept(desktop, target));
-    relay = new LossyRelay(server, options.version ?? 24);
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  static async start(target: Target, options: { readonly version?: number } = {}): Promise<LossyRelay> {
+    const relay = new LossyRelay(target, options.version ?? 24);
+    await new Promise<void>((resolve) => relay.server.listen(0, '127.0.0.1', resolve));
     return relay;
   }
 
   get port(): number {
     return (this.server.address() as net.AddressInfo).port;
   }
-
-  /** Connections the desktop has opened through the relay so far. */
-  connections = 0;
 
   /** Adds a fault; the returned view counts the frames it acted on. */
   add(rule: FaultRule): ActiveRule {
@@ -122,7 +128,7 @@ export class LossyRelay {
     await new Promise<void>((resolve) => this.server.close(() => resolve()));
   }
 
-  private accept(desktop: net.Socket, target: { readonly host: string; readonly port: number }): void {
+  private accept(desktop: net.Socket, target: Target): void {
     this.connections++;
     const upstream = net.connect({ host: target.host, port: target.port, noDelay: true });
     desktop.setNoDelay(true);

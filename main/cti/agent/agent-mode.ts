@@ -1,6 +1,5 @@
 import { AGENT_STATE, STATUS, type Message } from '../../../ged188/index.js';
 import {
-  CALL_VARIABLE_NAMES,
   DEFAULT_DESK_SETTINGS,
   type AgentCall,
   type AgentIdentity,
@@ -19,7 +18,9 @@ import { CONNECTION_ONLY, type OpenParameters, type SessionState } from '../sess
 import * as requests from './agent-requests.js';
 import { AgentRestore, type RestoreKind } from './agent-restore.js';
 import { agentStateName, isLoggedIn } from './agent-states.js';
-import { CommandError, confirmationOf, unavailable } from './command-error.js';
+import { changedItems } from './call-data-changes.js';
+import { CommandError, confirmationOf, refusalText, unavailable } from './command-error.js';
+import { deferred, type Deferred } from './deferred.js';
 import { agentStateMisfit, callEventMisfit, RecentlyEnded, refusedForUnknownCall } from './model-agreement.js';
 
 /** What agent mode needs of the CTI session (CtiSession fits). */
@@ -59,22 +60,6 @@ interface AgentSelection {
   alreadyLoggedIn: boolean;
   /** The agent applied wrap-up for the last call (required wrap-up modes enable Ready after it). */
   wrapupDone: boolean;
-}
-
-interface Deferred<T> {
-  readonly promise: Promise<T>;
-  resolve(value: T): void;
-  reject(error: Error): void;
-}
-
-function deferred<T>(): Deferred<T> {
-  let resolve!: (value: T) => void;
-  let reject!: (error: Error) => void;
-  const promise = new Promise<T>((res, rej) => {
-    resolve = res;
-    reject = rej;
-  });
-  return { promise, resolve, reject };
 }
 
 const SET_AGENT_TIMEOUT_MS = 20_000;
@@ -546,42 +531,18 @@ export class AgentMode {
         }
       }
       this.outbox.markSending(entry.id);
-      const reply = await this.port.request(requests.setCallData(identity, entry.changes));
+      const reply = this.checked(await this.port.request(requests.setCallData(identity, entry.changes)));
       this.outbox.remove(entry.id);
       if (reply.MessageType !== 'SET_CALL_DATA_CONF') {
-        const why = reply.MessageType === 'CONTROL_FAILURE_CONF' ? confirmationErrorText(reply) : reply.MessageType;
-        this.listener.notice(`call data saved while the link was down could not be applied to call ${key}: ${why}`);
+        this.listener.notice(`call data saved while the link was down could not be applied to call ${key}: ${refusalText('set call data', reply)}`);
       }
       return true;
     } catch (error) {
+      // Unanswered on a standing link: the resync that follows sends the rest.
+      if (error instanceof RequestFailed && error.reason === 'timeout') this.restorer.suspect();
       if (error instanceof RequestFailed) return false;
       this.listener.notice(unavailable('sending saved call data', error).message);
       return false;
     }
   }
-}
-
-function confirmationErrorText(reply: Message): string {
-  try {
-    confirmationOf('set call data', reply);
-    return 'unexpected answer';
-  } catch (error) {
-    return (error as Error).message;
-  }
-}
-
-/** The items of `changes` that differ from what `call` holds: SET_CALL_DATA sends only these. */
-export function changedItems(call: Call, changes: requests.CallDataChanges): requests.CallDataChanges {
-  const variables = Object.fromEntries(
-    CALL_VARIABLE_NAMES.flatMap((name) => {
-      const value = changes.variables?.[name];
-      return value !== undefined && value !== call.variables[name] ? [[name, value]] : [];
-    }),
-  );
-  const ecc = Object.fromEntries(Object.entries(changes.ecc ?? {}).filter(([name, value]) => call.ecc[name] !== value));
-  return {
-    ...(Object.keys(variables).length > 0 ? { variables } : {}),
-    ...(Object.keys(ecc).length > 0 ? { ecc } : {}),
-    ...(changes.wrapup !== undefined && changes.wrapup !== call.wrapup ? { wrapup: changes.wrapup } : {}),
-  };
 }
