@@ -18,7 +18,7 @@ export type FrameFault =
   | { readonly kind: 'delay'; readonly ms: number }
   /** The frame arrives twice in a row. */
   | { readonly kind: 'duplicate' }
-  /** The frame is held back until a `after` frame has passed the same way, then follows it. */
+  /** The frame is held back until a frame of type `after` comes the same way, then follows it. */
   | { readonly kind: 'reorder'; readonly after: MessageName }
   /** The frame arrives, and a copy arrives again after the next `after` frame. */
   | { readonly kind: 'replay'; readonly after: MessageName }
