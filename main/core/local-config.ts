@@ -27,6 +27,8 @@ export const LocalConfigSchema = z
         protocolVersion: z.number().int().min(13).max(25).default(24),
         heartbeatIntervalMs: z.number().int().min(250).max(600_000).default(750),
         missedHeartbeatLimit: z.number().int().min(1).max(10).default(3),
+        /** How long a request waits for its confirmation before it counts as lost. */
+        requestTimeoutMs: z.number().int().min(100).max(120_000).default(10_000),
         clientId: z.string().min(1).max(63).default('ucce-softphone'),
       })
       .strict()

@@ -64,6 +64,7 @@ export class SoftphoneCore {
       connectTimeoutMs: 5_000,
       openTimeoutMs: 30_000,
       closeTimeoutMs: 5_000,
+      requestTimeoutMs: config.cti.requestTimeoutMs,
       retry: { initialMs: 500, maxMs: 10_000, jitter: 0.2 },
       // The suffix tells this desktop's sessions apart; the whole fits ClientID's 63 bytes.
       clientId: `${config.cti.clientId.slice(0, 54)}-${randomUUID().slice(0, 8)}`,

@@ -38,6 +38,8 @@ export class RequestFailed extends Error {
   constructor(
     readonly reason: 'not-connected' | 'connection-lost' | 'timeout',
     detail: string,
+    /** The request that went unanswered (absent when none was sent). */
+    readonly request?: string,
   ) {
     super(detail);
   }
@@ -114,9 +116,11 @@ export class CtiSession {
    * FAILURE_CONF or a CONTROL_FAILURE_CONF (the caller tells them apart). Rejects
    * with RequestFailed when there is no open session, when the connection goes
    * before the answer (outstanding requests never survive a failover, §2.11), or
-   * after REQUEST_TIMEOUT_MS.
+   * after the request timeout (settings.requestTimeoutMs, else REQUEST_TIMEOUT_MS).
+   * A confirmation that comes after its request timed out matches no InvokeID
+   * in flight and answers nothing.
    */
-  request(message: Message, timeoutMs = REQUEST_TIMEOUT_MS): Promise<Message> {
+  request(message: Message, timeoutMs = this.settings.requestTimeoutMs ?? REQUEST_TIMEOUT_MS): Promise<Message> {
     if (this.state.phase !== 'open' || !this.socket) {
       const why = this.lastFailure ? `: ${this.lastFailure.reason}` : '';
       return Promise.reject(new RequestFailed('not-connected', `not connected to CTI Server${why}`));
@@ -126,7 +130,7 @@ export class CtiSession {
     return new Promise((resolve, reject) => {
       const timer = setTimeout(() => {
         this.pending.delete(invokeId);
-        reject(new RequestFailed('timeout', `${message.MessageType} got no answer within ${timeoutMs / 1000} s`));
+        reject(new RequestFailed('timeout', `${message.MessageType} got no answer within ${timeoutMs / 1000} s`, message.MessageType));
       }, timeoutMs);
       this.pending.set(invokeId, { type: message.MessageType, resolve, reject, timer });
       this.socket!.write(encode(withId, { version: this.settings.protocolVersion }));
@@ -151,9 +155,17 @@ export class CtiSession {
   private failPending(reason: string): void {
     for (const [, request] of this.pending) {
       clearTimeout(request.timer);
-      request.reject(new RequestFailed('connection-lost', `${request.type} was not confirmed: ${reason}`));
+      request.reject(new RequestFailed('connection-lost', `${request.type} was not confirmed: ${reason}`, request.type));
     }
     this.pending.clear();
+  }
+
+  /**
+   * Gives up on the open link as if it had failed (a side that answers heartbeats but
+   * not requests): requests in flight fail, and the session fails over and reopens.
+   */
+  dropLink(reason: string): void {
+    this.dispatch({ type: 'drop', reason });
   }
 
   /** Skip the back-off and try the next side now (the manual reconnect command). */

@@ -23,6 +23,11 @@ export interface SessionSettings {
   readonly openTimeoutMs: number;
   /** How long to wait for CLOSE_CONF before resetting (the guide says 5 s). */
   readonly closeTimeoutMs: number;
+  /**
+   * How long a request may wait for its confirmation before it counts as lost (the
+   * driver's; 10 s when absent). Tests shorten it rather than wait out a busy server.
+   */
+  readonly requestTimeoutMs?: number;
   readonly retry: { readonly initialMs: number; readonly maxMs: number; readonly jitter: number };
   readonly clientId: string;
   readonly clientPassword: Uint8Array;
@@ -96,6 +101,12 @@ export type SessionEvent =
   | { readonly type: 'retry-now' }
   | { readonly type: 'socket-connected' }
   | { readonly type: 'socket-failed'; readonly reason: string; readonly protocolError?: boolean }
+  /**
+   * A layer above gives up on an open link that still answers heartbeats but not its
+   * requests (agent mode's restore): the side fails as if it had gone, and the usual
+   * failover takes over.
+   */
+  | { readonly type: 'drop'; readonly reason: string }
   | { readonly type: 'message'; readonly message: Message }
   | { readonly type: 'timer'; readonly timer: TimerName };
 
@@ -306,6 +317,7 @@ function onOpeningMessage(
 function onOpen(state: Extract<SessionState, { phase: 'open' }>, event: SessionEvent, ctx: MachineContext): Transition {
   const { side } = state;
   if (event.type === 'socket-failed') return fail(side, 1, event.reason, ctx, event.protocolError ? 'protocol-error' : 'transport-error');
+  if (event.type === 'drop') return fail(side, 1, event.reason, ctx, 'other');
   if (event.type === 'timer' && event.timer === 'silence') {
     const silentMs = ctx.settings.missedHeartbeatLimit * ctx.settings.heartbeatIntervalMs;
     return fail(side, 1, `nothing from side ${side} for ${silentMs} ms (${state.unansweredHeartbeats} heartbeats unanswered)`, ctx, 'missed-heartbeats');

@@ -1,11 +1,11 @@
-import net from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { AppState, CommandName } from '../../contract/index.js';
-import { CONTROL_FAILURE_CODE, FrameReader, decode, type Message } from '../../ged188/index.js';
+import { CONTROL_FAILURE_CODE } from '../../ged188/index.js';
 import type { SoftphoneCore } from '../../main/core/softphone-core.js';
 import { CtiSimulator } from '../../simulator/index.js';
 import { generatedSite } from '../../simulator/pg/site.js';
 import { coreHarness } from '../support/core-harness.js';
+import { LossyRelay } from '../support/lossy-relay.js';
 import { active, agentState, get, serverAgreement, type ServerCall } from '../support/server-agreement.js';
 
 /**
@@ -37,43 +37,15 @@ async function startSimulator(desk: Partial<ReturnType<typeof generatedSite>['de
 
 
 /**
- * A TCP relay in front of one simulator side that records every request the desktop
- * sends through it: the wire-level proof that something was sent exactly once, even
- * for a call that has ended (the simulator announces no CALL_DATA_UPDATE_EVENT then).
+ * A relay in front of one simulator side; what it delivered to the server is the
+ * wire-level proof that something was sent exactly once, even for a call that has
+ * ended (the simulator announces no CALL_DATA_UPDATE_EVENT then).
  */
-async function relay(sim: CtiSimulator, side: 'A' | 'B'): Promise<{ port: number; sent: Message[] }> {
-  const sent: Message[] = [];
-  const sockets = new Set<net.Socket>();
-  const server = net.createServer((client) => {
-    const upstream = net.connect({ host: '127.0.0.1', port: sim.address(side).port });
-    sockets.add(client).add(upstream);
-    const reader = new FrameReader();
-    client.on('data', (chunk: Buffer) => {
-      for (const frame of reader.push(chunk)) sent.push(decode(frame, { version: 24 }) as Message);
-      upstream.write(chunk);
-    });
-    upstream.on('data', (chunk: Buffer) => client.write(chunk));
-    const end = () => {
-      client.resetAndDestroy();
-      upstream.resetAndDestroy();
-    };
-    client.on('error', end).on('close', end);
-    upstream.on('error', end).on('close', end);
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  cleanups.push(
-    () =>
-      new Promise<void>((resolve) => {
-        for (const socket of sockets) socket.destroy();
-        server.close(() => resolve());
-      }),
-  );
-  return { port: (server.address() as net.AddressInfo).port, sent };
+async function relay(sim: CtiSimulator, side: 'A' | 'B'): Promise<LossyRelay> {
+  const relay = await LossyRelay.start(sim.address(side));
+  cleanups.push(() => relay.stop());
+  return relay;
 }
-
-
-
-
 
 const fault = (sim: CtiSimulator, body: object) => post(sim, '/faults', body);
 
@@ -234,9 +206,9 @@ describe('fault matrix: the desktop ends equal to the server', () => {
     await run(core, 'ready');
     // The call has ended, so no CALL_DATA_UPDATE_EVENT tells; the wire does: one SET_CALL_DATA_REQ, after the
     // failover (everything the desktop sent before the confirmed Ready has passed the relay).
-    const sends = [...a.sent, ...b.sent].filter((m) => m.MessageType === 'SET_CALL_DATA_REQ');
+    const sends = [...a.deliveredOf('to-server', 'SET_CALL_DATA_REQ'), ...b.deliveredOf('to-server', 'SET_CALL_DATA_REQ')];
     expect(sends).toHaveLength(1);
-    expect(b.sent).toContainEqual(expect.objectContaining({ MessageType: 'SET_CALL_DATA_REQ', ConnectionCallID: callId, CallWrapupData: 'callback', CallVariable4: 'wrap note' }));
+    expect(b.delivered['to-server']).toContainEqual(expect.objectContaining({ MessageType: 'SET_CALL_DATA_REQ', ConnectionCallID: callId, CallWrapupData: 'callback', CallVariable4: 'wrap note' }));
     await settled(sim, core, 'Ready after wrap-up');
   });
 });

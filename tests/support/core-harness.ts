@@ -23,11 +23,13 @@ export function coreHarness(cleanups: (() => Promise<void> | void)[]) {
     readonly userDataDir?: string;
     /** Ports standing in for the simulator's sides (e.g. relays in front of them). */
     readonly ports?: { readonly A: number; readonly B: number };
+    /** A short request timeout, so a lost confirmation costs a test well under a second. */
+    readonly requestTimeoutMs?: number;
   }
 
   async function startCore(sim: CtiSimulator, options: CoreStart = {}): Promise<SoftphoneCore> {
     const config = LocalConfigSchema.parse({
-      cti: { heartbeatIntervalMs: 300, clientId: options.clientId ?? 'core-test' },
+      cti: { heartbeatIntervalMs: 300, clientId: options.clientId ?? 'core-test', ...(options.requestTimeoutMs === undefined ? {} : { requestTimeoutMs: options.requestTimeoutMs }) },
       ...(options.statisticsIntervalMs === undefined ? {} : { statistics: { intervalMs: options.statisticsIntervalMs } }),
     });
     const sides = options.ports

@@ -1,6 +1,5 @@
 import { AGENT_STATE, STATUS, type Message } from '../../../ged188/index.js';
 import {
-  CALL_VARIABLE_NAMES,
   DEFAULT_DESK_SETTINGS,
   type AgentCall,
   type AgentIdentity,
@@ -17,14 +16,19 @@ import { agentEnablement, callEnablement, type CallOnPhone, type EnablementInput
 import type { Outbox, OutboxEntry } from '../outbox.js';
 import { CONNECTION_ONLY, type OpenParameters, type SessionState } from '../session-machine.js';
 import * as requests from './agent-requests.js';
+import { AgentRestore, type RestoreKind } from './agent-restore.js';
 import { agentStateName, isLoggedIn } from './agent-states.js';
-import { CommandError, confirmationOf, unavailable } from './command-error.js';
+import { changedItems } from './call-data-changes.js';
+import { CommandError, confirmationOf, refusalText, unavailable } from './command-error.js';
+import { deferred, type Deferred } from './deferred.js';
+import { agentStateMisfit, callEventMisfit, RecentlyEnded, refusedForUnknownCall } from './model-agreement.js';
 
 /** What agent mode needs of the CTI session (CtiSession fits). */
 export interface AgentSessionPort {
   readonly current: SessionState;
   request(message: Message): Promise<Message>;
   reopen(open: OpenParameters): Promise<void>;
+  dropLink(reason: string): void;
 }
 
 export interface AgentModeListener {
@@ -58,22 +62,6 @@ interface AgentSelection {
   wrapupDone: boolean;
 }
 
-interface Deferred<T> {
-  readonly promise: Promise<T>;
-  resolve(value: T): void;
-  reject(error: Error): void;
-}
-
-function deferred<T>(): Deferred<T> {
-  let resolve!: (value: T) => void;
-  let reject!: (error: Error) => void;
-  const promise = new Promise<T>((res, rej) => {
-    resolve = res;
-    reject = rej;
-  });
-  return { promise, resolve, reject };
-}
-
 const SET_AGENT_TIMEOUT_MS = 20_000;
 /** Ended calls kept for wrap-up entry (the CTI OS desktop keeps the call until wrap-up is applied). */
 const ENDED_CALLS_KEPT = 4;
@@ -82,19 +70,20 @@ const ENDED_CALLS_KEPT = 4;
  * Agent mode (CTI OS SetAgent, ctios.md §1.7, §2, §6.6): one agent on one phone.
  * It opens the session for the agent, reduces the agent's events into agent state
  * and calls, runs agent and call commands, and after every (re)open restores the
- * mode by itself: QUERY_AGENT_STATE, SNAPSHOT_DEVICE, SNAPSHOT_CALL per call, then
- * ends the calls the server no longer has. Edits made while the link is down wait
+ * mode by itself (agent-restore.ts), as it re-synchronises whenever its model and
+ * the server disagree (model-agreement.ts). Edits made while the link is down wait
  * in the outbox and are sent once the restore is done.
  */
 export class AgentMode {
   private selection: AgentSelection | undefined;
   private readonly book: CallBook;
   private readonly ended = new Map<CallKey, Call>();
-  private restoreGeneration = 0;
+  private readonly recentlyEnded = new RecentlyEnded();
+  private readonly restorer: AgentRestore;
+  /** What the restore is doing when it is more than waiting for answers (said with every refusal). */
+  private restoreNote: string | undefined;
   private starting: Deferred<{ alreadyLoggedIn: boolean; state: AgentStateName }> | undefined;
   private flushing = false;
-  /** Calls events created while a resync was in flight: they are the server's too. */
-  private seenDuringResync: Set<CallKey> | undefined;
 
   constructor(
     private readonly port: AgentSessionPort,
@@ -109,6 +98,17 @@ export class AgentMode {
       },
       clock,
     );
+    this.restorer = new AgentRestore(port, this.book, {
+      identity: () => this.selection?.identity,
+      inService: () => this.inService,
+      queried: (conf) => this.applyAgentState(agentStateName(conf.AgentState), this.selection?.reasonCode ?? 0, 0),
+      done: (kind) => void this.restored(kind),
+      failed: (kind, error) => this.restoreFailed(kind, error),
+      progress: (text) => {
+        this.restoreNote = text;
+        if (text) this.listener.notice(text);
+      },
+    });
   }
 
   // ------------------------------------------------------------------ the view
@@ -178,11 +178,12 @@ export class AgentMode {
     const selection = this.selection;
     if (!selection) return;
     if (conf.AgentState !== AGENT_STATE.UNKNOWN) this.applyAgentState(agentStateName(conf.AgentState), selection.reasonCode, 0);
-    void this.restore(++this.restoreGeneration);
+    this.restorer.restore();
   }
 
   /** The session went (failover or stop): commands wait for the restore. */
   lost(): void {
+    this.restorer.cancel();
     if (this.selection && this.selection.phase === 'active') {
       this.selection.phase = 'restoring';
       this.listener.changed();
@@ -201,12 +202,25 @@ export class AgentMode {
     if (message.MessageType === 'AGENT_STATE_EVENT') {
       if (message.AgentID !== undefined && message.AgentID !== selection.identity.agentId) return;
       this.applyAgentState(agentStateName(message.AgentState), message.EventReasonCode, message.StateDuration);
+      this.checkAgentState();
       return;
     }
     if (message.MessageType === 'BEGIN_CALL_EVENT') selection.wrapupDone = false;
-    if (this.book.apply(message) && this.seenDuringResync && 'ConnectionCallID' in message && 'PeripheralID' in message) {
-      this.seenDuringResync.add(callKey(message.PeripheralID as number, message.ConnectionCallID as number));
+    // An event that does not fit is applied all the same, and checked against the server.
+    const misfit = callEventMisfit(this.book.table, this.recentlyEnded, message);
+    if (misfit) this.restorer.suspect();
+    if (this.book.apply(message)) {
+      if (!misfit && 'ConnectionCallID' in message && 'PeripheralID' in message) {
+        this.restorer.noteCall(callKey(message.PeripheralID as number, message.ConnectionCallID as number));
+      }
+      this.checkAgentState();
     }
+  }
+
+  /** An agent state that contradicts the calls (Ready while talking) is checked once events had time to catch up. */
+  private checkAgentState(): void {
+    const misfit = () => (this.selection && this.selection.phase === 'active' ? agentStateMisfit(this.selection.state, this.callsOnPhone().map((c) => ({ call: c.call, localState: c.onPhone.localState }))) : undefined);
+    if (misfit()) this.restorer.suspect(() => misfit() !== undefined);
   }
 
   private applyAgentState(state: AgentStateName, reasonCode: number, durationSeconds: number): void {
@@ -222,49 +236,28 @@ export class AgentMode {
   }
 
   private keepEnded(call: Call): void {
+    this.recentlyEnded.add(call.key);
     this.ended.set(call.key, call);
     while (this.ended.size > ENDED_CALLS_KEPT) this.ended.delete(this.ended.keys().next().value as CallKey);
   }
 
   // ------------------------------------------------------------------ restore
 
-  private async restore(generation: number): Promise<void> {
+  /** A restore or resync that could not finish for a reason other than the link. */
+  private restoreFailed(kind: RestoreKind, error: unknown): void {
+    const failure = unavailable(kind === 'restore' ? 'restoring agent mode' : 're-synchronising with CTI Server', error);
+    const waiting = this.starting;
+    this.starting = undefined;
+    if (waiting) waiting.reject(failure);
+    else this.listener.notice(failure.message);
+  }
+
+  /** Agent state and calls are the server's: a restore makes the mode active; either sends the outbox. */
+  private async restored(kind: RestoreKind): Promise<void> {
     const selection = this.selection;
     if (!selection) return;
-    const current = () => generation === this.restoreGeneration && this.selection === selection;
-    try {
-      const query = await this.port.request(requests.queryAgentState(selection.identity));
-      if (!current()) return;
-      if (query.MessageType === 'QUERY_AGENT_STATE_CONF') this.applyAgentState(agentStateName(query.AgentState), selection.reasonCode, 0);
-      this.seenDuringResync = new Set();
-      const device = confirmationOf('snapshot of the phone', await this.port.request(requests.snapshotDevice(selection.identity)));
-      if (!current() || device.MessageType !== 'SNAPSHOT_DEVICE_CONF') return;
-      const { listed, keys } = this.book.applyDevice(selection.identity.peripheralId, device);
-      const present = new Set(keys);
-      for (const call of listed) {
-        const snapshot = await this.port.request(requests.snapshotCall(call));
-        if (!current()) return;
-        if (snapshot.MessageType === 'SNAPSHOT_CALL_CONF') this.book.applyCall(call, snapshot);
-        else present.delete(callKey(call.peripheralId, call.connectionCallId));
-      }
-      for (const key of this.seenDuringResync) if (this.book.get(key)) present.add(key);
-      this.seenDuringResync = undefined;
-      this.book.endAllExcept(present);
-    } catch (error) {
-      this.seenDuringResync = undefined;
-      // The link went again: the next open restores. Anything else is worth saying.
-      if (!(error instanceof RequestFailed)) {
-        const failure = unavailable('restoring agent mode', error);
-        const waiting = this.starting;
-        this.starting = undefined;
-        if (waiting) waiting.reject(failure);
-        else this.listener.notice(failure.message);
-      }
-      return;
-    }
-    if (!current()) return;
-    const first = selection.phase === 'starting';
-    selection.phase = 'active';
+    const first = kind === 'restore' && selection.phase === 'starting';
+    if (kind === 'restore') selection.phase = 'active';
     if (first) {
       selection.alreadyLoggedIn = isLoggedIn(selection.state);
       if (selection.alreadyLoggedIn && selection.policy === 'reject') {
@@ -296,7 +289,8 @@ export class AgentMode {
 
   private async leave(): Promise<void> {
     this.selection = undefined;
-    this.restoreGeneration++;
+    this.restorer.cancel();
+    this.recentlyEnded.clear();
     this.book.clear();
     this.ended.clear();
     this.listener.changed();
@@ -317,8 +311,10 @@ export class AgentMode {
       return { alreadyLoggedIn: this.selection.alreadyLoggedIn, state: this.selection.state };
     }
     this.starting?.reject(new CommandError('failed', 'replaced by another SetAgent'));
+    this.restorer.cancel();
     this.book.clear();
     this.ended.clear();
+    this.recentlyEnded.clear();
     this.selection = {
       identity: options.identity,
       desk: options.deskSettings ?? DEFAULT_DESK_SETTINGS,
@@ -346,7 +342,7 @@ export class AgentMode {
     const selection = this.selection;
     if (!selection) throw new CommandError('unavailable', `${what}: no agent is set; set the agent first`);
     if (!this.inService) {
-      const why = selection.phase === 'active' ? 'CTI Server is out of service' : 'agent mode is being restored after a connection loss';
+      const why = selection.phase === 'active' ? 'CTI Server is out of service' : (this.restoreNote ?? 'agent mode is being restored after a connection loss');
       throw new CommandError('unavailable', `${what}: ${why}; try again when the link is back`);
     }
     return selection;
@@ -354,10 +350,17 @@ export class AgentMode {
 
   private async send(what: string, message: Message): Promise<Message> {
     try {
-      return confirmationOf(what, await this.port.request(message));
+      return confirmationOf(what, this.checked(await this.port.request(message)));
     } catch (error) {
+      if (error instanceof RequestFailed && error.reason === 'timeout') this.restorer.suspect();
       throw unavailable(what, error);
     }
+  }
+
+  /** A refusal that says the server does not have the call as the desktop knew it: re-read the calls. */
+  private checked(reply: Message): Message {
+    if (refusedForUnknownCall(reply)) this.restorer.suspect();
+    return reply;
   }
 
   async requestState(what: string, state: number, options: { reasonCode?: number; password?: string } = {}): Promise<void> {
@@ -467,12 +470,14 @@ export class AgentMode {
       return { sent: false, queued: true };
     }
     try {
-      confirmationOf('set call data', await this.port.request(requests.setCallData(identity, delta)));
+      confirmationOf('set call data', this.checked(await this.port.request(requests.setCallData(identity, delta))));
     } catch (error) {
       if (error instanceof RequestFailed && error.reason !== 'not-connected') {
-        // The answer was lost with the link: keep the edit, and check before re-sending.
+        // The answer was lost (with the link, or on a link that still stands: then a
+        // resync sends the outbox): keep the edit, and check before re-sending.
         const entry = this.outbox.add({ agentId: selection.identity.agentId, ...identity, changes: delta });
         this.outbox.markSending(entry.id);
+        if (error.reason === 'timeout') this.restorer.suspect();
         this.listener.changed();
         return { sent: false, queued: true };
       }
@@ -526,42 +531,18 @@ export class AgentMode {
         }
       }
       this.outbox.markSending(entry.id);
-      const reply = await this.port.request(requests.setCallData(identity, entry.changes));
+      const reply = this.checked(await this.port.request(requests.setCallData(identity, entry.changes)));
       this.outbox.remove(entry.id);
       if (reply.MessageType !== 'SET_CALL_DATA_CONF') {
-        const why = reply.MessageType === 'CONTROL_FAILURE_CONF' ? confirmationErrorText(reply) : reply.MessageType;
-        this.listener.notice(`call data saved while the link was down could not be applied to call ${key}: ${why}`);
+        this.listener.notice(`call data saved while the link was down could not be applied to call ${key}: ${refusalText('set call data', reply)}`);
       }
       return true;
     } catch (error) {
+      // Unanswered on a standing link: the resync that follows sends the rest.
+      if (error instanceof RequestFailed && error.reason === 'timeout') this.restorer.suspect();
       if (error instanceof RequestFailed) return false;
       this.listener.notice(unavailable('sending saved call data', error).message);
       return false;
     }
   }
-}
-
-function confirmationErrorText(reply: Message): string {
-  try {
-    confirmationOf('set call data', reply);
-    return 'unexpected answer';
-  } catch (error) {
-    return (error as Error).message;
-  }
-}
-
-/** The items of `changes` that differ from what `call` holds: SET_CALL_DATA sends only these. */
-export function changedItems(call: Call, changes: requests.CallDataChanges): requests.CallDataChanges {
-  const variables = Object.fromEntries(
-    CALL_VARIABLE_NAMES.flatMap((name) => {
-      const value = changes.variables?.[name];
-      return value !== undefined && value !== call.variables[name] ? [[name, value]] : [];
-    }),
-  );
-  const ecc = Object.fromEntries(Object.entries(changes.ecc ?? {}).filter(([name, value]) => call.ecc[name] !== value));
-  return {
-    ...(Object.keys(variables).length > 0 ? { variables } : {}),
-    ...(Object.keys(ecc).length > 0 ? { ecc } : {}),
-    ...(changes.wrapup !== undefined && changes.wrapup !== call.wrapup ? { wrapup: changes.wrapup } : {}),
-  };
 }

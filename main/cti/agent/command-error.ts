@@ -34,3 +34,13 @@ export function unavailable(what: string, error: unknown): CommandError {
   if (error instanceof RequestFailed) return new CommandError('unavailable', `${what}: CTI Server is out of service (${error.message}); try again when the link is back`);
   return new CommandError('failed', `${what}: ${(error as Error).message}`);
 }
+
+/** Why `reply` is not the confirmation `what` waited for, in words. */
+export function refusalText(what: string, reply: Message): string {
+  try {
+    confirmationOf(what, reply);
+    return `unexpected answer ${reply.MessageType}`;
+  } catch (error) {
+    return (error as Error).message;
+  }
+}

@@ -134,6 +134,15 @@ describe('session state machine', () => {
     });
   });
 
+  it('fails over when a layer above drops a link that answers heartbeats but not its requests, and ignores a drop when not open', () => {
+    const machine = openOnA();
+    const effects = machine.send({ type: 'drop', reason: 'CTI Server did not answer QUERY_AGENT_STATE_REQ 4 times' });
+    expect(machine.state).toMatchObject({ phase: 'waiting', side: 'B', retryInMs: 0, lastFailure: { side: 'A', kind: 'other', reason: 'CTI Server did not answer QUERY_AGENT_STATE_REQ 4 times' } });
+    expect(effects).toEqual(expect.arrayContaining([{ type: 'disconnect' }, { type: 'schedule', timer: 'retry', ms: 0 }]));
+    expect(machine.send({ type: 'drop', reason: 'again' })).toEqual([]);
+    expect(machine.state.phase).toBe('waiting');
+  });
+
   it('keeps the session on a FAILURE_CONF that answers some other request', () => {
     const machine = openOnA();
     machine.send({ type: 'message', message: { MessageType: 'FAILURE_CONF', InvokeID: 999, Status: 13 } });
