@@ -10,5 +10,5 @@ export * from './app-state.js';
 export * from './state-stream.js';
 export * from './commands.js';
 export * from './softphone-api.js';
-export * from './browser-protocol.js';
+export * from './view-protocol.js';
 export * from './content-security-policy.js';

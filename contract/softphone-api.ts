@@ -2,8 +2,9 @@ import type { StateEvent } from './state-stream.js';
 import type { CommandArgs, CommandName, CommandResult } from './commands.js';
 
 /**
- * `window.softphone`: what the renderer can do, and all it can do. Each command is
- * a named function; a rejected promise carries a CommandFailure's message.
+ * What the renderer can do, and all it can do: one named function per command (a
+ * rejected promise carries the CommandFailure: code, command, parameters, message)
+ * and the state stream. The renderer's one client builds it over either transport.
  */
 export type SoftphoneApi = {
   readonly [N in CommandName]: (args: CommandArgs<N>) => Promise<CommandResult<N>>;
@@ -12,10 +13,18 @@ export type SoftphoneApi = {
   readonly subscribeState: (listener: (event: StateEvent) => void) => () => void;
 };
 
-/** Electron IPC channel names: one per command, one for the state stream. */
+/**
+ * `window.softphoneBridge`, exposed by preload in Electron: it only moves view
+ * protocol messages (contract/view-protocol.ts) to main and back. Named functions only.
+ */
+export interface SoftphoneBridge {
+  send(request: unknown): void;
+  /** Calls `listener` with each reply from main; returns the function that stops it. */
+  onReply(listener: (reply: unknown) => void): () => void;
+}
+
+/** Electron IPC channel names: requests to main, replies to the view. */
 export const IPC_CHANNELS = {
-  command: (name: CommandName) => `softphone:command:${name}`,
-  subscribe: 'softphone:state:subscribe',
-  unsubscribe: 'softphone:state:unsubscribe',
-  state: 'softphone:state',
+  request: 'softphone:request',
+  reply: 'softphone:reply',
 } as const;

@@ -4,9 +4,9 @@
 // `*.vue` declaration below a real ambient module rather than an invalid augmentation.
 
 interface Window {
-  /** Exposed by preload in Electron; absent when the browser host serves this page. */
+  /** Exposed by preload in Electron (it only moves messages); absent when the browser host serves this page. */
   // eslint-disable-next-line @typescript-eslint/consistent-type-imports -- a top-level import would make this file a module (see above)
-  readonly softphone?: import('../../contract/index.js').SoftphoneApi;
+  readonly softphoneBridge?: import('../../contract/index.js').SoftphoneBridge;
 }
 
 declare module '*.vue' {

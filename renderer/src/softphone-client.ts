@@ -2,22 +2,24 @@ import type { z } from 'zod';
 import {
   applyStateEvent,
   BROWSER_SOCKET_PATH,
-  BrowserReplySchema,
   COMMAND_NAMES,
   COMMANDS,
+  ViewReplySchema,
   type AppState,
-  type BrowserRequest,
   type CommandArgs,
   type CommandFailure,
   type CommandName,
   type CommandResult,
   type SoftphoneApi,
+  type SoftphoneBridge,
   type StateEvent,
+  type ViewReply,
+  type ViewRequest,
 } from '../../contract/index.js';
 
 /**
- * Whether the view can reach main at all. In Electron it always can (IPC lives as
- * long as the window); in a browser it depends on the host's WebSocket.
+ * Whether the view can reach main at all. Over Electron IPC it always can (IPC lives
+ * as long as the window); over the browser host's WebSocket it depends on the socket.
  */
 export type BridgeStatus =
   | { state: 'connecting' }
@@ -36,72 +38,63 @@ export interface SoftphoneClient {
   readonly dispose: () => void;
 }
 
-/** A rejected command; `message` is written for the person who asked. */
+/** A rejected command: the failure as main gave it; `message` is written for the person who asked. */
 export class SoftphoneCommandError extends Error {
   readonly code: CommandFailure['code'];
+  readonly command: string | undefined;
+  readonly params: Readonly<Record<string, string | number | boolean>>;
 
-  constructor(code: CommandFailure['code'], message: string) {
-    super(message);
+  constructor(failure: CommandFailure) {
+    super(failure.message);
     this.name = 'SoftphoneCommandError';
-    this.code = code;
+    this.code = failure.code;
+    this.command = failure.command;
+    this.params = failure.params ?? {};
   }
 }
 
 export const MISSING_TOKEN_REASON =
   'This page was opened without its access token. Open the full address the softphone printed when it started (it ends in ?token=…).';
 
+// ------------------------------------------------------------------ transports
+
+/** What a transport reports about one link. */
+export interface TransportEvents {
+  open(): void;
+  /** One reply, decoded but not yet validated (the client validates). */
+  message(reply: unknown): void;
+  close(): void;
+}
+
+/** One open link to main. */
+export interface TransportLink {
+  send(request: ViewRequest): void;
+  close(code: number, reason: string): void;
+}
+
 /**
- * Picks the shell: Electron's preload exposes `window.softphone`; otherwise this page
- * was served by the browser host, which bridges the same contract over a WebSocket.
+ * Moves view-protocol messages to main and back; nothing else. `open` may throw when
+ * the link can never work (a malformed address), which makes the client unusable.
  */
-export function connectSoftphone(): SoftphoneClient {
-  if (window.softphone) return electronClient(window.softphone);
-  const token = new URLSearchParams(location.search).get('token');
-  if (!token) return unusableClient(MISSING_TOKEN_REASON);
-  const scheme = location.protocol === 'https:' ? 'wss:' : 'ws:';
-  return createWebSocketSoftphone({
-    url: `${scheme}//${location.host}${BROWSER_SOCKET_PATH}?token=${encodeURIComponent(token)}`,
-  });
+export interface Transport {
+  open(on: TransportEvents): TransportLink;
 }
 
-function electronClient(api: SoftphoneApi): SoftphoneClient {
+/** Electron: preload's bridge over IPC. The link opens at once and never closes while the window lives. */
+export function ipcTransport(bridge: SoftphoneBridge): Transport {
   return {
-    api,
-    watchBridge: (listener) => {
-      listener({ state: 'open' });
-      return () => {};
+    open(on) {
+      const stop = bridge.onReply((reply) => on.message(reply));
+      queueMicrotask(() => on.open());
+      return {
+        send: (request) => bridge.send(request),
+        close: () => stop(),
+      };
     },
-    dispose: () => {},
   };
 }
 
-function unusableClient(reason: string): SoftphoneClient {
-  const status: BridgeStatus = { state: 'unusable', reason };
-  return {
-    api: {
-      ...commandFunctions((name) => Promise.reject(new SoftphoneCommandError('unavailable', `“${name}” was not sent. ${reason}`))),
-      subscribeState: () => () => {},
-    },
-    watchBridge: (listener) => {
-      listener(status);
-      return () => {};
-    },
-    dispose: () => {},
-  };
-}
-
-type CommandFunctions = { readonly [N in CommandName]: (args: CommandArgs<N>) => Promise<CommandResult<N>> };
-type RunCommand = <N extends CommandName>(name: N, args: CommandArgs<N>) => Promise<CommandResult<N>>;
-
-/** One named function per contract command, as preload exposes them. */
-function commandFunctions(run: RunCommand): CommandFunctions {
-  // fromEntries cannot carry the per-name typing; each entry is built from its own name, so the cast holds.
-  return Object.fromEntries(
-    COMMAND_NAMES.map((name) => [name, (args: CommandArgs<typeof name>) => run(name, args)]),
-  ) as CommandFunctions;
-}
-
-/** The two ends of a socket the client needs, so tests can supply Node's `ws` instead of the browser's. */
+/** The two ends of a socket the transport needs, so tests can supply Node's `ws` instead of the browser's. */
 export interface SocketEvents {
   open(): void;
   message(data: unknown): void;
@@ -125,20 +118,92 @@ const openBrowserSocket: OpenSocket = (url, on) => {
   };
 };
 
-export interface WebSocketSoftphoneOptions {
-  url: string;
-  openSocket?: OpenSocket;
-  /** Delay before the first retry, doubling per failure up to `maxMs`, with jitter. */
+/** The browser host: JSON text over a WebSocket. */
+export function webSocketTransport(url: string, openSocket: OpenSocket = openBrowserSocket): Transport {
+  return {
+    open(on) {
+      const socket = openSocket(url, {
+        open: () => on.open(),
+        close: () => on.close(),
+        message: (data) => {
+          if (typeof data !== 'string') {
+            console.warn('Ignored a binary message from the softphone service; the contract is JSON text.');
+            return;
+          }
+          try {
+            on.message(JSON.parse(data));
+          } catch {
+            console.warn('Ignored a message from the softphone service that is not JSON.');
+          }
+        },
+      });
+      return {
+        send: (request) => socket.send(JSON.stringify(request)),
+        close: (code, reason) => socket.close(code, reason),
+      };
+    },
+  };
+}
+
+// ------------------------------------------------------------------ the client
+
+/**
+ * Picks the transport: Electron's preload exposes `window.softphoneBridge`; otherwise
+ * this page was served by the browser host, which carries the same protocol over a WebSocket.
+ */
+export function connectSoftphone(): SoftphoneClient {
+  if (window.softphoneBridge) return createClient(ipcTransport(window.softphoneBridge));
+  const token = new URLSearchParams(location.search).get('token');
+  if (!token) return unusableClient(MISSING_TOKEN_REASON);
+  const scheme = location.protocol === 'https:' ? 'wss:' : 'ws:';
+  return createWebSocketSoftphone({
+    url: `${scheme}//${location.host}${BROWSER_SOCKET_PATH}?token=${encodeURIComponent(token)}`,
+  });
+}
+
+function unusableClient(reason: string): SoftphoneClient {
+  const status: BridgeStatus = { state: 'unusable', reason };
+  return {
+    api: {
+      ...commandFunctions((name) => Promise.reject(new SoftphoneCommandError({ code: 'unavailable', command: name, message: `“${name}” was not sent. ${reason}` }))),
+      subscribeState: () => () => {},
+    },
+    watchBridge: (listener) => {
+      listener(status);
+      return () => {};
+    },
+    dispose: () => {},
+  };
+}
+
+type CommandFunctions = { readonly [N in CommandName]: (args: CommandArgs<N>) => Promise<CommandResult<N>> };
+type RunCommand = <N extends CommandName>(name: N, args: CommandArgs<N>) => Promise<CommandResult<N>>;
+
+/** One named function per contract command. */
+function commandFunctions(run: RunCommand): CommandFunctions {
+  // fromEntries cannot carry the per-name typing; each entry is built from its own name, so the cast holds.
+  return Object.fromEntries(COMMAND_NAMES.map((name) => [name, (args: CommandArgs<typeof name>) => run(name, args)])) as CommandFunctions;
+}
+
+export interface ClientOptions {
+  /** Delay before the first reopen of a lost link, doubling per failure up to `maxMs`, with jitter. */
   backoff?: { firstMs: number; maxMs: number };
   random?: () => number;
+}
+
+export interface WebSocketSoftphoneOptions extends ClientOptions {
+  url: string;
+  openSocket?: OpenSocket;
+}
+
+/** The client over the browser host's WebSocket. */
+export function createWebSocketSoftphone(options: WebSocketSoftphoneOptions): SoftphoneClient {
+  return createClient(webSocketTransport(options.url, options.openSocket), options);
 }
 
 // A restarted host on loopback is back within a second or two, so start short; the cap
 // keeps a host that stays down from being hammered while still recovering promptly.
 const DEFAULT_BACKOFF = { firstMs: 250, maxMs: 5000 };
-
-/** Close code (application range) for dropping a socket whose state stream skipped an event. */
-const STREAM_GAP_CLOSE_CODE = 4000;
 
 interface PendingCommand {
   name: CommandName;
@@ -146,9 +211,14 @@ interface PendingCommand {
   reject(error: Error): void;
 }
 
-/** `SoftphoneApi` over the browser host's WebSocket, reconnecting and resubscribing on loss. */
-export function createWebSocketSoftphone(options: WebSocketSoftphoneOptions): SoftphoneClient {
-  const openSocket = options.openSocket ?? openBrowserSocket;
+/**
+ * `SoftphoneApi` over any transport: commands matched to their answers by id and
+ * their results validated against the contract, failures raised as
+ * SoftphoneCommandError with main's code and parameters, and the state stream kept
+ * whole: a patch that does not follow the last event asks main for a fresh snapshot
+ * (and is not passed on), and a lost link is reopened with back-off.
+ */
+export function createClient(transport: Transport, options: ClientOptions = {}): SoftphoneClient {
   const backoff = options.backoff ?? DEFAULT_BACKOFF;
   const random = options.random ?? Math.random;
 
@@ -156,12 +226,13 @@ export function createWebSocketSoftphone(options: WebSocketSoftphoneOptions): So
   const bridgeListeners = new Set<BridgeListener>();
   const pending = new Map<number, PendingCommand>();
   let bridge: BridgeStatus = { state: 'connecting' };
-  let socket: SocketHandle | undefined;
-  let socketOpen = false;
-  // Events from a socket we have given up on can still arrive; the generation tells them apart.
+  let link: TransportLink | undefined;
+  let linkOpen = false;
+  // Events from a link we have given up on can still arrive; the generation tells them apart.
   let generation = 0;
   // Kept so a listener that subscribes late still starts from a snapshot, as the contract promises.
   let mirror: { state: AppState; seq: number } | undefined;
+  let awaitingSnapshot = true;
   let nextCommandId = 0;
   let failuresInARow = 0;
   let retryTimer: ReturnType<typeof setTimeout> | undefined;
@@ -176,39 +247,45 @@ export function createWebSocketSoftphone(options: WebSocketSoftphoneOptions): So
     retryTimer = undefined;
     const mine = ++generation;
     try {
-      socket = openSocket(options.url, {
+      link = transport.open({
         open: () => {
           if (mine !== generation) return;
-          socketOpen = true;
-          send({ kind: 'subscribe' });
+          linkOpen = true;
+          subscribe();
           setBridge({ state: 'open' });
         },
-        message: (data) => {
-          if (mine === generation) receive(data);
+        message: (reply) => {
+          if (mine === generation) receive(reply);
         },
         close: () => {
           if (mine === generation) lose();
         },
       });
     } catch (error) {
-      // Only a malformed address makes the constructor throw, and retrying cannot fix that.
-      socket = undefined;
+      // Only a malformed address makes opening throw, and retrying cannot fix that.
+      link = undefined;
       setBridge({ state: 'unusable', reason: `The softphone service address is not valid (${messageOf(error)}).` });
     }
   }
 
+  function subscribe(): void {
+    awaitingSnapshot = true;
+    link?.send({ kind: 'subscribe' });
+  }
+
   function lose(): void {
     generation++;
-    socket = undefined;
-    socketOpen = false;
+    link = undefined;
+    linkOpen = false;
     mirror = undefined;
     for (const [id, command] of pending) {
       pending.delete(id);
       command.reject(
-        new SoftphoneCommandError(
-          'unavailable',
-          `The connection to the softphone service closed before it answered “${command.name}”, so it may or may not have been carried out. Check the status bar before trying again.`,
-        ),
+        new SoftphoneCommandError({
+          code: 'unavailable',
+          command: command.name,
+          message: `The connection to the softphone service closed before it answered “${command.name}”, so it may or may not have been carried out. Check the status bar before trying again.`,
+        }),
       );
     }
     if (disposed) return;
@@ -220,34 +297,13 @@ export function createWebSocketSoftphone(options: WebSocketSoftphoneOptions): So
     retryTimer = setTimeout(connect, delay);
   }
 
-  function drop(reason: string): void {
-    const current = socket;
-    lose();
-    current?.close(STREAM_GAP_CLOSE_CODE, reason);
-  }
-
-  function send(request: BrowserRequest): void {
-    socket?.send(JSON.stringify(request));
-  }
-
-  function receive(data: unknown): void {
-    if (typeof data !== 'string') {
-      console.warn('Ignored a binary message from the softphone service; the contract is JSON text.');
-      return;
-    }
-    let json: unknown;
-    try {
-      json = JSON.parse(data);
-    } catch {
-      console.warn('Ignored a message from the softphone service that is not JSON.');
-      return;
-    }
-    const parsed = BrowserReplySchema.safeParse(json);
+  function receive(message: unknown): void {
+    const parsed = ViewReplySchema.safeParse(message);
     if (!parsed.success) {
       console.warn('Ignored a message from the softphone service that does not match the contract.', parsed.error.issues);
       return;
     }
-    const reply = parsed.data;
+    const reply: ViewReply = parsed.data;
     switch (reply.kind) {
       case 'state':
         receiveState(reply.event);
@@ -256,7 +312,7 @@ export function createWebSocketSoftphone(options: WebSocketSoftphoneOptions): So
         takePending(reply.id)?.settle(reply.value);
         return;
       case 'failure':
-        takePending(reply.id)?.reject(new SoftphoneCommandError(reply.failure.code, reply.failure.message));
+        takePending(reply.id)?.reject(new SoftphoneCommandError(reply.failure));
         return;
     }
   }
@@ -269,27 +325,35 @@ export function createWebSocketSoftphone(options: WebSocketSoftphoneOptions): So
   }
 
   function receiveState(event: StateEvent): void {
-    if (event.kind === 'patch' && (mirror === undefined || event.seq !== mirror.seq + 1)) {
-      // The stream is ordered, so a missing event means the host lost track of this view;
-      // a fresh socket brings a fresh snapshot, which repairs it without guessing.
-      drop('state stream skipped an event');
-      return;
+    if (event.kind === 'patch') {
+      // Patches until the asked-for snapshot arrives belong to the broken sequence.
+      if (awaitingSnapshot) return;
+      if (mirror === undefined || event.seq !== mirror.seq + 1) {
+        // The stream is ordered, so a missing event means this view lost track; a fresh
+        // snapshot repairs it without guessing.
+        subscribe();
+        return;
+      }
     }
     const state = applyStateEvent(mirror?.state, event);
     if (state === undefined) return;
     mirror = { state, seq: event.seq };
-    // Only a snapshot proves the whole path works end to end, so only it resets the back-off.
-    if (event.kind === 'snapshot') failuresInARow = 0;
+    if (event.kind === 'snapshot') {
+      awaitingSnapshot = false;
+      // Only a snapshot proves the whole path works end to end, so only it resets the back-off.
+      failuresInARow = 0;
+    }
     for (const listener of [...stateListeners]) deliver(listener, event);
   }
 
   const run: RunCommand = (name, args) => {
-    if (!socket || !socketOpen) {
+    if (!link || !linkOpen) {
       return Promise.reject(
-        new SoftphoneCommandError(
-          'unavailable',
-          `“${name}” was not sent because the softphone service is not reachable. Wait until the status bar shows it is back, then try again.`,
-        ),
+        new SoftphoneCommandError({
+          code: 'unavailable',
+          command: name,
+          message: `“${name}” was not sent because the softphone service is not reachable. Wait until the status bar shows it is back, then try again.`,
+        }),
       );
     }
     const id = nextCommandId++;
@@ -303,15 +367,16 @@ export function createWebSocketSoftphone(options: WebSocketSoftphoneOptions): So
           if (result.success) resolve(result.data as CommandResult<typeof name>);
           else
             reject(
-              new SoftphoneCommandError(
-                'failed',
-                `The softphone service answered “${name}” in a form this page does not understand. Reload the page; if that does not help, the page and the service are from different versions.`,
-              ),
+              new SoftphoneCommandError({
+                code: 'failed',
+                command: name,
+                message: `The softphone service answered “${name}” in a form this page does not understand. Reload the page; if that does not help, the page and the service are from different versions.`,
+              }),
             );
         },
         reject,
       });
-      send({ kind: 'command', id, name, args });
+      link?.send({ kind: 'command', id, name, args });
     });
   };
 
@@ -341,7 +406,7 @@ export function createWebSocketSoftphone(options: WebSocketSoftphoneOptions): So
       if (disposed) return;
       disposed = true;
       clearTimeout(retryTimer);
-      const current = socket;
+      const current = link;
       lose();
       current?.close(1000, 'view closed');
     },

@@ -40,7 +40,6 @@ export const useConnectionStore = defineStore('connection', () => {
   let client: SoftphoneClient | undefined;
   let unsubscribeState: (() => void) | undefined;
   let unwatchBridge: (() => void) | undefined;
-  let awaitingSnapshot = false;
 
   /** Main's connection status, only while it is current: a dead bridge must not leave a stale "Connected". */
   const connection = computed<ConnectionStatus | undefined>(() =>
@@ -63,19 +62,14 @@ export const useConnectionStore = defineStore('connection', () => {
 
   const canReconnectNow = computed(() => connection.value?.state === 'out-of-service');
 
-  /** Applies one stream event; reports a gap so the caller can ask for a fresh snapshot. */
-  function receive(event: StateEvent): 'applied' | 'gap' {
-    if (event.kind === 'patch' && (appState.value === undefined || event.seq !== seq.value + 1)) {
-      appState.value = undefined;
-      return 'gap';
-    }
+  /** Applies one stream event (the client delivers them in order: a snapshot, then patches that follow it). */
+  function receive(event: StateEvent): void {
     const before = appState.value?.connection.state;
     appState.value = applyStateEvent(appState.value, event);
     seq.value = event.seq;
     if (event.kind === 'snapshot') bridge.value = { state: 'up' };
     // A failure message about an earlier situation would mislead once the situation changes.
     if (appState.value?.connection.state !== before) reconnectFailure.value = undefined;
-    return 'applied';
   }
 
   function bridgeChanged(status: BridgeStatus): void {
@@ -97,16 +91,7 @@ export const useConnectionStore = defineStore('connection', () => {
 
   function subscribe(): void {
     unsubscribeState?.();
-    unsubscribeState = client?.api.subscribeState((event) => {
-      if (receive(event) === 'applied') {
-        awaitingSnapshot = false;
-        return;
-      }
-      if (awaitingSnapshot) return;
-      awaitingSnapshot = true;
-      // Resubscribing yields a snapshot; deferred so we never re-enter the shell's subscribe from its own callback.
-      queueMicrotask(subscribe);
-    });
+    unsubscribeState = client?.api.subscribeState(receive);
   }
 
   /** Starts mirroring `next`'s state stream (replacing any earlier client). */

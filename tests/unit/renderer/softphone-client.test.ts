@@ -2,9 +2,15 @@ import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { WebSocket, WebSocketServer } from 'ws';
 import { initialAppState, type StateEvent } from '../../../contract/index.js';
+import type { SoftphoneBridge, ViewRequest } from '../../../contract/index.js';
 import {
+  createClient,
   createWebSocketSoftphone,
+  ipcTransport,
+  SoftphoneCommandError,
   type BridgeStatus,
+  type Transport,
+  type TransportEvents,
   type OpenSocket,
   type SoftphoneClient,
 } from '../../../renderer/src/softphone-client.js';
@@ -195,28 +201,82 @@ describe('WebSocket softphone client', () => {
     expect(bridge.at(-1)).toBe('open');
   });
 
-  it('drops the socket and resubscribes when the stream skips an event', async () => {
-    const host = await startHost();
-    cleanups.push(host.stop);
-    const softphone = client(host);
-    const { events } = record(softphone);
-    await until(() => events.length === 1, 'snapshot');
-
-    host.broadcast({ kind: 'state', event: { kind: 'patch', seq: 2, ops: [{ op: 'set', part: 'connection', value: stopped }] } });
-    await until(() => events.length === 2, 'fresh snapshot');
-    expect(events[1]?.kind).toBe('snapshot');
-    expect(host.requests.filter((request) => (request as { kind: string }).kind === 'subscribe')).toHaveLength(2);
-  });
-
-  it('stops reconnecting once disposed', async () => {
+  it('asks for a fresh snapshot on the same link when the stream skips an event, passing on nothing in between', async () => {
     const host = await startHost();
     cleanups.push(host.stop);
     const softphone = client(host);
     const { events, bridge } = record(softphone);
     await until(() => events.length === 1, 'snapshot');
-    softphone.dispose();
-    await new Promise((resolve) => setTimeout(resolve, 150));
+
+    host.broadcast({ kind: 'state', event: { kind: 'patch', seq: 2, ops: [{ op: 'set', part: 'connection', value: stopped }] } });
+    host.broadcast({ kind: 'state', event: { kind: 'patch', seq: 3, ops: [{ op: 'set', part: 'connection', value: stopped }] } });
+    await until(() => events.length === 2, 'fresh snapshot');
+    // Only one fresh snapshot was asked for, however many patches followed the gap.
+    expect(events[1]?.kind).toBe('snapshot');
+    expect(host.requests.filter((request) => (request as { kind: string }).kind === 'subscribe')).toHaveLength(2);
     expect(bridge).toEqual(['connecting', 'open']);
-    expect(host.requests).toEqual([{ kind: 'subscribe' }]);
+  });
+
+  it('raises a failure with its code, command and parameters', async () => {
+    const host = await startHost();
+    cleanups.push(host.stop);
+    const failure = { code: 'failed', command: 'hold', message: 'hold failed: the call is not connected (CF_INVALID_STATE)', params: { failureCode: 3 } };
+    host.answer((request, socket) => {
+      if (request.kind === 'command') socket.send(JSON.stringify({ kind: 'failure', id: request.id, failure }));
+    });
+    const softphone = client(host);
+    const { events } = record(softphone);
+    await until(() => events.length === 1, 'snapshot');
+    const error = await softphone.api.hold({ callId: '5000.1' }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(SoftphoneCommandError);
+    expect(error).toMatchObject({ code: 'failed', command: 'hold', params: { failureCode: 3 }, message: failure.message });
+  });
+
+  it('stops reconnecting once disposed', () => {
+    vi.useFakeTimers();
+    cleanups.push(() => vi.useRealTimers());
+    const opened: TransportEvents[] = [];
+    const sent: ViewRequest[] = [];
+    const transport: Transport = {
+      open(on) {
+        opened.push(on);
+        return { send: (request) => sent.push(request), close: () => on.close() };
+      },
+    };
+    const softphone = createClient(transport, { backoff: { firstMs: 20, maxMs: 80 } });
+    const bridge: BridgeStatus['state'][] = [];
+    softphone.watchBridge((status) => bridge.push(status.state));
+    opened[0]!.open();
+    softphone.dispose();
+    vi.advanceTimersByTime(10_000);
+    expect(opened).toHaveLength(1);
+    expect(sent).toEqual([{ kind: 'subscribe' }]);
+    expect(bridge.slice(0, 2)).toEqual(['connecting', 'open']);
+  });
+});
+
+describe('the client over Electron IPC', () => {
+  it('moves the same protocol through preload’s bridge: subscribe, commands, typed failures', async () => {
+    const toMain: unknown[] = [];
+    let toView: ((reply: unknown) => void) | undefined;
+    const bridge: SoftphoneBridge = {
+      send: (request) => toMain.push(request),
+      onReply: (listener) => {
+        toView = listener;
+        return () => (toView = undefined);
+      },
+    };
+    const softphone = createClient(ipcTransport(bridge));
+    cleanups.push(() => softphone.dispose());
+    const { events } = record(softphone);
+    await until(() => toMain.length === 1, 'subscribe');
+    expect(toMain).toEqual([{ kind: 'subscribe' }]);
+    toView!({ kind: 'state', event: { kind: 'snapshot', seq: 0, state: initialAppState(connected) } });
+    expect(events).toHaveLength(1);
+
+    const result = softphone.api.reconnect({});
+    expect(toMain[1]).toEqual({ kind: 'command', id: 0, name: 'reconnect', args: {} });
+    toView!({ kind: 'failure', id: 0, failure: { code: 'unavailable', command: 'reconnect', message: 'not now' } });
+    await expect(result).rejects.toMatchObject({ code: 'unavailable', command: 'reconnect' });
   });
 });
