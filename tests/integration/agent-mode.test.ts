@@ -138,7 +138,13 @@ describe('agent mode against the simulator', () => {
     expect(state.agent).toMatchObject({ reasonCode: 7 });
     expect(await core.execute('login', { password: 'x' })).toEqual({
       ok: false,
-      failure: { code: 'failed', message: expect.stringContaining('agent is already logged in (CF_SPECIFIED_AGENT_ALREADY_SIGNED_ON') },
+      failure: {
+        code: 'failed',
+        command: 'login',
+        message: expect.stringContaining('agent is already logged in (CF_SPECIFIED_AGENT_ALREADY_SIGNED_ON'),
+        // The CONTROL_FAILURE_CONF's codes, so a view can say it in the agent's language.
+        params: { failureCode: 259, peripheralErrorCode: 0 },
+      },
     });
     expect(await core.execute('hold', { callId: '5000.999' })).toMatchObject({ ok: false, failure: { message: expect.stringContaining('no call 5000.999') } });
   });
