@@ -9,7 +9,8 @@ import { BrowserHost } from '../../main/browser-host/browser-host.js';
 import { LocalConfigSchema } from '../../main/core/local-config.js';
 import { silentLogger } from '../../main/core/logger.js';
 import { SoftphoneCore } from '../../main/core/softphone-core.js';
-import { frame, OPCODE, openRawWebSocket, rawExchange, statusOf } from '../support/raw-socket.js';
+import { MALFORMED_TARGETS, PAGE_SPELLINGS, traversals, WEBSOCKET_PROTOCOL_ERRORS } from '../support/hostile-input.js';
+import { frame, OPCODE, openRawWebSocket, rawExchange, rawGet, rawUpgrade, statusOf } from '../support/raw-socket.js';
 
 /**
  * What a hostile local process (or a web page, through an image URL) can send to the
@@ -53,22 +54,8 @@ afterAll(async () => {
 
 const hostHeader = () => `127.0.0.1:${port}`;
 
-function request(target: string, headers: Record<string, string> = { Host: hostHeader() }): Promise<string> {
-  const lines = [`GET ${target} HTTP/1.1`, ...Object.entries(headers).map(([name, value]) => `${name}: ${value}`), 'Connection: close'];
-  return rawExchange(port, `${lines.join('\r\n')}\r\n\r\n`);
-}
-
-function upgrade(target: string, headers: Record<string, string>): Promise<string> {
-  const lines = [
-    `GET ${target} HTTP/1.1`,
-    'Upgrade: websocket',
-    'Connection: Upgrade',
-    'Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==',
-    'Sec-WebSocket-Version: 13',
-    ...Object.entries(headers).map(([name, value]) => `${name}: ${value}`),
-  ];
-  return rawExchange(port, `${lines.join('\r\n')}\r\n\r\n`);
-}
+const request = (target: string, headers: Record<string, string> = { Host: hostHeader() }) => rawGet(port, target, headers);
+const upgrade = (target: string, headers: Record<string, string>) => rawUpgrade(port, target, headers);
 
 /** The host is alive and itself: the page with the token, and a socket that gets the snapshot. */
 async function expectStillServing(): Promise<void> {
@@ -85,8 +72,6 @@ async function expectStillServing(): Promise<void> {
   expect(await reply).toMatchObject({ kind: 'state', event: { kind: 'snapshot' } });
   ws.close();
 }
-
-const MALFORMED_TARGETS = ['//[', 'http://[/', 'http://a:99999/', 'http://', '//', '//a:b@[::1', '/%', '/%zz', 'http://[::1/x', 'ftp://x/'];
 
 describe('browser host: malformed request lines', () => {
   it.each(MALFORMED_TARGETS)('GET %s answers 400 and the host keeps serving', async (target) => {
@@ -139,27 +124,7 @@ describe('browser host: malformed request lines', () => {
 describe('browser host: WebSocket protocol errors from a token holder', () => {
   const openRaw = () => openRawWebSocket(port, `/softphone?token=${token}`, { Host: hostHeader(), Origin: `http://${hostHeader()}` });
 
-  const closeFrame = (code: number) => {
-    const payload = Buffer.alloc(2);
-    payload.writeUInt16BE(code);
-    return frame({ opcode: OPCODE.close, payload });
-  };
-
-  const CASES: ReadonlyArray<{ name: string; bytes: () => Buffer; code: number }> = [
-    { name: 'an oversize message', bytes: () => frame({ opcode: OPCODE.text, announcedLength: 10 * 1024 * 1024 }), code: 1009 },
-    { name: 'invalid UTF-8 in a text message', bytes: () => frame({ opcode: OPCODE.text, payload: Buffer.from([0x7b, 0xff, 0xfe, 0x7d]) }), code: 1007 },
-    { name: 'an unmasked frame', bytes: () => frame({ opcode: OPCODE.text, payload: Buffer.from('{}'), masked: false }), code: 1002 },
-    { name: 'a reserved opcode', bytes: () => frame({ opcode: 0x3, payload: Buffer.from('x') }), code: 1002 },
-    { name: 'a reserved control opcode', bytes: () => frame({ opcode: 0xb }), code: 1002 },
-    { name: 'RSV1 without a negotiated extension', bytes: () => frame({ opcode: OPCODE.text, payload: Buffer.from('{}'), rsv: 0b100 }), code: 1002 },
-    { name: 'RSV2 and RSV3', bytes: () => frame({ opcode: OPCODE.text, payload: Buffer.from('{}'), rsv: 0b011 }), code: 1002 },
-    { name: 'a close code no endpoint may send (1005)', bytes: () => closeFrame(1005), code: 1002 },
-    { name: 'a close code below 1000', bytes: () => closeFrame(999), code: 1002 },
-    { name: 'a fragmented control frame', bytes: () => frame({ opcode: OPCODE.ping, fin: false }), code: 1002 },
-    { name: 'a continuation without a first fragment', bytes: () => frame({ opcode: OPCODE.continuation, payload: Buffer.from('x') }), code: 1002 },
-  ];
-
-  it.each(CASES)('$name closes that socket with $code; the host serves the next client', async ({ bytes, code }) => {
+  it.each(WEBSOCKET_PROTOCOL_ERRORS)('$name closes that socket with $code; the host serves the next client', async ({ bytes, code }) => {
     const raw = await openRaw();
     raw.write(bytes());
     expect(await raw.closeCode()).toBe(code);
@@ -176,7 +141,7 @@ describe('browser host: WebSocket protocol errors from a token holder', () => {
 });
 
 describe('browser host: one normalised path for the token check and the file', () => {
-  it.each(['/%69ndex.html', '/index.html/', '/a%2f..%2findex.html', '//index.html', '/./index.html', '/assets/../index.html', '/%2e/index.html', '/INDEX.html/..'])(
+  it.each(PAGE_SPELLINGS)(
     '%s does not serve the page without the token',
     async (target) => {
       const response = await request(target);
@@ -199,26 +164,7 @@ describe('browser host: one normalised path for the token check and the file', (
     }
   });
 
-  const TRAVERSALS = [
-    '/../secret.txt',
-    '/../../../../../../etc/passwd',
-    '/..%2fsecret.txt',
-    '/%2e%2e/secret.txt',
-    '/%2e%2e%2fsecret.txt',
-    '/.%2e/secret.txt',
-    '/..\\secret.txt',
-    '/..%5csecret.txt',
-    '/%252e%252e/secret.txt',
-    '/....//secret.txt',
-    '/..%00/secret.txt',
-    '/%c0%ae%c0%ae/secret.txt',
-    '/..%c0%afsecret.txt',
-    '/assets/../../secret.txt',
-    '/..;/secret.txt',
-    '/%2e%2e/%2e%2e/%2e%2e/etc/passwd',
-  ];
-
-  it.each(TRAVERSALS)('%s is refused', async (target) => {
+  it.each(traversals('secret.txt'))('%s is refused', async (target) => {
     for (const withToken of [target, `${target}?token=${token}`]) {
       const response = await request(withToken);
       expect(statusOf(response), withToken).not.toBe(200);

@@ -89,15 +89,7 @@ export function openRawWebSocket(port: number, pathAndQuery: string, headers: Re
           check();
         }),
     };
-    const lines = [
-      `GET ${pathAndQuery} HTTP/1.1`,
-      'Upgrade: websocket',
-      'Connection: Upgrade',
-      `Sec-WebSocket-Key: ${randomBytes(16).toString('base64')}`,
-      'Sec-WebSocket-Version: 13',
-      ...Object.entries(headers).map(([name, value]) => `${name}: ${value}`),
-    ];
-    socket.write(`${lines.join('\r\n')}\r\n\r\n`);
+    socket.write(upgradeRequest(pathAndQuery, headers));
   });
 }
 
@@ -162,3 +154,26 @@ export function frame({ opcode, payload = Buffer.alloc(0), fin = true, rsv = 0, 
 }
 
 export const OPCODE = { continuation: 0x0, text: 0x1, binary: 0x2, close: 0x8, ping: 0x9, pong: 0xa } as const;
+
+/** A raw GET, closed after the answer. */
+export function rawGet(port: number, target: string, headers: Record<string, string>): Promise<string> {
+  const lines = [`GET ${target} HTTP/1.1`, ...Object.entries(headers).map(([name, value]) => `${name}: ${value}`), 'Connection: close'];
+  return rawExchange(port, `${lines.join('\r\n')}\r\n\r\n`);
+}
+
+/** A raw WebSocket upgrade request, answered or refused; the socket is not used further. */
+export function rawUpgrade(port: number, target: string, headers: Record<string, string>): Promise<string> {
+  return rawExchange(port, upgradeRequest(target, headers));
+}
+
+function upgradeRequest(target: string, headers: Record<string, string>): string {
+  const lines = [
+    `GET ${target} HTTP/1.1`,
+    'Upgrade: websocket',
+    'Connection: Upgrade',
+    `Sec-WebSocket-Key: ${randomBytes(16).toString('base64')}`,
+    'Sec-WebSocket-Version: 13',
+    ...Object.entries(headers).map(([name, value]) => `${name}: ${value}`),
+  ];
+  return `${lines.join('\r\n')}\r\n\r\n`;
+}
