@@ -74,8 +74,8 @@ export class BrowserHost {
     };
     // The absolute form's authority outranks the Host header (RFC 9112 §3.2.2); either way
     // it must name this very server: a DNS-rebinding page arrives under a foreign name.
-    const addressedToUs = (target: RequestTarget, request: http.IncomingMessage) =>
-      allowedHosts.has(target.authority ?? request.headers.host ?? '');
+    const addressedName = (target: RequestTarget, request: http.IncomingMessage) => target.authority ?? request.headers.host ?? '';
+    const addressedToUs = (target: RequestTarget, request: http.IncomingMessage) => allowedHosts.has(addressedName(target, request));
 
     const serve = async (request: http.IncomingMessage, response: http.ServerResponse) => {
       const parsed = parseRequestTarget(request.url ?? '');
@@ -115,7 +115,7 @@ export class BrowserHost {
       const allowed =
         target.path === BROWSER_SOCKET_PATH &&
         addressedToUs(target, request) &&
-        request.headers.origin === `http://${request.headers.host ?? ''}` &&
+        request.headers.origin === `http://${addressedName(target, request)}` &&
         tokenMatches(target.query.get('token'));
       if (!allowed) return refuse(socket, '403 Forbidden', `origin ${printable(request.headers.origin ?? '(none)')}`);
       sockets.handleUpgrade(request, socket, head, (ws) => bridge(ws, options.core, options.log, failures));
