@@ -1,6 +1,6 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import http from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { AddressInfo, Socket } from 'node:net';
 import path from 'node:path';
 import { WebSocketServer, type WebSocket } from 'ws';
 import {
@@ -9,9 +9,11 @@ import {
   RENDERER_CONTENT_SECURITY_POLICY,
   type BrowserReply,
 } from '../../contract/index.js';
+import { printable } from '../core/log-text.js';
+import { LogThrottle } from '../core/log-throttle.js';
 import type { SoftphoneCore } from '../core/softphone-core.js';
-import { readStaticFile } from './static-files.js';
-
+import { parseRequestTarget, type RequestTarget } from './request-target.js';
+import { contentTypeOf, readStaticFile } from './static-files.js';
 
 const SECURITY_HEADERS = {
   'content-security-policy': RENDERER_CONTENT_SECURITY_POLICY,
@@ -23,6 +25,9 @@ const SECURITY_HEADERS = {
 } as const;
 
 const MAX_MESSAGE_BYTES = 64 * 1024;
+
+/** Per kind of noise any local process can make at will: a few lines, then a count. */
+const NOISE_LIMIT = { limit: 10, intervalMs: 10_000 } as const;
 
 export interface BrowserHostOptions {
   readonly core: SoftphoneCore;
@@ -43,14 +48,23 @@ export class BrowserHost {
   private constructor(
     private readonly server: http.Server,
     private readonly sockets: WebSocketServer,
+    private readonly throttles: readonly LogThrottle[],
     readonly url: string,
   ) {}
 
   static async start(options: BrowserHostOptions): Promise<BrowserHost> {
     const token = randomBytes(24).toString('base64url');
     const rendererDir = path.resolve(options.rendererDir);
-    let origin = '';
     let allowedHosts = new Set<string>();
+
+    const refusedUpgrades = new LogThrottle(options.log, {
+      ...NOISE_LIMIT,
+      summary: (count, seconds) => `refused ${count} more WebSocket upgrades in the last ${seconds}s`,
+    });
+    const failures = new LogThrottle(options.log, {
+      ...NOISE_LIMIT,
+      summary: (count, seconds) => `${count} more failed requests or sockets in the last ${seconds}s`,
+    });
 
     const tokenMatches = (candidate: string | null) => {
       if (candidate === null) return false;
@@ -58,36 +72,64 @@ export class BrowserHost {
       const b = Buffer.from(token);
       return a.length === b.length && timingSafeEqual(a, b);
     };
+    // The absolute form's authority outranks the Host header (RFC 9112 §3.2.2); either way
+    // it must name this very server: a DNS-rebinding page arrives under a foreign name.
+    const addressedName = (target: RequestTarget, request: http.IncomingMessage) => target.authority ?? request.headers.host ?? '';
+    const addressedToUs = (target: RequestTarget, request: http.IncomingMessage) => allowedHosts.has(addressedName(target, request));
+
+    const serve = async (request: http.IncomingMessage, response: http.ServerResponse) => {
+      const parsed = parseRequestTarget(request.url ?? '');
+      if (!parsed.ok) return plain(response, 400, `Bad request: ${parsed.problem}.`);
+      const { target } = parsed;
+      if (!addressedToUs(target, request)) return plain(response, 421, 'Unknown host.');
+      if (request.method !== 'GET' && request.method !== 'HEAD') return plain(response, 405, 'Method not allowed.');
+      // Every document needs the token, however its path was spelt: the check sees the
+      // same normalised path the lookup reads.
+      if (contentTypeOf(target.path).startsWith('text/html') && !tokenMatches(target.query.get('token'))) {
+        return plain(response, 403, 'This address needs the token printed by the softphone when it started.');
+      }
+      const file = await readStaticFile(rendererDir, target.path);
+      if (!file) return plain(response, 404, 'Not found.');
+      response.writeHead(200, { ...SECURITY_HEADERS, 'content-type': file.contentType, 'content-length': file.body.length });
+      response.end(request.method === 'HEAD' ? undefined : file.body);
+    };
 
     const server = http.createServer((request, response) => {
-      void (async () => {
-        if (!allowedHosts.has(request.headers.host ?? '')) return plain(response, 421, 'Unknown host.');
-        if (request.method !== 'GET' && request.method !== 'HEAD') return plain(response, 405, 'Method not allowed.');
-        const url = new URL(request.url ?? '/', origin);
-        if ((url.pathname === '/' || url.pathname === '/index.html') && !tokenMatches(url.searchParams.get('token'))) {
-          return plain(response, 403, 'This address needs the token printed by the softphone when it started.');
-        }
-        const file = await readStaticFile(rendererDir, url.pathname);
-        if (!file) return plain(response, 404, 'Not found.');
-        response.writeHead(200, { ...SECURITY_HEADERS, 'content-type': file.contentType, 'content-length': file.body.length });
-        response.end(request.method === 'HEAD' ? undefined : file.body);
-      })();
+      // The catch-all: whatever a request does, it costs at most its own response.
+      serve(request, response).catch((error: unknown) => {
+        failures.log(`request ${printable(request.url ?? '')} failed: ${printable(describe(error))}`);
+        if (response.headersSent) response.destroy();
+        else plain(response, 500, 'Internal error.');
+      });
     });
 
     const sockets = new WebSocketServer({ noServer: true, maxPayload: MAX_MESSAGE_BYTES });
-    server.on('upgrade', (request, socket, head) => {
-      const url = new URL(request.url ?? '/', origin);
+    const refuse = (socket: Socket, status: '400 Bad Request' | '403 Forbidden', why: string) => {
+      refusedUpgrades.log(`refused a WebSocket upgrade: ${why}`);
+      socket.end(`HTTP/1.1 ${status}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
+    };
+    const upgrade = (request: http.IncomingMessage, socket: Socket, head: Buffer) => {
+      const parsed = parseRequestTarget(request.url ?? '');
+      if (!parsed.ok) return refuse(socket, '400 Bad Request', parsed.problem);
+      const { target } = parsed;
       const allowed =
-        url.pathname === BROWSER_SOCKET_PATH &&
-        allowedHosts.has(request.headers.host ?? '') &&
-        request.headers.origin === `http://${request.headers.host ?? ''}` &&
-        tokenMatches(url.searchParams.get('token'));
-      if (!allowed) {
-        options.log(`refused a WebSocket from origin ${request.headers.origin ?? '(none)'}`);
-        socket.end('HTTP/1.1 403 Forbidden\r\nConnection: close\r\n\r\n');
-        return;
+        target.path === BROWSER_SOCKET_PATH &&
+        addressedToUs(target, request) &&
+        request.headers.origin === `http://${addressedName(target, request)}` &&
+        tokenMatches(target.query.get('token'));
+      if (!allowed) return refuse(socket, '403 Forbidden', `origin ${printable(request.headers.origin ?? '(none)')}`);
+      sockets.handleUpgrade(request, socket, head, (ws) => bridge(ws, options.core, options.log, failures));
+    };
+    server.on('upgrade', (request: http.IncomingMessage, socket: Socket, head: Buffer) => {
+      // Node hands over an upgrading socket without its error listener: a peer that
+      // resets it would otherwise throw from the socket, with nobody to catch it.
+      socket.on('error', () => socket.destroy());
+      try {
+        upgrade(request, socket, head);
+      } catch (error) {
+        failures.log(`upgrade ${printable(request.url ?? '')} failed: ${printable(describe(error))}`);
+        socket.destroy();
       }
-      sockets.handleUpgrade(request, socket, head, (ws) => bridge(ws, options.core, options.log));
     });
 
     await new Promise<void>((resolve, reject) => {
@@ -99,11 +141,9 @@ export class BrowserHost {
     });
     const { port } = server.address() as AddressInfo;
     const hostPart = options.host.includes(':') ? `[${options.host}]` : options.host;
-    origin = `http://${hostPart}:${port}`;
-    // Only names of this very server: a DNS-rebinding page arrives under a foreign Host.
     allowedHosts = new Set([`${hostPart}:${port}`]);
     if (options.host === '127.0.0.1' || options.host === '::1') allowedHosts.add(`localhost:${port}`);
-    return new BrowserHost(server, sockets, `${origin}/?token=${token}`);
+    return new BrowserHost(server, sockets, [refusedUpgrades, failures], `http://${hostPart}:${port}/?token=${token}`);
   }
 
   async stop(): Promise<void> {
@@ -111,7 +151,12 @@ export class BrowserHost {
     this.sockets.close();
     this.server.closeAllConnections();
     await new Promise<void>((resolve) => this.server.close(() => resolve()));
+    for (const throttle of this.throttles) throttle.flush();
   }
+}
+
+function describe(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
 }
 
 function plain(response: http.ServerResponse, status: number, text: string): void {
@@ -120,7 +165,7 @@ function plain(response: http.ServerResponse, status: number, text: string): voi
 }
 
 /** One browser view: validated requests in, command results and the state stream out. */
-function bridge(ws: WebSocket, core: SoftphoneCore, log: (line: string) => void): void {
+function bridge(ws: WebSocket, core: SoftphoneCore, log: (line: string) => void, failures: LogThrottle): void {
   let unsubscribe: (() => void) | undefined;
   const send = (reply: BrowserReply) => {
     if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(reply));
@@ -151,5 +196,9 @@ function bridge(ws: WebSocket, core: SoftphoneCore, log: (line: string) => void)
       ),
     );
   });
+  // A protocol error (oversize message, invalid UTF-8, an unmasked frame, a reserved
+  // opcode or bit, a bad close code) closes this socket with the code ws chose (1009,
+  // 1007, 1002); without a listener the same error would be thrown and end the host.
+  ws.on('error', (error) => failures.log(`closed a browser view after a WebSocket error: ${printable(error.message)}`));
   ws.on('close', () => unsubscribe?.());
 }

@@ -1,5 +1,6 @@
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
+import type { SitePath } from './request-target.js';
 
 const CONTENT_TYPES: Readonly<Record<string, string>> = {
   '.html': 'text/html; charset=utf-8',
@@ -20,24 +21,21 @@ export interface StaticFile {
 }
 
 /**
- * Reads a file of the built renderer for a URL path. Paths that would leave the
- * root (`..`, encoded or not) resolve to nothing rather than to a file elsewhere.
+ * Reads a file of the built renderer. The path is already the one normalised reading
+ * of the request (see request-target.ts), the same the token check saw; the check
+ * that it stays under the root is a second line of defence, not the first.
  */
-export async function readStaticFile(root: string, urlPath: string): Promise<StaticFile | undefined> {
-  let decoded: string;
-  try {
-    decoded = decodeURIComponent(urlPath);
-  } catch {
-    return undefined;
-  }
-  if (decoded.includes('\0')) return undefined;
-  const relative = decoded === '/' ? 'index.html' : decoded.replace(/^\/+/, '');
-  const file = path.resolve(root, relative);
-  if (file !== root && !file.startsWith(root + path.sep)) return undefined;
+export async function readStaticFile(root: string, sitePath: SitePath): Promise<StaticFile | undefined> {
+  const file = path.resolve(root, `.${sitePath}`);
+  if (!file.startsWith(root + path.sep)) return undefined;
   try {
     if (!(await stat(file)).isFile()) return undefined;
-    return { body: await readFile(file), contentType: CONTENT_TYPES[path.extname(file)] ?? 'application/octet-stream' };
+    return { body: await readFile(file), contentType: contentTypeOf(sitePath) };
   } catch {
     return undefined;
   }
+}
+
+export function contentTypeOf(sitePath: SitePath): string {
+  return CONTENT_TYPES[path.extname(sitePath)] ?? 'application/octet-stream';
 }
