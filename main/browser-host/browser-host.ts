@@ -5,13 +5,12 @@ import path from 'node:path';
 import { WebSocketServer, type WebSocket } from 'ws';
 import {
   BROWSER_SOCKET_PATH,
-  BrowserRequestSchema,
   RENDERER_CONTENT_SECURITY_POLICY,
-  type BrowserReply,
 } from '../../contract/index.js';
 import { printable } from '../core/log-text.js';
 import { LogThrottle } from '../core/log-throttle.js';
 import type { SoftphoneCore } from '../core/softphone-core.js';
+import { bindView } from '../core/view-binder.js';
 import { parseRequestTarget, type RequestTarget } from './request-target.js';
 import { contentTypeOf, readStaticFile } from './static-files.js';
 
@@ -164,41 +163,34 @@ function plain(response: http.ServerResponse, status: number, text: string): voi
   response.end(text);
 }
 
-/** One browser view: validated requests in, command results and the state stream out. */
+let nextView = 1;
+
+/** The WebSocket as a transport for the view binder: JSON text in and out; the binder does the rest. */
 function bridge(ws: WebSocket, core: SoftphoneCore, log: (line: string) => void, failures: LogThrottle): void {
-  let unsubscribe: (() => void) | undefined;
-  const send = (reply: BrowserReply) => {
-    if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(reply));
-  };
+  const view = bindView(
+    core,
+    {
+      name: `browser view ${nextView++}`,
+      send: (reply) => {
+        if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(reply));
+      },
+      close: (code, reason) => ws.close(code, reason),
+    },
+    { warn: log, error: log },
+  );
   ws.on('message', (data, isBinary) => {
-    let parsed;
+    let request: unknown;
     try {
-      parsed = isBinary ? undefined : BrowserRequestSchema.safeParse(JSON.parse(data.toString()));
+      // Binary frames and text that is not JSON are outside the contract: the binder closes the view for them.
+      request = isBinary ? undefined : JSON.parse(data.toString());
     } catch {
-      parsed = undefined;
+      request = undefined;
     }
-    if (!parsed?.success) {
-      log('closed a browser view that sent a message outside the contract');
-      ws.close(1008, 'message outside the contract');
-      return;
-    }
-    const request = parsed.data;
-    if (request.kind === 'subscribe') {
-      unsubscribe?.();
-      unsubscribe = core.subscribe((event) => send({ kind: 'state', event }));
-      return;
-    }
-    void core.execute(request.name, request.args).then((outcome) =>
-      send(
-        outcome.ok
-          ? { kind: 'result', id: request.id, value: outcome.value }
-          : { kind: 'failure', id: request.id, failure: outcome.failure },
-      ),
-    );
+    view.receive(request);
   });
   // A protocol error (oversize message, invalid UTF-8, an unmasked frame, a reserved
   // opcode or bit, a bad close code) closes this socket with the code ws chose (1009,
   // 1007, 1002); without a listener the same error would be thrown and end the host.
   ws.on('error', (error) => failures.log(`closed a browser view after a WebSocket error: ${printable(error.message)}`));
-  ws.on('close', () => unsubscribe?.());
+  ws.on('close', () => view.closed());
 }

@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
-import { BrowserReplySchema } from '../../contract/index.js';
+import { ViewReplySchema } from '../../contract/index.js';
 import { BrowserHost } from '../../main/browser-host/browser-host.js';
 import { LocalConfigSchema } from '../../main/core/local-config.js';
 import { silentLogger } from '../../main/core/logger.js';
@@ -67,7 +67,7 @@ async function expectStillServing(): Promise<void> {
     ws.once('open', resolve);
     ws.once('error', reject);
   });
-  const reply = new Promise((resolve) => ws.once('message', (data) => resolve(BrowserReplySchema.parse(JSON.parse(data.toString())))));
+  const reply = new Promise((resolve) => ws.once('message', (data) => resolve(ViewReplySchema.parse(JSON.parse(data.toString())))));
   ws.send(JSON.stringify({ kind: 'subscribe' }));
   expect(await reply).toMatchObject({ kind: 'state', event: { kind: 'snapshot' } });
   ws.close();

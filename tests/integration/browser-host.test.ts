@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
-import { BrowserReplySchema, RENDERER_CONTENT_SECURITY_POLICY, type BrowserReply } from '../../contract/index.js';
+import { ViewReplySchema, RENDERER_CONTENT_SECURITY_POLICY, type ViewReply } from '../../contract/index.js';
 import { BrowserHost } from '../../main/browser-host/browser-host.js';
 import { LocalConfigSchema } from '../../main/core/local-config.js';
 import { silentLogger } from '../../main/core/logger.js';
@@ -50,8 +50,8 @@ function openSocket(query: string, headers: Record<string, string> = { origin })
   return new WebSocket(`${origin.replace('http', 'ws')}/softphone${query}`, { headers });
 }
 
-function nextReply(ws: WebSocket): Promise<BrowserReply> {
-  return new Promise((resolve) => ws.once('message', (data) => resolve(BrowserReplySchema.parse(JSON.parse(data.toString())))));
+function nextReply(ws: WebSocket): Promise<ViewReply> {
+  return new Promise((resolve) => ws.once('message', (data) => resolve(ViewReplySchema.parse(JSON.parse(data.toString())))));
 }
 
 function refused(ws: WebSocket): Promise<number> {
@@ -94,8 +94,8 @@ describe('browser host: the contract over WebSocket', () => {
     const snapshot = await nextReply(ws);
     expect(snapshot).toMatchObject({ kind: 'state', event: { kind: 'snapshot', state: { connection: expect.any(Object) } } });
 
-    const replies: BrowserReply[] = [];
-    ws.on('message', (data) => replies.push(BrowserReplySchema.parse(JSON.parse(data.toString()))));
+    const replies: ViewReply[] = [];
+    ws.on('message', (data) => replies.push(ViewReplySchema.parse(JSON.parse(data.toString()))));
     ws.send(JSON.stringify({ kind: 'command', id: 1, name: 'reconnect', args: {} }));
     ws.send(JSON.stringify({ kind: 'command', id: 2, name: 'reconnect', args: { side: 'C' } }));
     ws.send(JSON.stringify({ kind: 'command', id: 3, name: 'formatDisk', args: {} }));
