@@ -112,10 +112,6 @@ async function main(): Promise<void> {
   }
   console.log(`Listening on ${host.url}`);
   log.info(`browser host listening on ${options.host}; user data in ${userData}`);
-  if (options.open && !openAppWindow(host.url, path.join(userData, 'browser-profile'))) {
-    console.log('No Chromium, Chrome or Edge found: open the address above in a browser.');
-  }
-
   let stopping = false;
   const shutdown = () => {
     if (stopping) return;
@@ -126,6 +122,13 @@ async function main(): Promise<void> {
   // signal may arrive twice; the second must not cut the clean shutdown short.
   process.on('SIGINT', shutdown);
   process.on('SIGTERM', shutdown);
+
+  if (options.open) {
+    const outcome = await openAppWindow(host.url, path.join(userData, 'browser-profile'));
+    if (!outcome.opened && !stopping) {
+      console.log(`Could not open a window (${outcome.reason}): open the address above in a browser on this machine.`);
+    }
+  }
 }
 
 void main();
