@@ -14,9 +14,9 @@ export interface RunningProgram {
   readonly exited: Promise<number | null>;
 }
 
-/** Starts one of the repository's TypeScript entry points directly with tsx. */
-export function startProgram(entry: string, args: string[]): RunningProgram {
-  return watch(entry, spawn(TSX, [entry, ...args], { cwd: REPO_ROOT, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, FORCE_COLOR: '0' } }));
+/** Starts one of the repository's TypeScript entry points directly with tsx, in this environment or in `env`. */
+export function startProgram(entry: string, args: string[], env: NodeJS.ProcessEnv = process.env): RunningProgram {
+  return watch(entry, spawn(TSX, [entry, ...args], { cwd: REPO_ROOT, stdio: ['ignore', 'pipe', 'pipe'], env: { ...env, FORCE_COLOR: '0' } }));
 }
 
 /**

@@ -9,7 +9,7 @@ const URL = 'http://127.0.0.1:4321/?token=t';
 const WITH_DISPLAY = { DISPLAY: ':0' };
 
 let dir: string;
-let started: number[] = [];
+const started: number[] = [];
 beforeEach(() => {
   dir = mkdtempSync(path.join(os.tmpdir(), 'browser-launcher-'));
 });

@@ -12,16 +12,21 @@ beforeEach(() => {
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
 /**
- * A child that exits with 2 on SIGINT and 15 on SIGTERM, after marking a file
- * once its handlers are in place (so a signal is not sent before it can be heard).
+ * Runs a child that exits with 2 on SIGINT and 15 on SIGTERM and, once its handlers
+ * are in place (so no signal is sent before it can be heard), sends it `sent`.
  */
-function signalAwareChild(): { args: string[]; ready: string } {
+async function exitCodeAfter(sent: NodeJS.Signals[], attachedToTerminal: boolean): Promise<{ code: number; listenersLeft: number }> {
   const ready = path.join(dir, 'ready');
   const source = `process.on('SIGINT', () => process.exit(2));
 process.on('SIGTERM', () => process.exit(15));
 require('fs').writeFileSync(${JSON.stringify(ready)}, '');
 setInterval(() => {}, 1000);`;
-  return { args: ['-e', source], ready };
+  const signals = new EventEmitter();
+  const exited = runInForeground(process.execPath, ['-e', source], { signals, attachedToTerminal });
+  await vi.waitFor(() => expect(existsSync(ready)).toBe(true), { timeout: 10_000 });
+  for (const signal of sent) signals.emit(signal);
+  const code = await exited;
+  return { code, listenersLeft: signals.listenerCount('SIGTERM') + signals.listenerCount('SIGINT') + signals.listenerCount('SIGHUP') };
 }
 
 const posixOnly = process.platform === 'win32' ? describe.skip : describe;
@@ -40,32 +45,15 @@ describe('runInForeground', () => {
 
   posixOnly('with signals', () => {
     it('passes SIGTERM on to the child and stops listening once it has gone', async () => {
-      const signals = new EventEmitter();
-      const child = signalAwareChild();
-      const exited = runInForeground(process.execPath, child.args, { signals, attachedToTerminal: false });
-      await vi.waitFor(() => expect(existsSync(child.ready)).toBe(true), { timeout: 10_000 });
-      signals.emit('SIGTERM');
-      expect(await exited).toBe(15);
-      expect(signals.listenerCount('SIGTERM') + signals.listenerCount('SIGINT') + signals.listenerCount('SIGHUP')).toBe(0);
+      expect(await exitCodeAfter(['SIGTERM'], false)).toEqual({ code: 15, listenersLeft: 0 });
     });
 
     it('passes SIGINT on when no terminal is attached (kill -INT from a supervisor)', async () => {
-      const signals = new EventEmitter();
-      const child = signalAwareChild();
-      const exited = runInForeground(process.execPath, child.args, { signals, attachedToTerminal: false });
-      await vi.waitFor(() => expect(existsSync(child.ready)).toBe(true), { timeout: 10_000 });
-      signals.emit('SIGINT');
-      expect(await exited).toBe(2);
+      expect((await exitCodeAfter(['SIGINT'], false)).code).toBe(2);
     });
 
     it('does not send SIGINT a second time when a terminal already sent Ctrl+C to the child', async () => {
-      const signals = new EventEmitter();
-      const child = signalAwareChild();
-      const exited = runInForeground(process.execPath, child.args, { signals, attachedToTerminal: true });
-      await vi.waitFor(() => expect(existsSync(child.ready)).toBe(true), { timeout: 10_000 });
-      signals.emit('SIGINT');
-      signals.emit('SIGTERM');
-      expect(await exited).toBe(15);
+      expect((await exitCodeAfter(['SIGINT', 'SIGTERM'], true)).code).toBe(15);
     });
 
     it('a child ended by a signal gives 128 + its number, as a shell reports it', async () => {
