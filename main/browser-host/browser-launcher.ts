@@ -49,10 +49,10 @@ export function openAppWindow(url: string, profileDir: string, options: AppWindo
     };
     const timer = setTimeout(() => settle({ opened: true, browser }), startupMs);
     timer.unref();
-    child.once('error', (error) => settle({ opened: false, reason: `${name} could not be started (${error.message})` }));
+    child.once('error', (error) => settle({ opened: false, reason: `${name} could not be started: ${error.message}` }));
     child.once('exit', (code, signal) => {
       if (code === 0) settle({ opened: true, browser });
-      else settle({ opened: false, reason: `${name} exited at start-up (${signal ?? `exit code ${code}`})` });
+      else settle({ opened: false, reason: `${name} exited at start-up with ${signal ?? `exit code ${code}`}` });
     });
   });
 }

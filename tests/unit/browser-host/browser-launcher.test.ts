@@ -66,7 +66,7 @@ posixOnly('openAppWindow', () => {
   it('a browser that fails at start-up (as Chromium does when it cannot reach the display) is reported with its exit code', async () => {
     const program = browser("process.stderr.write('Missing X server or $DISPLAY\\n'); process.exit(1);");
     const outcome = await openAppWindow(URL, path.join(dir, 'profile'), { platform: 'linux', env: { DISPLAY: ':99' }, system: [program] });
-    expect(outcome).toEqual({ opened: false, reason: 'chromium exited at start-up (exit code 1)' });
+    expect(outcome).toEqual({ opened: false, reason: 'chromium exited at start-up with exit code 1' });
   });
 
   it('no browser, or a CHROMIUM_PATH that names none, is said in words', async () => {
