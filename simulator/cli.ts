@@ -118,11 +118,6 @@ async function main(): Promise<void> {
     log,
   });
   callers.start();
-  const a = simulator.address('A');
-  const b = simulator.address('B');
-  console.log(
-    `Simulator ready: side A ${a.host}:${a.port} (active), side B ${b.host}:${b.port} (standby), control API ${simulator.controlUrl}`,
-  );
   log?.(
     `site: ${site.agents.length} agents and supervisors, ${site.skillGroups.length} skill groups, peripheral ${site.peripheralId}` +
       (options.callRate > 0 ? `; ${options.callRate} calls/s, talk time about ${options.talkTime} s, seed ${options.seed}` : ''),
@@ -138,6 +133,12 @@ async function main(): Promise<void> {
   // signal may arrive twice; the second must not cut the clean shutdown short.
   process.on('SIGINT', shutdown);
   process.on('SIGTERM', shutdown);
+  // Ready only now: whoever acts on this line may stop us at once, and the stop must be a clean one.
+  const a = simulator.address('A');
+  const b = simulator.address('B');
+  console.log(
+    `Simulator ready: side A ${a.host}:${a.port} (active), side B ${b.host}:${b.port} (standby), control API ${simulator.controlUrl}`,
+  );
 }
 
 void main();

@@ -1,44 +1,58 @@
 import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import path from 'node:path';
+import { findChromium, type ChromiumSearch } from './chromium-finder.js';
+import { missingDisplay } from './display.js';
 
-/** Where Chromium-family browsers are usually installed, per platform. */
-function candidates(platform: NodeJS.Platform, env: NodeJS.ProcessEnv): string[] {
-  if (platform === 'win32') {
-    const roots = [env.PROGRAMFILES, env['PROGRAMFILES(X86)'], env.LOCALAPPDATA].filter((r): r is string => !!r);
-    return roots.flatMap((root) => [
-      path.join(root, 'Google', 'Chrome', 'Application', 'chrome.exe'),
-      path.join(root, 'Microsoft', 'Edge', 'Application', 'msedge.exe'),
-      path.join(root, 'Chromium', 'Application', 'chrome.exe'),
-    ]);
-  }
-  if (platform === 'darwin') {
-    return [
-      '/Applications/Google Chrome.app/Contents/MacOS/Google Chrome',
-      '/Applications/Chromium.app/Contents/MacOS/Chromium',
-      '/Applications/Microsoft Edge.app/Contents/MacOS/Microsoft Edge',
-    ];
-  }
-  return ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome', '/usr/bin/google-chrome-stable', '/usr/bin/microsoft-edge'];
-}
+export type WindowOutcome = { readonly opened: true; readonly browser: string } | { readonly opened: false; readonly reason: string };
 
-export function findChromium(platform = process.platform, env = process.env): string | undefined {
-  return candidates(platform, env).find((file) => existsSync(file));
+export interface AppWindowOptions {
+  readonly platform?: NodeJS.Platform;
+  readonly env?: NodeJS.ProcessEnv;
+  /** The system's browser locations; the usual ones unless a test says otherwise. */
+  readonly system?: ChromiumSearch['system'];
+  /**
+   * How long a browser that has not exited counts as still starting. A browser
+   * that cannot open a window (no display, a broken profile) exits within it;
+   * one that hands the window to a running instance exits 0.
+   */
+  readonly startupMs?: number;
 }
 
 /**
  * Opens the softphone in a Chromium-family browser's app mode (a window without
  * tabs or address bar), with its own profile so it does not mix with browsing.
- * Returns false when there is no such browser, so the caller can print the URL.
+ * Resolves once the browser is known to have started or known to have failed,
+ * with the reason in words, so the caller can tell the user to open the URL.
  */
-export function openAppWindow(url: string, profileDir: string): boolean {
-  const browser = findChromium();
-  if (!browser) return false;
-  const child = spawn(browser, [`--app=${url}`, `--user-data-dir=${profileDir}`, '--no-first-run', '--no-default-browser-check'], {
-    detached: true,
-    stdio: 'ignore',
+export function openAppWindow(url: string, profileDir: string, options: AppWindowOptions = {}): Promise<WindowOutcome> {
+  const { platform = process.platform, env = process.env, startupMs = 5_000 } = options;
+  const noDisplay = missingDisplay(platform, env);
+  if (noDisplay) return Promise.resolve({ opened: false, reason: noDisplay });
+  const search = findChromium({ platform, env, ...(options.system && { system: options.system }) });
+  if (search.kind === 'bad-override') return Promise.resolve({ opened: false, reason: `CHROMIUM_PATH (${search.path}) is not a program` });
+  if (search.kind === 'none') return Promise.resolve({ opened: false, reason: 'no Chromium, Chrome or Edge found' });
+
+  const browser = search.path;
+  const name = path.basename(browser);
+  return new Promise((resolve) => {
+    const child = spawn(browser, [`--app=${url}`, `--user-data-dir=${profileDir}`, '--no-first-run', '--no-default-browser-check'], {
+      detached: true,
+      stdio: 'ignore',
+    });
+    const settle = (outcome: WindowOutcome) => {
+      clearTimeout(timer);
+      child.removeAllListeners();
+      // Listened to only while starting: the window closing later is the user's business.
+      child.on('error', () => {});
+      child.unref();
+      resolve(outcome);
+    };
+    const timer = setTimeout(() => settle({ opened: true, browser }), startupMs);
+    timer.unref();
+    child.once('error', (error) => settle({ opened: false, reason: `${name} could not be started: ${error.message}` }));
+    child.once('exit', (code, signal) => {
+      if (code === 0) settle({ opened: true, browser });
+      else settle({ opened: false, reason: `${name} exited at start-up with ${signal ?? `exit code ${code}`}` });
+    });
   });
-  child.on('error', () => {});
-  child.unref();
-  return true;
 }

@@ -102,6 +102,18 @@ async function main(): Promise<void> {
     throw error;
   }
 
+  let stopping = false;
+  const shutdown = () => {
+    if (stopping) return;
+    stopping = true;
+    void Promise.all([host.stop(), core.stop()]).then(() => process.exit(0));
+  };
+  // `on`, not `once`: Ctrl+C reaches npm and this process alike, so the same signal may
+  // arrive twice; the second must not cut the clean shutdown short. Set before the lines
+  // below: whoever acts on them may stop us at once, and the stop must be a clean one.
+  process.on('SIGINT', shutdown);
+  process.on('SIGTERM', shutdown);
+
   const simulator = core.embeddedSimulator;
   if (simulator) {
     const a = simulator.address('A');
@@ -112,20 +124,13 @@ async function main(): Promise<void> {
   }
   console.log(`Listening on ${host.url}`);
   log.info(`browser host listening on ${options.host}; user data in ${userData}`);
-  if (options.open && !openAppWindow(host.url, path.join(userData, 'browser-profile'))) {
-    console.log('No Chromium, Chrome or Edge found: open the address above in a browser.');
-  }
 
-  let stopping = false;
-  const shutdown = () => {
-    if (stopping) return;
-    stopping = true;
-    void Promise.all([host.stop(), core.stop()]).then(() => process.exit(0));
-  };
-  // `on`, not `once`: Ctrl+C reaches npm, tsx and this process alike, so the same
-  // signal may arrive twice; the second must not cut the clean shutdown short.
-  process.on('SIGINT', shutdown);
-  process.on('SIGTERM', shutdown);
+  if (options.open) {
+    const outcome = await openAppWindow(host.url, path.join(userData, 'browser-profile'));
+    if (!outcome.opened && !stopping) {
+      console.log(`Could not open a window (${outcome.reason}): open the address above in a browser on this machine.`);
+    }
+  }
 }
 
 void main();

@@ -1,4 +1,7 @@
+import { mkdtempSync, rmSync } from 'node:fs';
 import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startNpmScript, startProgram, type RunningProgram } from '../support/child-process.js';
 
@@ -66,5 +69,32 @@ describe('command-line errors', () => {
     const [, controlUrl] = await program.waitForLine(/^Simulator ready: .* control API (\S+)$/m);
     expect(await program.stop(signal)).toBe(0);
     await expect(fetch(`${controlUrl}/health`)).rejects.toThrow();
+  });
+});
+
+describe('a fresh machine', () => {
+  it('npm run start:browser without a display: prints the address, says it could not open a window, and keeps serving', { timeout: 180_000 }, async () => {
+    const userData = mkdtempSync(path.join(os.tmpdir(), 'no-display-'));
+    running.push({ stop: async () => (rmSync(userData, { recursive: true, force: true }), 0) } as RunningProgram);
+    const { DISPLAY: _x11, WAYLAND_DISPLAY: _wayland, ...withoutDisplay } = process.env;
+    // As a person types it on a server: no --no-open. It may build first (hence the time).
+    const host = startNpmScript('start:browser', ['--port', '0', '--user-data', userData], withoutDisplay);
+    running.push(host);
+    const [, url] = await host.waitForLine(/^Listening on (http:\/\/127\.0\.0\.1:\d+\/\?token=\S+)$/m, 150_000);
+    await host.waitForLine(
+      /^Could not open a window \(no display: DISPLAY and WAYLAND_DISPLAY are not set\): open the address above in a browser on this machine\.$/m,
+    );
+    const page = await fetch(url!);
+    expect(page.status).toBe(200);
+    expect(await page.text()).toContain('<html');
+    expect(await host.stop('SIGTERM')).toBe(0);
+    await expect(fetch(url!)).rejects.toThrow();
+  });
+
+  it('the browser-test step: a CHROMIUM_PATH that names nothing stops it with one line', async () => {
+    const step = startProgram('scripts/ensure-chromium.ts', [], { ...process.env, CHROMIUM_PATH: '/nonexistent/chromium', SOFTPHONE_NO_BROWSER_INSTALL: '1' });
+    running.push(step);
+    expect(await step.exited).toBe(1);
+    expectOneLine(step.stderr(), 'CHROMIUM_PATH is /nonexistent/chromium, which is not a program', 'or unset it');
   });
 });

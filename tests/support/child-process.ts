@@ -14,15 +14,18 @@ export interface RunningProgram {
   readonly exited: Promise<number | null>;
 }
 
-/** Starts one of the repository's TypeScript entry points directly with tsx. */
-export function startProgram(entry: string, args: string[]): RunningProgram {
-  return watch(entry, spawn(TSX, [entry, ...args], { cwd: REPO_ROOT, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, FORCE_COLOR: '0' } }));
+/** Starts one of the repository's TypeScript entry points directly with tsx, in this environment or in `env`. */
+export function startProgram(entry: string, args: string[], env: NodeJS.ProcessEnv = process.env): RunningProgram {
+  return watch(entry, spawn(TSX, [entry, ...args], { cwd: REPO_ROOT, stdio: ['ignore', 'pipe', 'pipe'], env: { ...env, FORCE_COLOR: '0' } }));
 }
 
-/** Starts an npm script exactly as a person types it: `npm run --silent NAME -- ARGS`. */
-export function startNpmScript(script: string, args: string[]): RunningProgram {
+/**
+ * Starts an npm script exactly as a person types it: `npm run --silent NAME -- ARGS`,
+ * in this environment or in `env` (the whole environment, e.g. one without DISPLAY).
+ */
+export function startNpmScript(script: string, args: string[], env: NodeJS.ProcessEnv = process.env): RunningProgram {
   const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
-  return watch(`npm run ${script}`, spawn(npm, ['run', '--silent', script, '--', ...args], { cwd: REPO_ROOT, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, FORCE_COLOR: '0' } }));
+  return watch(`npm run ${script}`, spawn(npm, ['run', '--silent', script, '--', ...args], { cwd: REPO_ROOT, stdio: ['ignore', 'pipe', 'pipe'], env: { ...env, FORCE_COLOR: '0' } }));
 }
 
 function watch(entry: string, child: ChildProcess): RunningProgram {
