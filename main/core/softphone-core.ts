@@ -48,14 +48,22 @@ export class SoftphoneCore {
     private readonly desk: DeskExtras,
     /** Monitor mode (SetMessageFilter) on the same session; excludes agent mode. */
     private readonly monitorMode: CoreMonitorMode,
+    private readonly outbox: Outbox,
   ) {}
 
   static async start(options: CoreOptions): Promise<SoftphoneCore> {
     const { config, log } = options;
+    // First: an outbox that cannot be opened stops the start before anything is listening.
+    const outbox = Outbox.open(options.userDataDir, log.warn);
     let sides: SideEndpoints = options.sides ?? { A: config.cti.sideA, B: config.cti.sideB };
     let simulator: CtiSimulator | undefined;
     if (!sides.A && !sides.B) {
-      simulator = await CtiSimulator.start({ host: '127.0.0.1', log: (line) => log.info(`simulator: ${line}`) });
+      try {
+        simulator = await CtiSimulator.start({ host: '127.0.0.1', log: (line) => log.info(`simulator: ${line}`) });
+      } catch (error) {
+        outbox.close();
+        throw error;
+      }
       sides = { A: simulator.address('A'), B: simulator.address('B') };
       log.info(`no CTI Server configured: using the built-in simulator (control API ${simulator.controlUrl})`);
     }
@@ -74,7 +82,6 @@ export class SoftphoneCore {
       open: CONNECTION_ONLY,
     };
     const now = Date.now();
-    const outbox = Outbox.open(options.userDataDir, log.warn);
     // CTI OS connection events and system health (ctios.md §1.5, §1.6); `store` exists before any hook runs.
     const connectionLog = new ConnectionLog(sides, (changes) => store.update(changes));
     const store = new StateStore({
@@ -146,7 +153,7 @@ export class SoftphoneCore {
       (view) => store.update({ monitor: view }),
       log,
     );
-    const core = new SoftphoneCore(session, agentMode, store, sides, simulator, desk, monitorMode);
+    const core = new SoftphoneCore(session, agentMode, store, sides, simulator, desk, monitorMode, outbox);
     session.start();
     return core;
   }
@@ -234,6 +241,7 @@ export class SoftphoneCore {
     await this.monitorMode.stop();
     this.desk.stop();
     await this.session.stop();
+    this.outbox.close();
     this.store.flush();
     await this.embeddedSimulator?.stop();
   }
