@@ -19,6 +19,15 @@ export function startProgram(entry: string, args: string[]): RunningProgram {
   return watch(entry, spawn(TSX, [entry, ...args], { cwd: REPO_ROOT, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, FORCE_COLOR: '0' } }));
 }
 
+/**
+ * Starts a TypeScript entry point in node itself with tsx as a loader: the child is
+ * the program, not tsx's launcher in front of it, so SIGKILL reaches the program
+ * (killing the launcher would leave the program running on).
+ */
+export function startNodeProgram(entry: string, args: string[]): RunningProgram {
+  return watch(entry, spawn(process.execPath, ['--import', 'tsx', entry, ...args], { cwd: REPO_ROOT, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, FORCE_COLOR: '0' } }));
+}
+
 /** Starts an npm script exactly as a person types it: `npm run --silent NAME -- ARGS`. */
 export function startNpmScript(script: string, args: string[]): RunningProgram {
   const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
