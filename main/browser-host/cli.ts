@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { Command, CommanderError, InvalidArgumentError } from 'commander';
 import { ListenError } from '../../simulator/index.js';
 import { parseEndpoint, type Endpoint, type SideEndpoints } from '../cti/endpoints.js';
+import { OutboxUnavailableError } from '../cti/outbox.js';
 import { loadLocalConfig, LocalConfigError } from '../core/local-config.js';
 import { fileLogger } from '../core/logger.js';
 import { SoftphoneCore } from '../core/softphone-core.js';
@@ -94,6 +95,7 @@ async function main(): Promise<void> {
     core = await SoftphoneCore.start({ config, sides, log, userDataDir: userData });
   } catch (error) {
     if (error instanceof ListenError) fail(`built-in simulator: ${error.message}`);
+    if (error instanceof OutboxUnavailableError) fail(error.message);
     throw error;
   }
   let host: BrowserHost;
