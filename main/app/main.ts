@@ -3,6 +3,7 @@ import { app, BrowserWindow, dialog, ipcMain, session, type WebContents } from '
 import { loadLocalConfig, LocalConfigError } from '../core/local-config.js';
 import { fileLogger, type Logger } from '../core/logger.js';
 import { SoftphoneCore } from '../core/softphone-core.js';
+import { acquireUserDataLock } from '../core/user-data-lock.js';
 import { logsDir, PRODUCT_NAME } from '../core/user-data.js';
 import { parseDesktopCommandLine } from './command-line.js';
 import { bindIpc, type IpcBridge } from './ipc-bridge.js';
@@ -23,6 +24,8 @@ interface Running {
 
 const EXIT_STARTUP_FAILED = 1;
 const EXIT_BAD_COMMAND_LINE = 2;
+/** As start:browser's: another process (the browser host) holds the user-data folder. */
+const EXIT_USER_DATA_IN_USE = 2;
 const STOP_TIMEOUT_MS = 5_000;
 
 /** Shows one sentence to the person starting the app (stderr on Linux before ready) and exits. */
@@ -39,8 +42,9 @@ const commandLine = parseDesktopCommandLine(process.argv.slice(1), process.cwd()
 if (!commandLine.ok) fail(commandLine.error, EXIT_BAD_COMMAND_LINE);
 const options = commandLine.options;
 
-// Before the single-instance lock: the lock lives in the user-data folder, so
-// separate profiles (tests, a second agent) may run side by side.
+// Before the single-instance lock: Electron scopes that lock to the user-data
+// folder, so a second start on the same folder focuses the first, and separate
+// profiles (--user-data: tests, a second agent) are separate instances.
 if (options.userDataDir) app.setPath('userData', options.userDataDir);
 
 // Sandbox every renderer, including any we did not create ourselves.
@@ -55,8 +59,14 @@ if (!app.requestSingleInstanceLock()) {
 
 async function run(): Promise<void> {
   const userData = app.getPath('userData');
+  // Electron's lock keeps out other desktop instances; this one keeps out the
+  // browser host (start:browser), which shares the folder and its outbox.
+  const userDataLock = acquireUserDataLock(userData, `${PRODUCT_NAME} desktop`);
+  if (!userDataLock.acquired) fail(`${PRODUCT_NAME}: ${userDataLock.message}.`, EXIT_USER_DATA_IN_USE);
+  app.once('will-quit', () => userDataLock.lock.release());
   const log = fileLogger(path.join(logsDir(userData), 'main.log'));
   log.info(`${PRODUCT_NAME} ${app.getVersion()} starting (Electron ${process.versions.electron}, user data ${userData})`);
+  if (userDataLock.tookOver) log.warn(userDataLock.tookOver);
 
   const windows = new Set<BrowserWindow>();
   // Filled in as start-up proceeds; quitting may begin at any point before that.

@@ -4,9 +4,11 @@ import { fileURLToPath } from 'node:url';
 import { Command, CommanderError, InvalidArgumentError } from 'commander';
 import { ListenError } from '../../simulator/index.js';
 import { parseEndpoint, type Endpoint, type SideEndpoints } from '../cti/endpoints.js';
+import { OutboxUnavailableError } from '../cti/outbox.js';
 import { loadLocalConfig, LocalConfigError } from '../core/local-config.js';
 import { fileLogger } from '../core/logger.js';
 import { SoftphoneCore } from '../core/softphone-core.js';
+import { acquireUserDataLock } from '../core/user-data-lock.js';
 import { defaultUserDataDir, logsDir } from '../core/user-data.js';
 import { BrowserHost } from './browser-host.js';
 import { openAppWindow } from './browser-launcher.js';
@@ -69,10 +71,15 @@ async function main(): Promise<void> {
   } catch (error) {
     fail(`cannot use ${userData} for user data (${(error as Error).message}); pass another folder with --user-data`);
   }
+  // Before anything reads or writes the folder: two processes on one outbox lose entries.
+  const userDataLock = acquireUserDataLock(userData, 'start:browser');
+  if (!userDataLock.acquired) fail(userDataLock.message, 2);
+  if (userDataLock.tookOver) console.log(userDataLock.tookOver);
   if (!existsSync(path.join(RENDERER_DIR, 'index.html'))) {
     fail(`the renderer is not built (${RENDERER_DIR} has no index.html); run "npm run build" first`);
   }
   const log = fileLogger(path.join(logsDir(userData), 'browser-host.log'));
+  if (userDataLock.tookOver) log.warn(userDataLock.tookOver);
   let config;
   try {
     config = await loadLocalConfig(userData);
@@ -88,6 +95,7 @@ async function main(): Promise<void> {
     core = await SoftphoneCore.start({ config, sides, log, userDataDir: userData });
   } catch (error) {
     if (error instanceof ListenError) fail(`built-in simulator: ${error.message}`);
+    if (error instanceof OutboxUnavailableError) fail(error.message);
     throw error;
   }
   let host: BrowserHost;

@@ -45,14 +45,22 @@ export class SoftphoneCore {
     readonly sides: SideEndpoints,
     /** The built-in simulator, when no CTI Server is configured. */
     readonly embeddedSimulator: CtiSimulator | undefined,
+    private readonly outbox: Outbox,
   ) {}
 
   static async start(options: CoreOptions): Promise<SoftphoneCore> {
     const { config, log } = options;
+    // First: an outbox that cannot be opened stops the start before anything is listening.
+    const outbox = Outbox.open(options.userDataDir, log.warn);
     let sides: SideEndpoints = options.sides ?? { A: config.cti.sideA, B: config.cti.sideB };
     let simulator: CtiSimulator | undefined;
     if (!sides.A && !sides.B) {
-      simulator = await CtiSimulator.start({ host: '127.0.0.1', log: (line) => log.info(`simulator: ${line}`) });
+      try {
+        simulator = await CtiSimulator.start({ host: '127.0.0.1', log: (line) => log.info(`simulator: ${line}`) });
+      } catch (error) {
+        outbox.close();
+        throw error;
+      }
       sides = { A: simulator.address('A'), B: simulator.address('B') };
       log.info(`no CTI Server configured: using the built-in simulator (control API ${simulator.controlUrl})`);
     }
@@ -72,7 +80,6 @@ export class SoftphoneCore {
       open: CONNECTION_ONLY,
     };
     const now = Date.now();
-    const outbox = Outbox.open(options.userDataDir, log.warn);
     // CTI OS connection events and system health (ctios.md §1.5, §1.6); `store` exists before any hook runs.
     const connectionLog = new ConnectionLog(sides, { set: (part, value) => store.set(part, value), upsert: (collection, item) => store.upsert(collection, item), remove: (collection, key) => store.remove(collection, key) });
     const store = new StateStore({
@@ -148,7 +155,7 @@ export class SoftphoneCore {
       log,
     );
     const deskSettings: DeskSettings = { ...DEFAULT_DESK_SETTINGS, ...config.desk };
-    const core = new SoftphoneCore({ session, agentMode, desk, monitorMode, deskSettings: () => deskSettings }, store, sides, simulator);
+    const core = new SoftphoneCore({ session, agentMode, desk, monitorMode, deskSettings: () => deskSettings }, store, sides, simulator, outbox);
     session.start();
     return core;
   }
@@ -213,6 +220,7 @@ export class SoftphoneCore {
     await this.target.monitorMode.stop();
     this.target.desk.stop();
     await this.target.session.stop();
+    this.outbox.close();
     this.store.flush();
     await this.embeddedSimulator?.stop();
   }

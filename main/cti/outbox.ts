@@ -1,8 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { mkdirSync, openSync, fsyncSync, closeSync, writeFileSync, renameSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { z } from 'zod';
-import { CallVariablesSchema, EccSchema } from '../../contract/index.js';
+import { createFileDurably, freeNameBeside, moveAside, removeUnfinishedWrites, replaceFileDurably } from '../core/durable-file.js';
+import { parseOutboxFile, serializeOutbox, type OutboxEntry, type RejectedEntry } from './outbox-file.js';
+
+export type { OutboxEntry } from './outbox-file.js';
 
 /**
  * The durable outbox (design.md principle 3): wrap-up and call-data edits made
@@ -10,51 +12,51 @@ import { CallVariablesSchema, EccSchema } from '../../contract/index.js';
  * place) before the command that made it returns, so neither a failover nor a
  * restart of the app loses it. Edits to one call merge into one entry, so the
  * call gets one SET_CALL_DATA_REQ however many times the agent typed.
+ *
+ * What it cannot use it never overwrites: an unreadable file is renamed aside
+ * with its bytes untouched, an invalid entry is written to a rejected file beside
+ * it while the valid ones are kept and sent, and each is reported.
  */
-export const OutboxEntrySchema = z.object({
-  id: z.string(),
-  agentId: z.string(),
-  peripheralId: z.number().int().nonnegative(),
-  connectionCallId: z.number().int().nonnegative(),
-  connectionDeviceId: z.string(),
-  connectionDeviceIdType: z.number().int(),
-  changes: z.object({ variables: CallVariablesSchema.optional(), ecc: EccSchema.optional(), wrapup: z.string().max(39).optional() }),
-  /** Sends tried whose outcome never came back: before another, check the server has not applied it. */
-  unconfirmedSends: z.number().int().nonnegative(),
-  createdAt: z.number().int().nonnegative(),
-});
-export type OutboxEntry = z.infer<typeof OutboxEntrySchema>;
-
-const OutboxFileSchema = z.object({ version: z.literal(1), entries: z.array(OutboxEntrySchema) });
-
 export const OUTBOX_FILE_NAME = 'outbox.json';
 
+/** The outbox cannot be read and what is there cannot be moved aside either: starting would overwrite it. */
+export class OutboxUnavailableError extends Error {}
+
+/** Outbox files open in this process, so a second open of one folder fails instead of racing the first. */
+const openFiles = new Map<string, Outbox>();
+
 export class Outbox {
-  private entries: OutboxEntry[];
+  private entries: readonly OutboxEntry[];
 
   private constructor(
     private readonly file: string,
-    entries: OutboxEntry[],
+    entries: readonly OutboxEntry[],
   ) {
     this.entries = entries;
   }
 
-  /** Opens the outbox in `userDataDir`; a missing file is empty, an unreadable one is kept aside, not lost. */
+  /**
+   * Opens the outbox in `userDataDir`: a missing file is empty; an unreadable one is
+   * set aside, not lost; invalid entries are set aside one by one. One process per
+   * folder: other processes are kept out by the shells' user-data lock, this process
+   * by a refusal to open the folder twice.
+   */
   static open(userDataDir: string, warn: (text: string) => void = () => {}): Outbox {
-    const file = path.join(userDataDir, OUTBOX_FILE_NAME);
-    let entries: OutboxEntry[] = [];
-    try {
-      const parsed = OutboxFileSchema.safeParse(JSON.parse(readFileSync(file, 'utf8')));
-      if (parsed.success) entries = parsed.data.entries;
-      else {
-        const aside = `${file}.unreadable-${Date.now()}`;
-        renameSync(file, aside);
-        warn(`the outbox file was not understood; kept as ${aside}`);
-      }
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') warn(`cannot read the outbox ${file}: ${(error as Error).message}`);
+    const file = path.resolve(userDataDir, OUTBOX_FILE_NAME);
+    if (openFiles.has(file)) throw new Error(`the outbox in ${userDataDir} is already open in this process`);
+
+    const unfinished = removeUnfinishedWrites(file);
+    if (unfinished.length > 0) {
+      warn(`outbox: removed ${unfinished.length} unfinished writes (${unfinished.join(', ')}) left by a crash before they were committed; ${file} holds what was last saved`);
     }
-    return new Outbox(file, entries);
+    const outbox = new Outbox(file, recover(file, warn));
+    openFiles.set(file, outbox);
+    return outbox;
+  }
+
+  /** Lets the folder be opened again (a restarted core); the entries stay on disk. */
+  close(): void {
+    if (openFiles.get(this.file) === this) openFiles.delete(this.file);
   }
 
   get pending(): readonly OutboxEntry[] {
@@ -77,33 +79,69 @@ export class Outbox {
           },
         }
       : { ...entry, id: randomUUID(), unconfirmedSends: 0, createdAt: now };
-    this.entries = same ? this.entries.map((e) => (e === same ? merged : e)) : [...this.entries, merged];
-    this.save();
+    this.commit(same ? this.entries.map((e) => (e === same ? merged : e)) : [...this.entries, merged]);
     return merged;
   }
 
   /** Records that a send is going out, before it goes: a crash after this line re-checks instead of re-sending blindly. */
   markSending(id: string): void {
-    this.entries = this.entries.map((e) => (e.id === id ? { ...e, unconfirmedSends: e.unconfirmedSends + 1 } : e));
-    this.save();
+    this.commit(this.entries.map((e) => (e.id === id ? { ...e, unconfirmedSends: e.unconfirmedSends + 1 } : e)));
   }
 
   /** The server confirmed (or refused for good): the entry leaves the outbox. */
   remove(id: string): void {
-    this.entries = this.entries.filter((e) => e.id !== id);
-    this.save();
+    this.commit(this.entries.filter((e) => e.id !== id));
   }
 
-  private save(): void {
-    mkdirSync(path.dirname(this.file), { recursive: true });
-    const temp = `${this.file}.${process.pid}.tmp`;
-    writeFileSync(temp, JSON.stringify({ version: 1, entries: this.entries }, null, 2));
-    const fd = openSync(temp, 'r');
-    try {
-      fsyncSync(fd);
-    } finally {
-      closeSync(fd);
-    }
-    renameSync(temp, this.file);
+  /** Disk first: if the write fails (disk full), memory still matches what the file holds. */
+  private commit(entries: readonly OutboxEntry[]): void {
+    replaceFileDurably(this.file, serializeOutbox(entries));
+    this.entries = entries;
   }
+}
+
+/** Reads what `file` holds, setting aside whatever cannot be sent, so that nothing is lost and nothing is overwritten. */
+function recover(file: string, warn: (text: string) => void): readonly OutboxEntry[] {
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(file);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') return [];
+    setAside(file, `it could not be read (${code ?? (error as Error).message})`, warn);
+    return [];
+  }
+  const content = parseOutboxFile(bytes);
+  if (!content.readable) {
+    setAside(file, content.reason, warn);
+    return [];
+  }
+  if (content.rejected.length > 0) {
+    const rejectedFile = writeRejected(file, content.rejected);
+    // Only once the rejected entries are safe: the outbox keeps just what will be sent.
+    replaceFileDurably(file, serializeOutbox(content.entries));
+    warn(
+      `outbox: ${content.rejected.length} of ${content.total} entries in ${file} are invalid and will not be sent; ` +
+        `they are kept in ${rejectedFile} (${content.rejected.map((r) => r.reason).join(' | ')}); the other ${content.entries.length} will be sent`,
+    );
+  }
+  return content.entries;
+}
+
+function setAside(file: string, reason: string, warn: (text: string) => void): void {
+  let aside: string;
+  try {
+    aside = moveAside(file, 'outbox.unreadable', '.json');
+  } catch (error) {
+    throw new OutboxUnavailableError(
+      `the outbox ${file} cannot be used (${reason}) nor moved aside (${(error as Error).message}); move it out of the way by hand and start again`,
+    );
+  }
+  warn(`outbox: ${file} was set aside unchanged as ${aside} because ${reason}; the outbox starts empty and nothing in that file will be sent`);
+}
+
+function writeRejected(file: string, rejected: readonly RejectedEntry[]): string {
+  const rejectedFile = freeNameBeside(file, 'outbox.rejected', '.json');
+  createFileDurably(rejectedFile, JSON.stringify({ from: file, rejectedAt: new Date().toISOString(), rejected }, null, 2));
+  return rejectedFile;
 }

@@ -1,14 +1,24 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { USER_DATA_LOCK_FILE_NAME } from '../../main/core/user-data-lock.js';
 import { startNpmScript, startProgram, type RunningProgram } from '../support/child-process.js';
 
 const running: RunningProgram[] = [];
+const dirs: string[] = [];
 afterEach(async () => {
   await Promise.all(running.splice(0).map((p) => p.stop()));
+  dirs.splice(0).forEach((dir) => rmSync(dir, { recursive: true, force: true }));
 });
+
+function userDataDir(): string {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'softphone-cli-'));
+  dirs.push(dir);
+  return dir;
+}
 
 function run(entry: string, args: string[]): RunningProgram {
   const program = startProgram(entry, args);
@@ -96,5 +106,42 @@ describe('a fresh machine', () => {
     running.push(step);
     expect(await step.exited).toBe(1);
     expectOneLine(step.stderr(), 'CHROMIUM_PATH is /nonexistent/chromium, which is not a program', 'or unset it');
+  });
+});
+
+describe('one process per user-data folder', () => {
+  // The first start may build the renderer (build-if-stale) on a fresh tree.
+  const FIRST_START_MS = 170_000;
+
+  it('npm run start:browser twice on one folder: the second exits 2 naming the first, which serves on and exits 0 on SIGTERM', { timeout: 240_000 }, async () => {
+    const userData = userDataDir();
+    const args = ['--no-open', '--port', '0', '--user-data', userData];
+    const first = startNpmScript('start:browser', args);
+    running.push(first);
+    const [, url] = await first.waitForLine(/^Listening on (\S+)$/m, FIRST_START_MS);
+    const lockFile = path.join(userData, USER_DATA_LOCK_FILE_NAME);
+    const holder = JSON.parse(readFileSync(lockFile, 'utf8')) as { pid: number };
+
+    const second = startNpmScript('start:browser', args);
+    running.push(second);
+    expect(await second.exited).toBe(2);
+    expectOneLine(second.stderr(), `start:browser: the user-data folder ${userData} is in use by process ${holder.pid} (start:browser, started `, '--user-data');
+
+    expect((await fetch(url!)).status).toBe(200);
+    expect(await first.stop('SIGTERM')).toBe(0);
+    expect(existsSync(lockFile)).toBe(false);
+  });
+
+  it('start:browser takes over the lock of a process that is gone, says so, and releases it on SIGINT', { timeout: 60_000 }, async () => {
+    const userData = userDataDir();
+    const gone = spawnSync(process.execPath, ['-e', '']).pid;
+    const lockFile = path.join(userData, USER_DATA_LOCK_FILE_NAME);
+    writeFileSync(lockFile, JSON.stringify({ pid: gone, program: 'start:browser', startedAt: '2026-01-01T00:00:00.000Z', hostname: os.hostname() }));
+    const host = run('main/browser-host/cli.ts', ['--no-open', '--port', '0', '--user-data', userData]);
+    await host.waitForLine(new RegExp(`^took over the user-data folder .* from process ${gone} \\(start:browser, started 2026-01-01T00:00:00.000Z\\), which is no longer running$`, 'm'));
+    await host.waitForLine(/^Listening on /m);
+    expect(JSON.parse(readFileSync(lockFile, 'utf8')).program).toBe('start:browser');
+    expect(await host.stop('SIGINT')).toBe(0);
+    expect(existsSync(lockFile)).toBe(false);
   });
 });

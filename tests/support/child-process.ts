@@ -20,6 +20,15 @@ export function startProgram(entry: string, args: string[], env: NodeJS.ProcessE
 }
 
 /**
+ * Starts a TypeScript entry point in node itself with tsx as a loader: the child is
+ * the program, not tsx's launcher in front of it, so SIGKILL reaches the program
+ * (killing the launcher would leave the program running on).
+ */
+export function startNodeProgram(entry: string, args: string[]): RunningProgram {
+  return watch(entry, spawn(process.execPath, ['--import', 'tsx', entry, ...args], { cwd: REPO_ROOT, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, FORCE_COLOR: '0' } }));
+}
+
+/**
  * Starts an npm script exactly as a person types it: `npm run --silent NAME -- ARGS`,
  * in this environment or in `env` (the whole environment, e.g. one without DISPLAY).
  */
