@@ -11,3 +11,4 @@ export {
 export { CallGenerator, type CallGeneratorOptions } from './call-generator.js';
 export { FAULT_TYPES, type Fault } from './faults.js';
 export { SiteFileError, loadSiteFile } from './site-file.js';
+export { configuredOrEmbedded, type CtiTarget } from './embedded-default.js';

@@ -5,6 +5,7 @@ import { fileLogger, type Logger } from '../core/logger.js';
 import { SoftphoneCore } from '../core/softphone-core.js';
 import { acquireUserDataLock } from '../core/user-data-lock.js';
 import { logsDir, PRODUCT_NAME } from '../core/user-data.js';
+import { configuredOrEmbedded, type CtiSimulator } from '../../simulator/index.js';
 import { parseDesktopCommandLine } from './command-line.js';
 import { bindIpc, type IpcBridge } from './ipc-bridge.js';
 import { appUrlCheck, hardenSession, hardenWebContents, isTrustedSender } from './window-security.js';
@@ -20,6 +21,8 @@ const isAppUrl = appUrlCheck(RENDERER_INDEX);
 interface Running {
   core?: SoftphoneCore;
   bridge?: IpcBridge;
+  /** The built-in CTI Server, when none is configured. */
+  simulator?: CtiSimulator;
 }
 
 const EXIT_STARTUP_FAILED = 1;
@@ -88,7 +91,9 @@ async function run(): Promise<void> {
   let core: SoftphoneCore;
   try {
     const config = await loadLocalConfig(userData);
-    core = await SoftphoneCore.start({ config, ...(options.sides ? { sides: options.sides } : {}), log, userDataDir: userData });
+    const target = await configuredOrEmbedded(options.sides ?? { A: config.cti.sideA, B: config.cti.sideB }, log.info);
+    running.simulator = target.simulator;
+    core = await SoftphoneCore.start({ config, sides: target.sides, log, userDataDir: userData });
   } catch (error) {
     if (error instanceof LocalConfigError) {
       log.error(error.message);
@@ -170,7 +175,7 @@ function installQuitHandling(running: Running, log: Logger): void {
     phase = 'stopping';
     log.info('quitting');
     running.bridge?.dispose();
-    const stopped = running.core ? running.core.stop() : Promise.resolve();
+    const stopped = (running.core ? running.core.stop() : Promise.resolve()).then(() => running.simulator?.stop());
     let timer: NodeJS.Timeout | undefined;
     const timeout = new Promise<void>((resolve) => {
       timer = setTimeout(() => {

@@ -2,7 +2,7 @@ import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Command, CommanderError, InvalidArgumentError } from 'commander';
-import { ListenError } from '../../simulator/index.js';
+import { configuredOrEmbedded, ListenError, type CtiTarget } from '../../simulator/index.js';
 import { parseEndpoint, type Endpoint, type SideEndpoints } from '../cti/endpoints.js';
 import { OutboxUnavailableError } from '../cti/outbox.js';
 import { loadLocalConfig, LocalConfigError } from '../core/local-config.js';
@@ -87,14 +87,22 @@ async function main(): Promise<void> {
     if (error instanceof LocalConfigError) fail(error.message);
     throw error;
   }
-  const sides: SideEndpoints | undefined =
-    options.ctiA || options.ctiB ? { ...(options.ctiA && { A: options.ctiA }), ...(options.ctiB && { B: options.ctiB }) } : undefined;
+  const configured: SideEndpoints =
+    options.ctiA || options.ctiB ? { ...(options.ctiA && { A: options.ctiA }), ...(options.ctiB && { B: options.ctiB }) } : { A: config.cti.sideA, B: config.cti.sideB };
 
-  let core: SoftphoneCore;
+  let target: CtiTarget;
   try {
-    core = await SoftphoneCore.start({ config, sides, log, userDataDir: userData });
+    target = await configuredOrEmbedded(configured, log.info);
   } catch (error) {
     if (error instanceof ListenError) fail(`built-in simulator: ${error.message}`);
+    throw error;
+  }
+  const { simulator } = target;
+  let core: SoftphoneCore;
+  try {
+    core = await SoftphoneCore.start({ config, sides: target.sides, log, userDataDir: userData });
+  } catch (error) {
+    await simulator?.stop();
     if (error instanceof OutboxUnavailableError) fail(error.message);
     throw error;
   }
@@ -103,6 +111,7 @@ async function main(): Promise<void> {
     host = await BrowserHost.start({ core, rendererDir: RENDERER_DIR, host: options.host, port: options.port, log: log.info });
   } catch (error) {
     await core.stop();
+    await simulator?.stop();
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'EADDRINUSE') fail(`port ${options.port} on ${options.host} is already in use; choose another with --port, or --port 0 for a free one`);
     if (code === 'EACCES') fail(`not allowed to listen on port ${options.port}; choose a port above 1023 or --port 0`);
@@ -114,7 +123,7 @@ async function main(): Promise<void> {
   const shutdown = () => {
     if (stopping) return;
     stopping = true;
-    void Promise.all([host.stop(), core.stop()]).then(() => process.exit(0));
+    void Promise.all([host.stop(), core.stop().then(() => simulator?.stop())]).then(() => process.exit(0));
   };
   // `on`, not `once`: Ctrl+C reaches npm and this process alike, so the same signal may
   // arrive twice; the second must not cut the clean shutdown short. Set before the lines
@@ -122,7 +131,6 @@ async function main(): Promise<void> {
   process.on('SIGINT', shutdown);
   process.on('SIGTERM', shutdown);
 
-  const simulator = core.embeddedSimulator;
   if (simulator) {
     const a = simulator.address('A');
     const b = simulator.address('B');

@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { isDeepStrictEqual } from 'node:util';
 import { COMMANDS, DEFAULT_DESK_SETTINGS, initialDeskExtras, isCommandName, type AppState, type CommandFailure, type CommandName, type DeskSettings, type StateEvent } from '../../contract/index.js';
-import { CtiSimulator } from '../../simulator/index.js';
 import { AgentMode } from '../cti/agent/agent-mode.js';
 import { CommandError } from '../cti/agent/command-error.js';
 import { CtiSession } from '../cti/cti-session.js';
@@ -21,8 +20,11 @@ import { StateStore } from './state-store.js';
 
 export interface CoreOptions {
   readonly config: LocalConfig;
-  /** Overrides the config file's sides (command-line `--cti-a` / `--cti-b`). */
-  readonly sides?: SideEndpoints;
+  /**
+   * The CTI Server sides (the shells choose them: command line, config file, or the
+   * built-in simulator they start when none is configured).
+   */
+  readonly sides: SideEndpoints;
   readonly log: Logger;
   /** Where the durable outbox lives (the shells' user-data folder; defaults to the platform's). */
   /** The folder for the durable outbox (and, later, the settings cache): each shell passes its own. */
@@ -43,8 +45,6 @@ export class SoftphoneCore {
     private readonly target: CommandTarget,
     private readonly store: StateStore,
     readonly sides: SideEndpoints,
-    /** The built-in simulator, when no CTI Server is configured. */
-    readonly embeddedSimulator: CtiSimulator | undefined,
     private readonly outbox: Outbox,
   ) {}
 
@@ -52,18 +52,7 @@ export class SoftphoneCore {
     const { config, log } = options;
     // First: an outbox that cannot be opened stops the start before anything is listening.
     const outbox = Outbox.open(options.userDataDir, log.warn);
-    let sides: SideEndpoints = options.sides ?? { A: config.cti.sideA, B: config.cti.sideB };
-    let simulator: CtiSimulator | undefined;
-    if (!sides.A && !sides.B) {
-      try {
-        simulator = await CtiSimulator.start({ host: '127.0.0.1', log: (line) => log.info(`simulator: ${line}`) });
-      } catch (error) {
-        outbox.close();
-        throw error;
-      }
-      sides = { A: simulator.address('A'), B: simulator.address('B') };
-      log.info(`no CTI Server configured: using the built-in simulator (control API ${simulator.controlUrl})`);
-    }
+    const { sides } = options;
     const settings: SessionSettings = {
       sides,
       protocolVersion: config.cti.protocolVersion,
@@ -155,7 +144,7 @@ export class SoftphoneCore {
       log,
     );
     const deskSettings: DeskSettings = { ...DEFAULT_DESK_SETTINGS, ...config.desk };
-    const core = new SoftphoneCore({ session, agentMode, desk, monitorMode, deskSettings: () => deskSettings }, store, sides, simulator, outbox);
+    const core = new SoftphoneCore({ session, agentMode, desk, monitorMode, deskSettings: () => deskSettings }, store, sides, outbox);
     session.start();
     return core;
   }
@@ -222,7 +211,6 @@ export class SoftphoneCore {
     await this.target.session.stop();
     this.outbox.close();
     this.store.flush();
-    await this.embeddedSimulator?.stop();
   }
 }
 

@@ -11,6 +11,7 @@ import { silentLogger } from '../../main/core/logger.js';
 import { SoftphoneCore } from '../../main/core/softphone-core.js';
 import { MALFORMED_TARGETS, PAGE_SPELLINGS, traversals, WEBSOCKET_PROTOCOL_ERRORS } from '../support/hostile-input.js';
 import { frame, OPCODE, openRawWebSocket, rawExchange, rawGet, rawUpgrade, statusOf } from '../support/raw-socket.js';
+import { CtiSimulator } from '../../simulator/index.js';
 
 /**
  * What a hostile local process (or a web page, through an image URL) can send to the
@@ -27,6 +28,7 @@ let rendererDir: string;
 let secretFile: string;
 let core: SoftphoneCore;
 let host: BrowserHost;
+let simulator: CtiSimulator;
 let port: number;
 let token: string;
 const logged: string[] = [];
@@ -39,7 +41,8 @@ beforeAll(async () => {
   writeFileSync(path.join(rendererDir, 'assets', 'app.js'), 'export {};');
   secretFile = path.join(workDir, 'secret.txt');
   writeFileSync(secretFile, SECRET);
-  core = await SoftphoneCore.start({ config: LocalConfigSchema.parse({}), log: silentLogger, userDataDir: workDir });
+  simulator = await CtiSimulator.start({ host: '127.0.0.1' });
+  core = await SoftphoneCore.start({ config: LocalConfigSchema.parse({}), sides: { A: simulator.address('A'), B: simulator.address('B') }, log: silentLogger, userDataDir: workDir });
   host = await BrowserHost.start({ core, rendererDir, host: '127.0.0.1', port: 0, log: (line) => logged.push(line) });
   const url = new URL(host.url);
   port = Number(url.port);
@@ -49,6 +52,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await host.stop();
   await core.stop();
+  await simulator.stop();
   rmSync(workDir, { recursive: true, force: true });
 });
 

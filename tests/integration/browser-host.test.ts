@@ -9,10 +9,12 @@ import { BrowserHost } from '../../main/browser-host/browser-host.js';
 import { LocalConfigSchema } from '../../main/core/local-config.js';
 import { silentLogger } from '../../main/core/logger.js';
 import { SoftphoneCore } from '../../main/core/softphone-core.js';
+import { CtiSimulator } from '../../simulator/index.js';
 
 let rendererDir: string;
 let core: SoftphoneCore;
 let host: BrowserHost;
+let simulator: CtiSimulator;
 let origin: string;
 let token: string;
 
@@ -20,7 +22,8 @@ beforeAll(async () => {
   rendererDir = mkdtempSync(path.join(os.tmpdir(), 'renderer-'));
   writeFileSync(path.join(rendererDir, 'index.html'), '<!doctype html><title>t</title>');
   writeFileSync(path.join(rendererDir, 'app.js'), 'export {};');
-  core = await SoftphoneCore.start({ config: LocalConfigSchema.parse({}), log: silentLogger, userDataDir: rendererDir });
+  simulator = await CtiSimulator.start({ host: '127.0.0.1' });
+  core = await SoftphoneCore.start({ config: LocalConfigSchema.parse({}), sides: { A: simulator.address('A'), B: simulator.address('B') }, log: silentLogger, userDataDir: rendererDir });
   host = await BrowserHost.start({ core, rendererDir, host: '127.0.0.1', port: 0, log: () => {} });
   const url = new URL(host.url);
   origin = url.origin;
@@ -30,6 +33,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await host.stop();
   await core.stop();
+  await simulator.stop();
   rmSync(rendererDir, { recursive: true, force: true });
 });
 
