@@ -1,32 +1,39 @@
 // @ts-check
-import { builtinModules } from 'node:module';
 import js from '@eslint/js';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 import pluginVue from 'eslint-plugin-vue';
+import layers from './eslint-rules/layers.js';
 
 /**
  * Process and layer boundaries (design.md "Folders"), enforced here so that a wrong
- * import fails `npm test` instead of being found in review.
+ * import fails `npm test` instead of being found in review. One allow-list per layer:
+ * the layers and packages it may import, nothing else (`node:` is Node's built-ins).
+ * tests/, bench/ and scripts/ are outside the layers and may import anything.
  */
-const nodeBuiltins = [...builtinModules.filter((m) => !m.startsWith('_')), ...builtinModules.map((m) => `node:${m}`)];
+const LAYERS = [
+  { name: 'ged188', folders: ['ged188'], layers: [], packages: [] },
+  { name: 'contract', folders: ['contract'], layers: [], packages: ['zod'] },
+  { name: 'core', folders: ['main/core', 'main/cti', 'main/settings'], layers: ['ged188', 'contract'], packages: ['node:', 'zod', 'sonic-boom', 'conf'] },
+  {
+    name: 'main/app',
+    folders: ['main/app'],
+    layers: ['core', 'contract', 'simulator'],
+    packages: ['node:', 'electron', 'electron-store', 'electron-log', 'electron-updater'],
+  },
+  { name: 'main/browser-host', folders: ['main/browser-host'], layers: ['core', 'contract', 'simulator'], packages: ['node:', 'ws', 'commander'] },
+  { name: 'preload', folders: ['preload'], layers: ['contract'], packages: ['electron'] },
+  { name: 'renderer', folders: ['renderer'], layers: ['contract'], packages: ['vue', 'pinia', 'zod', 'vue-i18n', '@tanstack/vue-virtual'] },
+  { name: 'simulator', folders: ['simulator'], layers: ['ged188'], packages: ['node:', 'zod', 'commander'] },
+  { name: 'cli', folders: ['cli'], layers: ['ged188', 'core', 'contract'], packages: ['node:', 'commander'] },
+];
 
-const NO_ELECTRON = { name: 'electron', message: 'This layer runs without Electron (design.md): keep Electron in main/app and preload/.' };
+/** Electron's renderer-side IPC is preload's alone, even in main/app, which may import Electron. */
 const NO_IPC_RENDERER = {
   name: 'electron',
   importNames: ['ipcRenderer'],
-  message: 'Only preload/ may use ipcRenderer; the renderer goes through window.softphone.',
+  message: 'Only preload/ may use ipcRenderer; the renderer goes through window.softphoneBridge.',
 };
-const NO_NODE = nodeBuiltins.map((name) => ({ name, message: 'No Node built-ins here: this code runs sandboxed in the renderer, or must stay portable.' }));
-
-/** @param {{ paths?: object[], patterns?: object[] }} restrictions */
-const restrict = (restrictions) => ({
-  'no-restricted-imports': ['error', { paths: restrictions.paths ?? [], patterns: restrictions.patterns ?? [] }],
-});
-
-const GED188_ALONE = 'ged188/ is self-contained: bytes in, messages out; it imports nothing but itself.';
-
-const outside = (/** @type {string[]} */ group, /** @type {string} */ message) => ({ group, message });
 
 export default tseslint.config(
   { ignores: ['out/**', 'dist/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', 'tests/unit/boundaries/fixtures/**'] },
@@ -35,6 +42,7 @@ export default tseslint.config(
   ...pluginVue.configs['flat/recommended'],
   {
     languageOptions: { ecmaVersion: 2023, sourceType: 'module', globals: { ...globals.node } },
+    plugins: { layers },
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' }],
       '@typescript-eslint/consistent-type-imports': 'error',
@@ -42,7 +50,8 @@ export default tseslint.config(
         'error',
         { selector: "MemberExpression[property.name='ipcRenderer']", message: 'Only preload/ may use ipcRenderer.' },
       ],
-      ...restrict({ paths: [NO_IPC_RENDERER] }),
+      'no-restricted-imports': ['error', { paths: [NO_IPC_RENDERER] }],
+      'layers/allowed-imports': ['error', { root: import.meta.dirname, layers: LAYERS }],
     },
   },
   {
@@ -50,51 +59,11 @@ export default tseslint.config(
     languageOptions: { parserOptions: { parser: tseslint.parser, extraFileExtensions: ['.vue'] } },
   },
   {
-    files: ['main/core/**', 'main/cti/**', 'main/settings/**'],
-    rules: restrict({ paths: [NO_ELECTRON], patterns: [outside(['**/renderer/**', '**/main/app/**', '**/preload/**'], 'core must not reach into the shells or the renderer.')] }),
-  },
-  // ged188/ is self-contained. Relative patterns cannot see where the importing file
-  // is, so each depth gets the pattern that leaves the folder from there.
-  {
-    files: ['ged188/*.ts'],
-    rules: restrict({
-      paths: [NO_ELECTRON, ...NO_NODE],
-      patterns: [outside(['../*'], GED188_ALONE)],
-    }),
-  },
-  {
-    files: ['ged188/*/*.ts'],
-    rules: restrict({
-      paths: [NO_ELECTRON, ...NO_NODE],
-      patterns: [outside(['../../*'], GED188_ALONE)],
-    }),
-  },
-  {
-    files: ['simulator/**'],
-    rules: restrict({ paths: [NO_ELECTRON], patterns: [outside(['**/main/**', '**/renderer/**', '**/preload/**', '**/contract/**'], 'the simulator is a CTI Server: it knows only ged188/ and Node.')] }),
-  },
-  {
-    files: ['contract/**'],
-    rules: restrict({ paths: [NO_ELECTRON, ...NO_NODE], patterns: [outside(['../*'], 'contract/ depends on zod only.')] }),
-  },
-  {
     files: ['renderer/**'],
     languageOptions: { globals: { ...globals.browser } },
-    rules: restrict({
-      paths: [{ name: 'electron', message: 'The renderer is sandboxed: no Electron; use window.softphone through softphone-client.' }, ...NO_NODE],
-      patterns: [outside(['**/main/**', '**/ged188/**', '**/simulator/**', '**/preload/**'], 'The renderer reaches main only through contract/.')],
-    }),
-  },
-  {
-    files: ['main/browser-host/**'],
-    rules: restrict({ paths: [NO_ELECTRON, NO_IPC_RENDERER] }),
   },
   {
     files: ['preload/**'],
     rules: { 'no-restricted-imports': 'off', 'no-restricted-syntax': 'off' },
-  },
-  {
-    files: ['main/app/**'],
-    rules: restrict({ paths: [NO_IPC_RENDERER] }),
   },
 );
