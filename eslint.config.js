@@ -54,6 +54,15 @@ export default tseslint.config(
       'layers/allowed-imports': ['error', { root: import.meta.dirname, layers: LAYERS }],
     },
   },
+  // Type-aware checks: a promise nobody awaits or handles, a switch that misses a case of a union.
+  {
+    files: ['**/*.ts'],
+    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
+    rules: {
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/switch-exhaustiveness-check': ['error', { considerDefaultExhaustiveForUnions: true, requireDefaultForNonUnion: false }],
+    },
+  },
   {
     files: ['**/*.vue'],
     languageOptions: { parserOptions: { parser: tseslint.parser, extraFileExtensions: ['.vue'] } },
