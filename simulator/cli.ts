@@ -1,6 +1,6 @@
 import { Command, CommanderError, InvalidArgumentError } from 'commander';
 import { CallGenerator } from './call-generator.js';
-import { CtiSimulator, ListenError } from './cti-simulator.js';
+import { CtiSimulator, DEFAULT_MAX_CONNECTIONS_PER_SIDE, DEFAULT_OPEN_TIMEOUT_MS, ListenError } from './cti-simulator.js';
 import { generatedSite, type Site } from './pg/site.js';
 import { SiteFileError, loadSiteFile } from './site-file.js';
 
@@ -42,6 +42,8 @@ const program = new Command('simulator')
   .option('--talk-time <seconds>', 'callers hang up about this long after being answered', decimal(0.1, 86_400, 'a talk time'), 30)
   .option('--seed <s>', 'seed for the generated callers, for reproducible runs', wholeNumber(0, 0xffffffff), 1)
   .option('--peripheral-id <id>', 'the PeripheralID clients open with', wholeNumber(0, 0xffffffff), 5000)
+  .option('--open-timeout <seconds>', 'close a connection that has not opened a session this long after connecting', decimal(0.1, 3600, 'an open timeout'), DEFAULT_OPEN_TIMEOUT_MS / 1000)
+  .option('--max-connections <n>', 'connections each side holds at most; more are refused and logged', wholeNumber(1, 100_000), DEFAULT_MAX_CONNECTIONS_PER_SIDE)
   .option('--config <file>', 'a JSON site description (agents, teams, skill groups, desk settings) instead of a generated site')
   .option('--quiet', 'do not log sessions and faults')
   .exitOverride()
@@ -59,6 +61,8 @@ interface Options {
   talkTime: number;
   seed: number;
   peripheralId: number;
+  openTimeout: number;
+  maxConnections: number;
   config?: string;
   quiet?: boolean;
 }
@@ -102,6 +106,8 @@ async function main(): Promise<void> {
       controlPort: options.controlPort,
       site,
       log,
+      openTimeoutMs: options.openTimeout * 1000,
+      maxConnectionsPerSide: options.maxConnections,
     });
   } catch (error) {
     if (error instanceof ListenError) {

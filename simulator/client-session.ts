@@ -35,6 +35,8 @@ export interface ServerView {
   roleForOpen(version: number, servicesRequested: number): SessionRole | { readonly refuse: number; readonly why: string };
   /** A stalled side neither answers nor sends: a half-open link (fault `stall-side`). */
   isStalled(): boolean;
+  /** How long a connection may stay without an open session before it is closed. */
+  readonly openTimeoutMs: number;
   readonly peripheral: Peripheral;
   readonly events: EventDispatcher;
   readonly log: (line: string) => void;
@@ -80,6 +82,8 @@ export class ClientSession {
   private open: OpenSession | undefined;
   private idleTimer: NodeJS.Timeout | undefined;
   private idleTimeoutMs: number | undefined;
+  /** Runs until the first session opens: a connection that never opens is not held forever. */
+  private openDeadline: NodeJS.Timeout | undefined;
 
   constructor(
     private readonly socket: Socket,
@@ -90,6 +94,12 @@ export class ClientSession {
     socket.on('data', (chunk: Buffer) => this.receive(chunk));
     socket.on('error', () => socket.destroy());
     socket.on('close', () => this.closed());
+    this.openDeadline = setTimeout(() => {
+      this.openDeadline = undefined;
+      // A stalled side times nobody out; restoring it drops its connections anyway.
+      if (!this.open && !this.server.isStalled()) this.drop(`no OPEN_REQ within ${server.openTimeoutMs / 1000} s`);
+    }, server.openTimeoutMs);
+    this.openDeadline.unref();
   }
 
   get isOpen(): boolean {
@@ -176,6 +186,8 @@ export class ClientSession {
 
   private closed(): void {
     this.clearIdleTimer();
+    clearTimeout(this.openDeadline);
+    this.openDeadline = undefined;
     const open = this.open;
     this.open = undefined;
     open?.unsubscribe?.();
@@ -344,6 +356,8 @@ export class ClientSession {
       deviceMonitors: () => deviceMonitorsOf(peripheral, sessionId),
     };
     this.open = { version, clientId: request.ClientID ?? '', interest, agent, role, unsubscribe: undefined };
+    clearTimeout(this.openDeadline);
+    this.openDeadline = undefined;
     this.idleTimeoutMs = request.IdleTimeout === NO_HEARTBEATS ? undefined : request.IdleTimeout * 1000;
     this.touch();
     const loggedIn = agent !== undefined && agent.state !== AGENT_STATE.LOGOUT;

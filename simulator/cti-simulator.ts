@@ -27,13 +27,24 @@ export interface SimulatorOptions {
   readonly log?: (line: string) => void;
   /** The maintenance hand-over's two 5 s windows (§2.11); shorter in tests. */
   readonly maintenanceTiming?: { readonly responseMs?: number; readonly stoppingMs?: number };
+  /** A connection that has not opened a session this long after connecting is closed (default 30 s). */
+  readonly openTimeoutMs?: number;
+  /** Connections one side holds at most, opened or not; more are refused (default 1,000). */
+  readonly maxConnectionsPerSide?: number;
 }
+
+export const DEFAULT_OPEN_TIMEOUT_MS = 30_000;
+export const DEFAULT_MAX_CONNECTIONS_PER_SIDE = 1000;
+/** Refused connections are logged at most once per this long, with a count: a flood writes a few lines. */
+const REFUSAL_LOG_INTERVAL_MS = 1000;
 
 export interface SideHealth {
   readonly state: SideState;
   readonly host: string;
   readonly port: number;
   readonly sessions: number;
+  /** TCP connections, sessions or not yet. */
+  readonly connections: number;
   /** Present while a fault holds the side: `stalled` (half-open) or `maintenance` (handing over). */
   readonly condition?: 'stalled' | 'maintenance';
 }
@@ -65,11 +76,15 @@ class SideListener {
   readonly sessions = new Set<ClientSession>();
   private server: net.Server | undefined;
   port: number;
+  private refusedSinceLog = 0;
+  private lastRefusalLogAt = -Infinity;
 
   constructor(
     readonly side: Side,
     readonly host: string,
     port: number,
+    private readonly maxConnections: number,
+    private readonly log: (line: string) => void,
   ) {
     this.port = port;
   }
@@ -84,9 +99,24 @@ class SideListener {
       this.sessions.add(session);
       socket.on('close', () => this.sessions.delete(session));
     });
+    // Node refuses connections over the limit itself, before any of ours is made.
+    server.maxConnections = this.maxConnections;
+    server.on('drop', (refused) => this.refused(refused));
     await listenOn(server, this.host, this.port, `side ${this.side}`);
     this.port = (server.address() as AddressInfo).port;
     this.server = server;
+  }
+
+  private refused(refused: net.DropArgument | undefined): void {
+    this.refusedSinceLog++;
+    const now = Date.now();
+    if (now - this.lastRefusalLogAt < REFUSAL_LOG_INTERVAL_MS) return;
+    const from = refused?.remoteAddress === undefined ? '' : ` (the latest from ${refused.remoteAddress}:${refused.remotePort})`;
+    this.log(
+      `side ${this.side}: refused ${this.refusedSinceLog} connection(s)${from}: ${this.maxConnections} are open, the most this side takes (maxConnectionsPerSide)`,
+    );
+    this.refusedSinceLog = 0;
+    this.lastRefusalLogAt = now;
   }
 
   /** Resets every connection on this side; the listener stays. */
@@ -109,6 +139,7 @@ class SideListener {
       host: this.host,
       port: this.port,
       sessions: [...this.sessions].filter((s) => s.isOpen).length,
+      connections: this.sessions.size,
       ...(this.condition ? { condition: this.condition } : {}),
     };
   }
@@ -156,14 +187,17 @@ export class CtiSimulator {
   private readonly injectedFailures = new Map<string, number[]>();
   private handOver: MaintenanceHandOver | undefined;
   private readonly maintenanceTiming: { responseMs: number; stoppingMs: number };
+  private readonly openTimeoutMs: number;
 
   private constructor(options: SimulatorOptions) {
     const host = options.host ?? '127.0.0.1';
-    this.sides = {
-      A: new SideListener('A', host, options.ports?.A ?? 0),
-      B: new SideListener('B', host, options.ports?.B ?? 0),
-    };
     this.log = options.log ?? (() => {});
+    const maxConnections = options.maxConnectionsPerSide ?? DEFAULT_MAX_CONNECTIONS_PER_SIDE;
+    this.sides = {
+      A: new SideListener('A', host, options.ports?.A ?? 0, maxConnections, this.log),
+      B: new SideListener('B', host, options.ports?.B ?? 0, maxConnections, this.log),
+    };
+    this.openTimeoutMs = options.openTimeoutMs ?? DEFAULT_OPEN_TIMEOUT_MS;
     this.peripheral = new Peripheral(options.site ?? generatedSite({ agents: 10 }), Date.now, {
       ...(options.outsideAnswerMs === undefined ? {} : { outsideAnswerMs: options.outsideAnswerMs }),
     });
@@ -199,6 +233,7 @@ export class CtiSimulator {
           {
             roleForOpen: (version, services) => this.roleForOpen(listener, version, services),
             isStalled: () => listener.condition === 'stalled',
+            openTimeoutMs: this.openTimeoutMs,
             peripheral: this.peripheral,
             events: this.events,
             log: this.log,
