@@ -1,5 +1,4 @@
-import { CONNECTION_DEVICE_ID_TYPE, CONTROL_FAILURE_CODE, LINE_TYPE, type Message } from '../ged188/index.js';
-import { message, type Fields } from './pg/message-factory.js';
+import { CONNECTION_DEVICE_ID_TYPE, CONTROL_FAILURE_CODE, LINE_TYPE, buildMessage, type Message, type MessageFields } from '../ged188/index.js';
 import type { AgentRuntime, Call } from './pg/model.js';
 import { ControlFailure, type Completion, type Peripheral } from './pg/peripheral.js';
 import { ack, reply, targetAgent, type HandlerTable, type RequestContext, type RequestOutcome } from './request-context.js';
@@ -38,20 +37,20 @@ export const CALL_HANDLERS: HandlerTable = {
   MAKE_CALL_REQ: (request, context) => {
     const agent = targetAgent(context, request);
     const call = context.peripheral.makeCall(agent, request);
-    return reply(message('MAKE_CALL_CONF', newConnection(request.InvokeID, call, agent)));
+    return reply(buildMessage('MAKE_CALL_CONF', newConnection(request.InvokeID, call, agent)));
   },
   CONSULTATION_CALL_REQ: (request, context) => {
     const agent = targetAgent(context, request);
     const call = context.peripheral.consult(agent, request);
-    return reply(message('CONSULTATION_CALL_CONF', newConnection(request.InvokeID, call, agent)));
+    return reply(buildMessage('CONSULTATION_CALL_CONF', newConnection(request.InvokeID, call, agent)));
   },
   TRANSFER_CALL_REQ: (request, context) => {
     const completion = context.peripheral.transfer(targetAgent(context, request), request);
-    return reply(message('TRANSFER_CALL_CONF', completed(request.InvokeID, completion, context.peripheral)));
+    return reply(buildMessage('TRANSFER_CALL_CONF', completed(request.InvokeID, completion, context.peripheral)));
   },
   CONFERENCE_CALL_REQ: (request, context) => {
     const completion = context.peripheral.conference(targetAgent(context, request), request);
-    return reply(message('CONFERENCE_CALL_CONF', completed(request.InvokeID, completion, context.peripheral)));
+    return reply(buildMessage('CONFERENCE_CALL_CONF', completed(request.InvokeID, completion, context.peripheral)));
   },
   ALTERNATE_CALL_REQ: (request, context) => {
     context.peripheral.alternate(targetAgent(context, request), request.ActiveConnectionCallID, request.OtherConnectionCallID);
@@ -70,7 +69,7 @@ export const CALL_HANDLERS: HandlerTable = {
 };
 
 /** MAKE_CALL_CONF / CONSULTATION_CALL_CONF: the calling phone's connection on the new call. */
-function newConnection(invokeId: number, call: Call, agent: AgentRuntime): Fields<'MAKE_CALL_CONF'> {
+function newConnection(invokeId: number, call: Call, agent: AgentRuntime): MessageFields<'MAKE_CALL_CONF'> {
   return {
     InvokeID: invokeId,
     NewConnectionCallID: call.id,
@@ -82,7 +81,7 @@ function newConnection(invokeId: number, call: Call, agent: AgentRuntime): Field
 }
 
 /** TRANSFER_CALL_CONF / CONFERENCE_CALL_CONF: the call that carries on and every connection on it. */
-function completed(invokeId: number, { call, device }: Completion, peripheral: Peripheral): Fields<'TRANSFER_CALL_CONF'> {
+function completed(invokeId: number, { call, device }: Completion, peripheral: Peripheral): MessageFields<'TRANSFER_CALL_CONF'> {
   return {
     InvokeID: invokeId,
     NewConnectionCallID: call.id,
@@ -100,7 +99,7 @@ function snapshotCall(request: Message<'SNAPSHOT_CALL_REQ'>, peripheral: Periphe
   if (!call) throw new ControlFailure(CONTROL_FAILURE_CODE.INVALID_CSTA_CALL_IDENTIFIER, `there is no call ${request.ConnectionCallID}`);
   const parties = call.parties;
   return reply(
-    message('SNAPSHOT_CALL_CONF', {
+    buildMessage('SNAPSHOT_CALL_CONF', {
       InvokeID: request.InvokeID,
       CallType: call.callType,
       CalledPartyDisposition: 0,
@@ -111,7 +110,7 @@ function snapshotCall(request: Message<'SNAPSHOT_CALL_REQ'>, peripheral: Periphe
       CallDeviceType: parties.map((p) => p.deviceType),
       CallDeviceID: parties.map((p) => p.device),
       CallDeviceConnectionState: parties.map((p) => p.state),
-    } as Fields<'SNAPSHOT_CALL_CONF'>),
+    } as MessageFields<'SNAPSHOT_CALL_CONF'>),
   );
 }
 
@@ -133,7 +132,7 @@ function snapshotDevice(request: Message<'SNAPSHOT_DEVICE_REQ'>, context: Reques
     return party ? [{ callId: id, party }] : [];
   });
   return reply(
-    message('SNAPSHOT_DEVICE_CONF', {
+    buildMessage('SNAPSHOT_DEVICE_CONF', {
       InvokeID: request.InvokeID,
       CallConnectionCallID: connections.map((c) => c.callId),
       CallConnectionDeviceIDType: connections.map(() => CONNECTION_DEVICE_ID_TYPE.STATIC),

@@ -5,6 +5,7 @@ import {
   FrameReader,
   MAX_PROTOCOL_VERSION,
   MIN_PROTOCOL_VERSION,
+  NONE_UINT,
   PERIPHERAL_TYPE,
   PG_STATUS,
   SERVICE,
@@ -56,7 +57,6 @@ const SUPPORTED_SERVICES =
   SERVICE.CLIENT_EVENTS | SERVICE.CALL_DATA_UPDATE | SERVICE.CLIENT_CONTROL | SERVICE.ALL_EVENTS |
   SERVICE.PERIPHERAL_MONITOR | SERVICE.SUPERVISOR | SERVICE.ACTIVE_STANDBY;
 
-const NO_HEARTBEATS = 0xffffffff;
 const OPEN_REQ_ID = 3;
 
 interface OpenSession {
@@ -310,7 +310,8 @@ export class ClientSession {
     }
     const problem = validate(request)[0];
     if (problem) return this.refuse(InvokeID, problem.status, `${problem.field}: ${problem.detail}`);
-    if (request.IdleTimeout < 20 && request.IdleTimeout !== NO_HEARTBEATS) {
+    // IdleTimeout NONE_UINT: the client sends no heartbeats, and is not timed out (§2.7).
+    if (request.IdleTimeout < 20 && request.IdleTimeout !== NONE_UINT) {
       return this.refuse(InvokeID, STATUS.E_CTI_INVALID_TIMEOUT, 'IdleTimeout must be at least 20 seconds');
     }
     const role = this.server.roleForOpen(request.VersionNumber, request.ServicesRequested);
@@ -358,7 +359,7 @@ export class ClientSession {
     this.open = { version, clientId: request.ClientID ?? '', interest, agent, role, unsubscribe: undefined };
     clearTimeout(this.openDeadline);
     this.openDeadline = undefined;
-    this.idleTimeoutMs = request.IdleTimeout === NO_HEARTBEATS ? undefined : request.IdleTimeout * 1000;
+    this.idleTimeoutMs = request.IdleTimeout === NONE_UINT ? undefined : request.IdleTimeout * 1000;
     this.touch();
     const loggedIn = agent !== undefined && agent.state !== AGENT_STATE.LOGOUT;
     this.send({
@@ -377,7 +378,7 @@ export class ClientSession {
         ? { AgentExtension: agent.config.extension ?? agent.config.instrument, AgentID: agent.config.id, AgentInstrument: agent.config.instrument }
         : {}),
       // "0 if PeripheralID was given in OPEN_REQ" (§2.3); otherwise the one peripheral.
-      ...(request.PeripheralID !== 0xffffffff
+      ...(request.PeripheralID !== NONE_UINT
         ? { NumPeripherals: 0 }
         : { NumPeripherals: 1, FltPeripheralID: [peripheral.peripheralId], MultilineAgentControl: [0] }),
     });

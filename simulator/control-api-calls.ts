@@ -1,5 +1,4 @@
-import { validateOutgoing, type ValidationProblem } from '../ged188/index.js';
-import { message } from './pg/message-factory.js';
+import { buildMessage, validateOutgoing, type ValidationProblem } from '../ged188/index.js';
 import type { IncomingCall, Peripheral } from './pg/peripheral.js';
 
 /** A POST /calls body the simulator cannot act on (HTTP 400), in words for whoever sent it. */
@@ -57,7 +56,7 @@ function textRecord(value: unknown, what: string, goodKey: (key: string) => bool
 /** The BEGIN_CALL_EVENT that will carry the call's data to the agent it reaches. */
 function announcement(incoming: IncomingCall) {
   const variables = Object.fromEntries(Object.entries(incoming.callVariables ?? {}).map(([key, text]) => [`CallVariable${key}`, text]));
-  return message('BEGIN_CALL_EVENT', {
+  return buildMessage('BEGIN_CALL_EVENT', {
     ConnectionDeviceID: incoming.ani,
     ANI: incoming.ani,
     DNIS: incoming.dnis,

@@ -1,11 +1,10 @@
 import net from 'node:net';
 import type { AddressInfo } from 'node:net';
-import { AGENT_STATE, PG_STATUS, SERVICE, STATUS, SYSTEM_EVENT_ID, type Message } from '../ged188/index.js';
+import { AGENT_STATE, DEVICE_ID_TYPE, PG_STATUS, SERVICE, STATUS, SYSTEM_EVENT_ID, buildMessage, type Message } from '../ged188/index.js';
 import { ClientSession, type SessionRole } from './client-session.js';
 import { startControlApi, type ControlApi } from './control-api.js';
 import { EventDispatcher } from './event-dispatch.js';
 import { MaintenanceHandOver, type HandOverOutcome } from './maintenance.js';
-import { message } from './pg/message-factory.js';
 import { ControlFailure, Peripheral } from './pg/peripheral.js';
 import { statisticsOf } from './pg/statistics.js';
 import { generatedSite, type Site } from './pg/site.js';
@@ -368,18 +367,18 @@ export class CtiSimulator {
     const peripheral = this.peripheral;
     peripheral.flush();
     this.broadcast(
-      message('SYSTEM_EVENT', {
+      buildMessage('SYSTEM_EVENT', {
         PGStatus: online ? 0 : PG_STATUS.PERIPHERAL_OFFLINE,
         ICMCentralControllerTime: Math.floor(Date.now() / 1000),
         SystemEventID: online ? SYSTEM_EVENT_ID.PERIPHERAL_ONLINE : SYSTEM_EVENT_ID.PERIPHERAL_OFFLINE,
         SystemEventArg1: peripheral.peripheralId,
-        EventDeviceType: 0xffff,
+        EventDeviceType: DEVICE_ID_TYPE.NONE,
       }),
     );
     if (!online) {
       for (const agent of peripheral.agents.values()) {
         if (agent.state === AGENT_STATE.LOGOUT || agent.state === AGENT_STATE.NOT_READY) continue;
-        const request = message('SET_AGENT_STATE_REQ', {
+        const request = buildMessage('SET_AGENT_STATE_REQ', {
           PeripheralID: peripheral.peripheralId,
           AgentState: AGENT_STATE.NOT_READY,
           EventReasonCode: FORCED_NOT_READY_REASON,

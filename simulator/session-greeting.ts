@@ -6,10 +6,10 @@ import {
   LIMITS,
   SERVICE,
   SYSTEM_EVENT_ID,
+  buildMessage,
   type Message,
 } from '../ged188/index.js';
 import type { SessionInterest } from './event-filter.js';
-import { message } from './pg/message-factory.js';
 import type { Peripheral } from './pg/peripheral.js';
 import type { TeamConfig } from './pg/site.js';
 import { statisticsOf } from './pg/statistics.js';
@@ -35,7 +35,7 @@ export function greetingEvents(peripheral: Peripheral, interest: SessionInterest
 }
 
 function peripheralStatus(peripheral: Peripheral, pgStatus: number): Message<'SYSTEM_EVENT'> {
-  return message('SYSTEM_EVENT', {
+  return buildMessage('SYSTEM_EVENT', {
     PGStatus: pgStatus,
     ICMCentralControllerTime: Math.floor(Date.now() / 1000),
     SystemEventID: pgStatus === 0 ? SYSTEM_EVENT_ID.PERIPHERAL_ONLINE : SYSTEM_EVENT_ID.PERIPHERAL_OFFLINE,
@@ -66,7 +66,7 @@ export function teamConfigEvents(peripheral: Peripheral, team: TeamConfig): Mess
     const chunk = entries.slice(start, start + LIMITS.MAX_AGENT_TEAM_CONFIG_MEMBERS);
     const agents = chunk.map((e) => peripheral.agents.get(e.id));
     events.push(
-      message('AGENT_TEAM_CONFIG_EVENT', {
+      buildMessage('AGENT_TEAM_CONFIG_EVENT', {
         PeripheralID: peripheral.peripheralId,
         TeamID: team.id,
         ConfigOperation: AGENT_TEAM_CONFIG_OPERATION.RESTORE_PERMANENT,

@@ -1,6 +1,5 @@
-import { CONTROL_FAILURE_CODE, LIMITS, SERVICE, STATUS, type Message, type MessageName } from '../ged188/index.js';
+import { CONNECTION_DEVICE_ID_TYPE, CONTROL_FAILURE_CODE, LIMITS, NONE_UINT, SERVICE, STATUS, buildMessage, type Message, type MessageName } from '../ged188/index.js';
 import { changeDeviceMonitorMask, startDeviceMonitor, stopDeviceMonitor } from './device-monitors.js';
-import { message } from './pg/message-factory.js';
 import type { AgentRuntime } from './pg/model.js';
 import { ControlFailure } from './pg/peripheral.js';
 import { statisticsOf } from './pg/statistics.js';
@@ -15,7 +14,6 @@ import {
 } from './pg/supervision.js';
 import { ack, reply, targetAgent, type Handler, type HandlerTable, type RequestContext, type RequestOutcome } from './request-context.js';
 
-const NULL_SKILL_GROUP = 0xffffffff;
 
 /** A request naming another peripheral is refused before anything else (§2.10). */
 function checkPeripheral(context: RequestContext, peripheralId: number): void {
@@ -94,13 +92,13 @@ export const SUPERVISOR_HANDLERS: HandlerTable = {
   SUPERVISOR_ASSIST_REQ: refusing((request, context) => {
     checkPeripheral(context, request.PeripheralID);
     const related = callForHelp(context.peripheral, context.requester, 'SUPERVISOR_ASSIST_EVENT', namedAgent(context, request), request.ConnectionCallID);
-    return reply(message('SUPERVISOR_ASSIST_CONF', helpConf(request.InvokeID, related)));
+    return reply(buildMessage('SUPERVISOR_ASSIST_CONF', helpConf(request.InvokeID, related)));
   }),
 
   EMERGENCY_CALL_REQ: refusing((request, context) => {
     checkPeripheral(context, request.PeripheralID);
     const related = callForHelp(context.peripheral, context.requester, 'EMERGENCY_CALL_EVENT', namedAgent(context, request), request.ConnectionCallID);
-    return reply(message('EMERGENCY_CALL_CONF', helpConf(request.InvokeID, related)));
+    return reply(buildMessage('EMERGENCY_CALL_CONF', helpConf(request.InvokeID, related)));
   }),
 
   SUPERVISE_CALL_REQ: refusing((request, context) => {
@@ -113,7 +111,7 @@ export const SUPERVISOR_HANDLERS: HandlerTable = {
       action: request.SupervisoryAction,
     });
     return reply(
-      message('SUPERVISE_CALL_CONF', {
+      buildMessage('SUPERVISE_CALL_CONF', {
         InvokeID: request.InvokeID,
         ConnectionCallID: connection.callId,
         ConnectionDeviceIDType: 0,
@@ -125,12 +123,12 @@ export const SUPERVISOR_HANDLERS: HandlerTable = {
   // One CONF answers: the simulator lists at most 64 teams per supervisor (More = 0).
   LIST_AGENT_TEAM_REQ: refusing((request, context) => {
     const teams = teamsSupervisedBy(context.peripheral, request.SupervisorID).slice(0, LIMITS.MAX_LIST_AGENT_TEAMS);
-    return reply(message('LIST_AGENT_TEAM_CONF', { InvokeID: request.InvokeID, SegmentNumber: 1, More: 0, TeamID: teams }));
+    return reply(buildMessage('LIST_AGENT_TEAM_CONF', { InvokeID: request.InvokeID, SegmentNumber: 1, More: 0, TeamID: teams }));
   }),
 
   MONITOR_AGENT_TEAM_START_REQ: refusing((request, context) => {
     const monitorId = startTeamMonitor(context.peripheral, context.requester.sessionId, request.TeamID);
-    return reply(message('MONITOR_AGENT_TEAM_START_CONF', { InvokeID: request.InvokeID, MonitorID: monitorId }));
+    return reply(buildMessage('MONITOR_AGENT_TEAM_START_CONF', { InvokeID: request.InvokeID, MonitorID: monitorId }));
   }),
 
   MONITOR_AGENT_TEAM_STOP_REQ: refusing((request, context) => {
@@ -146,7 +144,7 @@ export const SUPERVISOR_HANDLERS: HandlerTable = {
       callMsgMask: request.CallMsgMask,
       agentStateMask: request.AgentStateMask,
     });
-    return reply(message('MONITOR_START_CONF', { InvokeID: request.InvokeID, MonitorID: monitorId }));
+    return reply(buildMessage('MONITOR_START_CONF', { InvokeID: request.InvokeID, MonitorID: monitorId }));
   }),
 
   MONITOR_STOP_REQ: refusing((request, context) => {
@@ -163,7 +161,7 @@ export const SUPERVISOR_HANDLERS: HandlerTable = {
     checkPeripheral(context, request.PeripheralID);
     const agent = namedAgent(context, request);
     return reply(
-      message('QUERY_AGENT_STATISTICS_CONF', {
+      buildMessage('QUERY_AGENT_STATISTICS_CONF', {
         InvokeID: request.InvokeID,
         PeripheralID: context.peripheral.peripheralId,
         ...statisticsOf(context.peripheral).agentStatistics(agent.config.id),
@@ -177,10 +175,10 @@ export const SUPERVISOR_HANDLERS: HandlerTable = {
   QUERY_SKILL_GROUP_STATISTICS_REQ: refusing((request, context) => {
     checkPeripheral(context, request.PeripheralID);
     const { SkillGroupNumber: number, SkillGroupID: id } = request;
-    const group = context.peripheral.site.skillGroups.find((g) => (number !== NULL_SKILL_GROUP ? g.number === number : g.id === id));
-    if (!group) throw new Refusal(STATUS.E_CTI_INVALID_SKILL_GROUP, `there is no skill group ${number !== NULL_SKILL_GROUP ? number : `with id ${id}`}`);
+    const group = context.peripheral.site.skillGroups.find((g) => (number !== NONE_UINT ? g.number === number : g.id === id));
+    if (!group) throw new Refusal(STATUS.E_CTI_INVALID_SKILL_GROUP, `there is no skill group ${number !== NONE_UINT ? number : `with id ${id}`}`);
     return reply(
-      message('QUERY_SKILL_GROUP_STATISTICS_CONF', {
+      buildMessage('QUERY_SKILL_GROUP_STATISTICS_CONF', {
         ...statisticsOf(context.peripheral).skillGroupStatistics(group.number),
         InvokeID: request.InvokeID,
         PeripheralID: context.peripheral.peripheralId,
@@ -194,8 +192,8 @@ export const SUPERVISOR_HANDLERS: HandlerTable = {
 function helpConf(invokeId: number, related: { callId: number; device: string } | undefined) {
   return {
     InvokeID: invokeId,
-    ConnectionCallID: related?.callId ?? 0xffffffff,
-    ConnectionDeviceIDType: related ? 0 : 0xffff,
+    ConnectionCallID: related?.callId ?? NONE_UINT,
+    ConnectionDeviceIDType: related ? CONNECTION_DEVICE_ID_TYPE.STATIC : CONNECTION_DEVICE_ID_TYPE.NONE,
     LineHandle: 0,
     LineType: 0,
     ...(related ? { ConnectionDeviceID: related.device } : {}),

@@ -8,13 +8,15 @@ import {
   EVENT_CAUSE,
   LINE_TYPE,
   LOCAL_CONNECTION_STATE as LCS,
+  NONE_UINT,
   PERIPHERAL_TYPE,
+  buildMessage,
   type Message,
+  type MessageFields,
   type MessageName,
   type NamedArrayElement,
   type NamedVariable,
 } from '../../ged188/index.js';
-import { message, type Fields } from './message-factory.js';
 import { agentIdentityFields, agentsOn, agentTaskFields, isOutside, partyOf, type AgentRuntime, type Call, type Party } from './model.js';
 import type { AgentConfig, Site } from './site.js';
 
@@ -94,8 +96,6 @@ const AGENT_ON_CALL_STATES = new Set<number>([AGENT_STATE.RESERVED, AGENT_STATE.
 /** Ended calls are kept this long for wrap-up data and RELEASE_CALL, then forgotten. */
 const ENDED_CALL_RETENTION_MS = 5 * 60_000;
 const DEFAULT_OUTSIDE_ANSWER_MS = 1000;
-/** "No call" in HeldConnectionCallID: the single-step form of TRANSFER/CONFERENCE_CALL_REQ. */
-const NO_CALL = 0xffffffff;
 /** NumParties and NumCallDevices are at most 16 (§4). */
 const MAX_PARTIES = 16;
 const DTMF_DIGITS = /^[0-9*#A-D]+$/;
@@ -197,21 +197,21 @@ export class Peripheral {
    * Queues an event for delivery after the current reply (see `flush`). Modules that
    * add behaviour (supervision, statistics, faults) publish through this too.
    */
-  emit<N extends MessageName>(type: N, fields: Fields<N>, agents: readonly string[], excludeSession?: number): void {
-    this.pending.push({ message: message(type, fields), agents, ...(excludeSession === undefined ? {} : { excludeSession }) });
+  emit<N extends MessageName>(type: N, fields: MessageFields<N>, agents: readonly string[], excludeSession?: number): void {
+    this.pending.push({ message: buildMessage(type, fields), agents, ...(excludeSession === undefined ? {} : { excludeSession }) });
   }
 
   agentStateEvent(agent: AgentRuntime): Message<'AGENT_STATE_EVENT'> {
     const group = this.site.skillGroups.find((g) => g.number === agent.skillGroups[0]);
-    return message('AGENT_STATE_EVENT', {
+    return buildMessage('AGENT_STATE_EVENT', {
       MonitorID: 0,
       PeripheralID: this.peripheralId,
       SessionID: 0,
       PeripheralType: PERIPHERAL_TYPE.ENTERPRISE_AGENT,
       SkillGroupState: agent.state,
       StateDuration: 0,
-      SkillGroupNumber: group?.number ?? 0xffffffff,
-      SkillGroupID: group?.id ?? 0xffffffff,
+      SkillGroupNumber: group?.number ?? NONE_UINT,
+      SkillGroupID: group?.id ?? NONE_UINT,
       SkillGroupPriority: 0,
       EventReasonCode: agent.reasonCode,
       ...agentTaskFields(agent),
@@ -839,7 +839,8 @@ export class Peripheral {
    * of the active call to DialedNumber. Returns the call that carries on.
    */
   transfer(agent: AgentRuntime, request: Message<'TRANSFER_CALL_REQ'>): Completion {
-    if (request.HeldConnectionCallID === NO_CALL) {
+    // No held call (NONE_UINT) is the single-step form.
+    if (request.HeldConnectionCallID === NONE_UINT) {
       return this.singleStepTransfer(agent, request.ActiveConnectionCallID, request.DialedNumber ?? request.HeldConnectionDeviceID);
     }
     const pair = this.consultationPair(agent, request.HeldConnectionCallID, request.ActiveConnectionCallID);
@@ -871,7 +872,7 @@ export class Peripheral {
    * DialedNumber is added to the active call.
    */
   conference(agent: AgentRuntime, request: Message<'CONFERENCE_CALL_REQ'>): Completion {
-    if (request.HeldConnectionCallID === NO_CALL) {
+    if (request.HeldConnectionCallID === NONE_UINT) {
       return this.singleStepConference(agent, request.ActiveConnectionCallID, request.DialedNumber ?? request.HeldConnectionDeviceID);
     }
     const pair = this.consultationPair(agent, request.HeldConnectionCallID, request.ActiveConnectionCallID);
@@ -940,7 +941,7 @@ export class Peripheral {
       LineType: this.lineType(primary),
       ...this.skillGroupFields(primary),
       SecondaryDeviceIDType: secondary ? CONNECTION_DEVICE_ID_TYPE.STATIC : CONNECTION_DEVICE_ID_TYPE.NONE,
-      SecondaryCallID: secondary?.id ?? NO_CALL,
+      SecondaryCallID: secondary?.id ?? NONE_UINT,
       ...(secondary ? { SecondaryDeviceID: device } : {}),
       ...this.connectedParties(primary),
     };
@@ -1158,7 +1159,7 @@ export class Peripheral {
         CallType: call.callType,
         CalledPartyDisposition: 0,
         ...this.callData(call),
-      } as Fields<'CALL_DATA_UPDATE_EVENT'>, agents, requester.sessionId),
+      } as MessageFields<'CALL_DATA_UPDATE_EVENT'>, agents, requester.sessionId),
     );
   }
 

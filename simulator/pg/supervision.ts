@@ -1,11 +1,13 @@
 import {
   AGENT_STATE,
   CALL_TYPE,
+  CONNECTION_DEVICE_ID_TYPE,
   CONTROL_FAILURE_CODE,
   DEVICE_ID_TYPE,
   DISTRIBUTION,
   EVENT_CAUSE,
   LOCAL_CONNECTION_STATE as LCS,
+  NONE_UINT,
   STATUS,
   SUPERVISORY_ACTION,
 } from '../../ged188/index.js';
@@ -155,7 +157,7 @@ export function callForHelp(
   connectionCallId: number,
 ): RelatedCall | undefined {
   let related: RelatedCall | undefined;
-  if (connectionCallId !== 0xffffffff) {
+  if (connectionCallId !== NONE_UINT) {
     const call = peripheral.calls.get(connectionCallId);
     if (!call || !partyOf(call, agent.config.id)) {
       throw new ControlFailure(CONTROL_FAILURE_CODE.INVALID_CSTA_CALL_IDENTIFIER, `agent ${agent.config.id} is not on call ${connectionCallId}`);
@@ -168,8 +170,8 @@ export function callForHelp(
     kind,
     {
       PeripheralID: peripheral.peripheralId,
-      ConnectionCallID: related?.callId ?? 0xffffffff,
-      ConnectionDeviceIDType: related ? 0 : 0xffff,
+      ConnectionCallID: related?.callId ?? NONE_UINT,
+      ConnectionDeviceIDType: related ? CONNECTION_DEVICE_ID_TYPE.STATIC : CONNECTION_DEVICE_ID_TYPE.NONE,
       SessionID: requester.sessionId,
       ...(related ? { ConnectionDeviceID: related.device } : {}),
       ClientID: agent.config.id,
@@ -310,7 +312,7 @@ export function superviseCall(peripheral: Peripheral, request: SuperviseCall): S
 }
 
 function agentCall(peripheral: Peripheral, agent: AgentRuntime, callId: number): Call {
-  const id = callId === 0xffffffff ? [...agent.calls].find((c) => peripheral.calls.has(c)) : callId;
+  const id = callId === NONE_UINT ? [...agent.calls].find((c) => peripheral.calls.has(c)) : callId;
   const call = id === undefined ? undefined : peripheral.calls.get(id);
   if (!call || !partyOf(call, agent.config.id)) throw new ControlFailure(CONTROL_FAILURE_CODE.NO_ACTIVE_CALL, `agent ${agent.config.id} has no such call`);
   return call;
