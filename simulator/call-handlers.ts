@@ -1,6 +1,8 @@
 import { CONNECTION_DEVICE_ID_TYPE, CONTROL_FAILURE_CODE, LINE_TYPE, buildMessage, type Message, type MessageFields } from '../ged188/index.js';
-import type { AgentRuntime, Call } from './pg/model.js';
-import { ControlFailure, type Completion, type Peripheral } from './pg/peripheral.js';
+import { callData, connectedParties } from './pg/call-fields.js';
+import type { AgentRuntime, Call, Completion } from './pg/model.js';
+import type { Peripheral } from './pg/peripheral.js';
+import { ControlFailure } from './pg/refusals.js';
 import { ack, reply, targetAgent, type HandlerTable, type RequestContext, type RequestOutcome } from './request-context.js';
 
 /** Call control, call data and snapshots (ged188.md §4 call control requests). */
@@ -46,11 +48,11 @@ export const CALL_HANDLERS: HandlerTable = {
   },
   TRANSFER_CALL_REQ: (request, context) => {
     const completion = context.peripheral.transfer(targetAgent(context, request), request);
-    return reply(buildMessage('TRANSFER_CALL_CONF', completed(request.InvokeID, completion, context.peripheral)));
+    return reply(buildMessage('TRANSFER_CALL_CONF', completed(request.InvokeID, completion)));
   },
   CONFERENCE_CALL_REQ: (request, context) => {
     const completion = context.peripheral.conference(targetAgent(context, request), request);
-    return reply(buildMessage('CONFERENCE_CALL_CONF', completed(request.InvokeID, completion, context.peripheral)));
+    return reply(buildMessage('CONFERENCE_CALL_CONF', completed(request.InvokeID, completion)));
   },
   ALTERNATE_CALL_REQ: (request, context) => {
     context.peripheral.alternate(targetAgent(context, request), request.ActiveConnectionCallID, request.OtherConnectionCallID);
@@ -81,7 +83,7 @@ function newConnection(invokeId: number, call: Call, agent: AgentRuntime): Messa
 }
 
 /** TRANSFER_CALL_CONF / CONFERENCE_CALL_CONF: the call that carries on and every connection on it. */
-function completed(invokeId: number, { call, device }: Completion, peripheral: Peripheral): MessageFields<'TRANSFER_CALL_CONF'> {
+function completed(invokeId: number, { call, device }: Completion): MessageFields<'TRANSFER_CALL_CONF'> {
   return {
     InvokeID: invokeId,
     NewConnectionCallID: call.id,
@@ -89,7 +91,7 @@ function completed(invokeId: number, { call, device }: Completion, peripheral: P
     LineHandle: 0,
     LineType: LINE_TYPE.NONE,
     NewConnectionDeviceID: device,
-    ...peripheral.connectedParties(call),
+    ...connectedParties(call),
   };
 }
 
@@ -103,7 +105,7 @@ function snapshotCall(request: Message<'SNAPSHOT_CALL_REQ'>, peripheral: Periphe
       InvokeID: request.InvokeID,
       CallType: call.callType,
       CalledPartyDisposition: 0,
-      ...peripheral.callData(call),
+      ...callData(call),
       CallConnectionCallID: parties.map(() => call.id),
       CallConnectionDeviceIDType: parties.map(() => CONNECTION_DEVICE_ID_TYPE.STATIC),
       CallConnectionDeviceID: parties.map((p) => p.device),

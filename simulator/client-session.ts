@@ -20,12 +20,11 @@ import {
 } from '../ged188/index.js';
 import type { EventDispatcher } from './event-dispatch.js';
 import { monitorFor, wants, type SessionInterest } from './event-filter.js';
-import { deviceMonitorsOf, forgetDeviceMonitors } from './device-monitors.js';
-import { ControlFailure, type Peripheral, type PgEvent } from './pg/peripheral.js';
+import { type Peripheral } from './pg/peripheral.js';
+import { ControlFailure } from './pg/refusals.js';
 import { handleRequest } from './request-handlers.js';
 import { greetingEvents } from './session-greeting.js';
-import { forgetSession, teamMonitorMembers } from './pg/supervision.js';
-import type { AgentRuntime } from './pg/model.js';
+import type { AgentRuntime, PgEvent } from './pg/model.js';
 
 /** Whether the side a session was opened on serves it, waits as standby, or is handing over. */
 export type SessionRole = 'active' | 'standby' | 'draining';
@@ -192,8 +191,8 @@ export class ClientSession {
     this.open = undefined;
     open?.unsubscribe?.();
     // Monitors the session started end with it.
-    if (open) forgetSession(this.server.peripheral, open.interest.sessionId);
-    if (open) forgetDeviceMonitors(this.server.peripheral, open.interest.sessionId);
+    if (open) this.server.peripheral.supervision.forgetSession(open.interest.sessionId);
+    if (open) this.server.peripheral.deviceMonitors.forget(open.interest.sessionId);
   }
 
   private receive(chunk: Buffer): void {
@@ -353,8 +352,8 @@ export class ClientSession {
       agentStateMask: request.AgentStateMask,
       agentId: agent?.config.id,
       teamMembers: agent && granted & SERVICE.SUPERVISOR ? peripheral.teamMembersOf(agent.config.id) : new Set(),
-      monitoredTeamMembers: () => teamMonitorMembers(peripheral, sessionId),
-      deviceMonitors: () => deviceMonitorsOf(peripheral, sessionId),
+      monitoredTeamMembers: () => peripheral.supervision.teamMonitorMembers(sessionId),
+      deviceMonitors: () => peripheral.deviceMonitors.of(sessionId),
     };
     this.open = { version, clientId: request.ClientID ?? '', interest, agent, role, unsubscribe: undefined };
     clearTimeout(this.openDeadline);
@@ -368,7 +367,7 @@ export class ClientSession {
       ServicesGranted: granted,
       MonitorID: 0,
       PGStatus: this.server.pgStatus(),
-      ICMCentralControllerTime: Math.floor(Date.now() / 1000),
+      ICMCentralControllerTime: Math.floor(this.server.peripheral.clock() / 1000),
       PeripheralOnline: this.peripheralOnline(),
       PeripheralType: PERIPHERAL_TYPE.ENTERPRISE_AGENT,
       AgentState: agent ? agent.state : AGENT_STATE.UNKNOWN,

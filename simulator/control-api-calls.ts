@@ -1,5 +1,6 @@
 import { buildMessage, validateOutgoing, type ValidationProblem } from '../ged188/index.js';
-import type { IncomingCall, Peripheral } from './pg/peripheral.js';
+import type { Peripheral } from './pg/peripheral.js';
+import type { IncomingCall } from './pg/model.js';
 
 /** A POST /calls body the simulator cannot act on (HTTP 400), in words for whoever sent it. */
 export class BadCallBody extends Error {

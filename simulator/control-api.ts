@@ -3,7 +3,8 @@ import type { AddressInfo } from 'node:net';
 import { FaultConflict, listenOn, type CtiSimulator } from './cti-simulator.js';
 import { BadFault, applyFault, parseFault } from './faults.js';
 import { BadCallBody, parseIncomingCall } from './control-api-calls.js';
-import { ControlFailure } from './pg/peripheral.js';
+import { describeAgents, describeCalls } from './control-api-views.js';
+import { ControlFailure } from './pg/refusals.js';
 
 export interface ControlApi {
   readonly url: string;
@@ -59,8 +60,8 @@ export async function startControlApi(simulator: CtiSimulator, host: string, por
         throw error;
       }
     }
-    if (path === '/agents' && request.method === 'GET') return simulator.peripheral.describeAgents();
-    if (path === '/calls' && request.method === 'GET') return simulator.peripheral.describeCalls();
+    if (path === '/agents' && request.method === 'GET') return describeAgents(simulator.peripheral);
+    if (path === '/calls' && request.method === 'GET') return describeCalls(simulator.peripheral);
     if (path === '/calls' && request.method === 'POST') {
       const body = await readJson(request);
       let incoming;

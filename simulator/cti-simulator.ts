@@ -5,8 +5,8 @@ import { ClientSession, type SessionRole } from './client-session.js';
 import { startControlApi, type ControlApi } from './control-api.js';
 import { EventDispatcher } from './event-dispatch.js';
 import { MaintenanceHandOver, type HandOverOutcome } from './maintenance.js';
-import { ControlFailure, Peripheral } from './pg/peripheral.js';
-import { statisticsOf } from './pg/statistics.js';
+import { Peripheral } from './pg/peripheral.js';
+import { ControlFailure } from './pg/refusals.js';
 import { generatedSite, type Site } from './pg/site.js';
 
 export type Side = 'A' | 'B';
@@ -30,6 +30,8 @@ export interface SimulatorOptions {
   readonly openTimeoutMs?: number;
   /** Connections one side holds at most, opened or not; more are refused (default 1,000). */
   readonly maxConnectionsPerSide?: number;
+  /** The peripheral's clock (ms since epoch): state times, statistics, event times. */
+  readonly clock?: () => number;
 }
 
 export const DEFAULT_OPEN_TIMEOUT_MS = 30_000;
@@ -197,11 +199,9 @@ export class CtiSimulator {
       B: new SideListener('B', host, options.ports?.B ?? 0, maxConnections, this.log),
     };
     this.openTimeoutMs = options.openTimeoutMs ?? DEFAULT_OPEN_TIMEOUT_MS;
-    this.peripheral = new Peripheral(options.site ?? generatedSite({ agents: 10 }), Date.now, {
+    this.peripheral = new Peripheral(options.site ?? generatedSite({ agents: 10 }), options.clock ?? Date.now, {
       ...(options.outsideAnswerMs === undefined ? {} : { outsideAnswerMs: options.outsideAnswerMs }),
     });
-    // Statistics count from the start, not from the first session that asks.
-    statisticsOf(this.peripheral);
     this.events = new EventDispatcher(this.peripheral);
     this.maintenanceTiming = { responseMs: options.maintenanceTiming?.responseMs ?? 5000, stoppingMs: options.maintenanceTiming?.stoppingMs ?? 5000 };
   }
@@ -369,7 +369,7 @@ export class CtiSimulator {
     this.broadcast(
       buildMessage('SYSTEM_EVENT', {
         PGStatus: online ? 0 : PG_STATUS.PERIPHERAL_OFFLINE,
-        ICMCentralControllerTime: Math.floor(Date.now() / 1000),
+        ICMCentralControllerTime: Math.floor(peripheral.clock() / 1000),
         SystemEventID: online ? SYSTEM_EVENT_ID.PERIPHERAL_ONLINE : SYSTEM_EVENT_ID.PERIPHERAL_OFFLINE,
         SystemEventArg1: peripheral.peripheralId,
         EventDeviceType: DEVICE_ID_TYPE.NONE,

@@ -1,6 +1,7 @@
 import { CONTROL_FAILURE_CODE, SERVICE, buildMessage, type Message, type MessageName } from '../ged188/index.js';
-import type { AgentRuntime } from './pg/model.js';
-import { ControlFailure, type Peripheral, type Requester } from './pg/peripheral.js';
+import type { AgentRuntime, Requester } from './pg/model.js';
+import { type Peripheral } from './pg/peripheral.js';
+import { ControlFailure } from './pg/refusals.js';
 
 export interface RequestContext {
   readonly peripheral: Peripheral;

@@ -1,17 +1,6 @@
 import { CONNECTION_DEVICE_ID_TYPE, CONTROL_FAILURE_CODE, LIMITS, NONE_UINT, SERVICE, STATUS, buildMessage, type Message, type MessageName } from '../ged188/index.js';
-import { changeDeviceMonitorMask, startDeviceMonitor, stopDeviceMonitor } from './device-monitors.js';
 import type { AgentRuntime } from './pg/model.js';
-import { ControlFailure } from './pg/peripheral.js';
-import { statisticsOf } from './pg/statistics.js';
-import {
-  Refusal,
-  callForHelp,
-  sendUserMessage,
-  startTeamMonitor,
-  stopTeamMonitor,
-  superviseCall,
-  teamsSupervisedBy,
-} from './pg/supervision.js';
+import { ControlFailure, Refusal } from './pg/refusals.js';
 import { ack, reply, targetAgent, type Handler, type HandlerTable, type RequestContext, type RequestOutcome } from './request-context.js';
 
 
@@ -80,7 +69,7 @@ export const SUPERVISOR_HANDLERS: HandlerTable = {
     const named = request.AgentID ?? request.AgentInstrument ?? request.AgentExtension;
     if (unbound && request.Distribution !== 0 && request.Distribution !== 3) checkPeripheral(context, request.PeripheralID);
     const sender = named !== undefined || !unbound ? namedAgent(context, request) : undefined;
-    sendUserMessage(context.peripheral, context.requester, {
+    context.peripheral.supervision.sendUserMessage(context.requester, {
       distribution: request.Distribution,
       sender,
       clientId: request.ClientID,
@@ -91,20 +80,20 @@ export const SUPERVISOR_HANDLERS: HandlerTable = {
 
   SUPERVISOR_ASSIST_REQ: refusing((request, context) => {
     checkPeripheral(context, request.PeripheralID);
-    const related = callForHelp(context.peripheral, context.requester, 'SUPERVISOR_ASSIST_EVENT', namedAgent(context, request), request.ConnectionCallID);
+    const related = context.peripheral.supervision.callForHelp(context.requester, 'SUPERVISOR_ASSIST_EVENT', namedAgent(context, request), request.ConnectionCallID);
     return reply(buildMessage('SUPERVISOR_ASSIST_CONF', helpConf(request.InvokeID, related)));
   }),
 
   EMERGENCY_CALL_REQ: refusing((request, context) => {
     checkPeripheral(context, request.PeripheralID);
-    const related = callForHelp(context.peripheral, context.requester, 'EMERGENCY_CALL_EVENT', namedAgent(context, request), request.ConnectionCallID);
+    const related = context.peripheral.supervision.callForHelp(context.requester, 'EMERGENCY_CALL_EVENT', namedAgent(context, request), request.ConnectionCallID);
     return reply(buildMessage('EMERGENCY_CALL_CONF', helpConf(request.InvokeID, related)));
   }),
 
   SUPERVISE_CALL_REQ: refusing((request, context) => {
     checkPeripheral(context, request.PeripheralID);
     const supervisor = requestingSupervisor(context, request);
-    const connection = superviseCall(context.peripheral, {
+    const connection = context.peripheral.supervision.superviseCall({
       supervisor,
       agent: supervisedAgent(context, request),
       agentCallId: request.AgentConnectionCallID,
@@ -122,24 +111,24 @@ export const SUPERVISOR_HANDLERS: HandlerTable = {
 
   // One CONF answers: the simulator lists at most 64 teams per supervisor (More = 0).
   LIST_AGENT_TEAM_REQ: refusing((request, context) => {
-    const teams = teamsSupervisedBy(context.peripheral, request.SupervisorID).slice(0, LIMITS.MAX_LIST_AGENT_TEAMS);
+    const teams = context.peripheral.supervision.teamsSupervisedBy(request.SupervisorID).slice(0, LIMITS.MAX_LIST_AGENT_TEAMS);
     return reply(buildMessage('LIST_AGENT_TEAM_CONF', { InvokeID: request.InvokeID, SegmentNumber: 1, More: 0, TeamID: teams }));
   }),
 
   MONITOR_AGENT_TEAM_START_REQ: refusing((request, context) => {
-    const monitorId = startTeamMonitor(context.peripheral, context.requester.sessionId, request.TeamID);
+    const monitorId = context.peripheral.supervision.startTeamMonitor(context.requester.sessionId, request.TeamID);
     return reply(buildMessage('MONITOR_AGENT_TEAM_START_CONF', { InvokeID: request.InvokeID, MonitorID: monitorId }));
   }),
 
   MONITOR_AGENT_TEAM_STOP_REQ: refusing((request, context) => {
-    stopTeamMonitor(context.peripheral, context.requester.sessionId, request.MonitorID);
+    context.peripheral.supervision.stopTeamMonitor(context.requester.sessionId, request.MonitorID);
     return ack('MONITOR_AGENT_TEAM_STOP_CONF', request.InvokeID);
   }),
 
   // Device monitors only (MonitoredDeviceID); call monitors (ConnectionCallID) are not modelled.
   MONITOR_START_REQ: refusing((request, context) => {
     checkPeripheral(context, request.PeripheralID);
-    const monitorId = startDeviceMonitor(context.peripheral, context.requester.sessionId, {
+    const monitorId = context.peripheral.deviceMonitors.start(context.requester.sessionId, {
       instrument: request.MonitoredDeviceID,
       callMsgMask: request.CallMsgMask,
       agentStateMask: request.AgentStateMask,
@@ -148,12 +137,12 @@ export const SUPERVISOR_HANDLERS: HandlerTable = {
   }),
 
   MONITOR_STOP_REQ: refusing((request, context) => {
-    stopDeviceMonitor(context.peripheral, context.requester.sessionId, request.MonitorID);
+    context.peripheral.deviceMonitors.stop(context.requester.sessionId, request.MonitorID);
     return ack('MONITOR_STOP_CONF', request.InvokeID);
   }),
 
   CHANGE_MONITOR_MASK_REQ: refusing((request, context) => {
-    changeDeviceMonitorMask(context.peripheral, context.requester.sessionId, request.MonitorID, request.CallMsgMask, request.AgentStateMask);
+    context.peripheral.deviceMonitors.changeMask(context.requester.sessionId, request.MonitorID, request.CallMsgMask, request.AgentStateMask);
     return ack('CHANGE_MONITOR_MASK_CONF', request.InvokeID);
   }),
 
@@ -164,7 +153,7 @@ export const SUPERVISOR_HANDLERS: HandlerTable = {
       buildMessage('QUERY_AGENT_STATISTICS_CONF', {
         InvokeID: request.InvokeID,
         PeripheralID: context.peripheral.peripheralId,
-        ...statisticsOf(context.peripheral).agentStatistics(agent.config.id),
+        ...context.peripheral.statistics.agentStatistics(agent.config.id),
         AgentExtension: agent.config.extension ?? agent.config.instrument,
         AgentID: agent.config.id,
         AgentInstrument: agent.config.instrument,
@@ -179,7 +168,7 @@ export const SUPERVISOR_HANDLERS: HandlerTable = {
     if (!group) throw new Refusal(STATUS.E_CTI_INVALID_SKILL_GROUP, `there is no skill group ${number !== NONE_UINT ? number : `with id ${id}`}`);
     return reply(
       buildMessage('QUERY_SKILL_GROUP_STATISTICS_CONF', {
-        ...statisticsOf(context.peripheral).skillGroupStatistics(group.number),
+        ...context.peripheral.statistics.skillGroupStatistics(group.number),
         InvokeID: request.InvokeID,
         PeripheralID: context.peripheral.peripheralId,
         SkillGroupNumber: group.number,

@@ -1,6 +1,7 @@
 import { AGENT_STATE, type MessageFields } from '../../ged188/index.js';
 import { AGENT_STATISTICS_COUNTERS } from '../../ged188/layouts/statistics.js';
-import type { Peripheral, PgEvent } from './peripheral.js';
+import type { Peripheral } from './peripheral.js';
+import type { PgEvent } from './model.js';
 
 /**
  * Agent and skill-group statistics (QUERY_AGENT_STATISTICS_CONF, QUERY_SKILL_GROUP_STATISTICS_CONF)
@@ -145,15 +146,6 @@ function wireValue(counter: string, value: number): number {
   return counter.endsWith('Time') ? Math.floor(value / 1000) : value;
 }
 
-const statisticsByPeripheral = new WeakMap<Peripheral, Statistics>();
-
-/** The statistics of a peripheral, started on first use (they count from then on). */
-export function statisticsOf(peripheral: Peripheral): Statistics {
-  let statistics = statisticsByPeripheral.get(peripheral);
-  if (!statistics) statisticsByPeripheral.set(peripheral, (statistics = new Statistics(peripheral)));
-  return statistics;
-}
-
 export class Statistics {
   private readonly agents = new Map<string, AgentRecord>();
   private readonly groups = new Map<number, GroupRecord>();
@@ -162,7 +154,7 @@ export class Statistics {
 
   constructor(
     private readonly peripheral: Peripheral,
-    private readonly clock: () => number = Date.now,
+    private readonly clock: () => number,
   ) {
     peripheral.subscribe((event) => this.observe(event));
   }
