@@ -12,6 +12,7 @@ import { LocalConfigSchema } from '../main/core/local-config.js';
 import type { MonitorEvent } from '../main/cti/monitor/monitor-events.js';
 import { MonitorSession } from '../main/cti/monitor/monitor-session.js';
 import { CtiSimulator } from '../simulator/index.js';
+import { describeCalls } from '../simulator/control-api-views.js';
 
 export interface FailoverBenchOptions {
   readonly trials: number;
@@ -57,7 +58,7 @@ function staffed(simulator: CtiSimulator): void {
 }
 
 function serverCallIds(simulator: CtiSimulator): string {
-  return (simulator.peripheral.describeCalls() as { callId: number }[]).map((c) => c.callId).sort().join(',');
+  return (describeCalls(simulator.peripheral) as { callId: number }[]).map((c) => c.callId).sort().join(',');
 }
 
 async function runTrial(fault: Fault, heartbeat: { intervalMs: number; limit: number }): Promise<Trial> {

@@ -11,10 +11,19 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { AGENT_STATE, FrameReader, SERVICE, decode, encode, type Message, type MessageName } from '../ged188/index.js';
+import {
+  AGENT_STATE,
+  FrameReader,
+  SERVICE,
+  buildMessage,
+  decode,
+  encode,
+  type Message,
+  type MessageFields,
+  type MessageName,
+} from '../ged188/index.js';
 import { exponentialGap } from '../simulator/call-generator.js';
 import { seededRandom } from '../simulator/seeded-random.js';
-import { message, type Fields } from '../simulator/pg/message-factory.js';
 
 const REPO_ROOT = path.resolve(import.meta.dirname, '..');
 const PERIPHERAL_ID = 5000;
@@ -57,17 +66,17 @@ class BenchSession {
     this.onMessage = onMessage;
   }
 
-  async open(fields: Fields<'OPEN_REQ'>): Promise<Message> {
+  async open(fields: MessageFields<'OPEN_REQ'>): Promise<Message> {
     const conf = new Promise<Message>((resolve) => (this.opened = resolve));
     this.request('OPEN_REQ', { VersionNumber: 24, IdleTimeout: 0xffffffff, ClientPassword: new Uint8Array(0), ...fields });
     return conf;
   }
 
-  request<N extends MessageName>(type: N, fields: Fields<N>): void {
+  request<N extends MessageName>(type: N, fields: MessageFields<N>): void {
     const invokeId = ++this.invokeId;
     this.sentAt.set(invokeId, performance.now());
     this.stats.requests++;
-    this.socket.write(encode(message(type, { ...fields, InvokeID: invokeId } as Fields<N>)));
+    this.socket.write(encode(buildMessage(type, { ...fields, InvokeID: invokeId } as MessageFields<N>)));
   }
 
   private receive(m: Message): void {

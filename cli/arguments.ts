@@ -14,12 +14,6 @@ export function protocolVersion(value: string): number {
   return number;
 }
 
-export function port(value: string): number {
-  const number = Number(value);
-  if (!/^\d+$/.test(value) || number < 1 || number > 65535) throw new InvalidArgumentError('a port is a number from 1 to 65535.');
-  return number;
-}
-
 export function endpoint(value: string): Endpoint {
   const parsed = parseEndpoint(value);
   if ('error' in parsed) throw new InvalidArgumentError(`${parsed.error}.`);

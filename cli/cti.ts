@@ -15,7 +15,8 @@ import { decodeAt, splitStream, versionFromOpen } from './frame-stream.js';
 import { InputError, parseHex, toHex } from './hex.js';
 import { fromJson, toJson } from './message-json.js';
 import { addMonitorCommand } from './monitor.js';
-import { port, protocolVersion } from './arguments.js';
+import { serverPort } from '../command-line/port-arguments.js';
+import { protocolVersion } from './arguments.js';
 
 function readInput(file: string): Uint8Array {
   try {
@@ -45,7 +46,7 @@ program
   .addOption(versionOption())
   .option('--stream <file>', 'a file holding a raw TCP byte stream of frames')
   .option('--pcap <file>', 'a libpcap (or pcapng) capture; both directions, reassembled')
-  .option('--port <port>', 'with --pcap: the CTI Server port (default: 42027/43027/42028/43028, else guessed)', port)
+  .option('--port <port>', 'with --pcap: the CTI Server port (default: 42027/43027/42028/43028, else guessed)', serverPort)
   .exitOverride()
   .action((words: string[], options: { version?: number; stream?: string; pcap?: string; port?: number }) => {
     const hex = words.length > 0 ? words.join(' ') : undefined;

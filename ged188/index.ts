@@ -7,3 +7,4 @@ export * from './codec.js';
 export * from './framer.js';
 export * from './constants.js';
 export * from './validate.js';
+export * from './message-builder.js';

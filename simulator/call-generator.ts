@@ -1,4 +1,5 @@
-import { ControlFailure, type Peripheral } from './pg/peripheral.js';
+import { type Peripheral } from './pg/peripheral.js';
+import { ControlFailure } from './pg/refusals.js';
 import { seededRandom } from './seeded-random.js';
 
 /** Seconds until the next arrival of a Poisson process with `rate` arrivals per second. */

@@ -1,7 +1,8 @@
-import { CONNECTION_DEVICE_ID_TYPE, CONTROL_FAILURE_CODE, LINE_TYPE, type Message } from '../ged188/index.js';
-import { message, type Fields } from './pg/message-factory.js';
-import type { AgentRuntime, Call } from './pg/model.js';
-import { ControlFailure, type Completion, type Peripheral } from './pg/peripheral.js';
+import { CONNECTION_DEVICE_ID_TYPE, CONTROL_FAILURE_CODE, LINE_TYPE, buildMessage, type Message, type MessageFields } from '../ged188/index.js';
+import { callData, connectedParties } from './pg/call-fields.js';
+import type { AgentRuntime, Call, Completion } from './pg/model.js';
+import type { Peripheral } from './pg/peripheral.js';
+import { ControlFailure } from './pg/refusals.js';
 import { ack, reply, targetAgent, type HandlerTable, type RequestContext, type RequestOutcome } from './request-context.js';
 
 /** Call control, call data and snapshots (ged188.md §4 call control requests). */
@@ -38,20 +39,20 @@ export const CALL_HANDLERS: HandlerTable = {
   MAKE_CALL_REQ: (request, context) => {
     const agent = targetAgent(context, request);
     const call = context.peripheral.makeCall(agent, request);
-    return reply(message('MAKE_CALL_CONF', newConnection(request.InvokeID, call, agent)));
+    return reply(buildMessage('MAKE_CALL_CONF', newConnection(request.InvokeID, call, agent)));
   },
   CONSULTATION_CALL_REQ: (request, context) => {
     const agent = targetAgent(context, request);
     const call = context.peripheral.consult(agent, request);
-    return reply(message('CONSULTATION_CALL_CONF', newConnection(request.InvokeID, call, agent)));
+    return reply(buildMessage('CONSULTATION_CALL_CONF', newConnection(request.InvokeID, call, agent)));
   },
   TRANSFER_CALL_REQ: (request, context) => {
     const completion = context.peripheral.transfer(targetAgent(context, request), request);
-    return reply(message('TRANSFER_CALL_CONF', completed(request.InvokeID, completion, context.peripheral)));
+    return reply(buildMessage('TRANSFER_CALL_CONF', completed(request.InvokeID, completion)));
   },
   CONFERENCE_CALL_REQ: (request, context) => {
     const completion = context.peripheral.conference(targetAgent(context, request), request);
-    return reply(message('CONFERENCE_CALL_CONF', completed(request.InvokeID, completion, context.peripheral)));
+    return reply(buildMessage('CONFERENCE_CALL_CONF', completed(request.InvokeID, completion)));
   },
   ALTERNATE_CALL_REQ: (request, context) => {
     context.peripheral.alternate(targetAgent(context, request), request.ActiveConnectionCallID, request.OtherConnectionCallID);
@@ -70,7 +71,7 @@ export const CALL_HANDLERS: HandlerTable = {
 };
 
 /** MAKE_CALL_CONF / CONSULTATION_CALL_CONF: the calling phone's connection on the new call. */
-function newConnection(invokeId: number, call: Call, agent: AgentRuntime): Fields<'MAKE_CALL_CONF'> {
+function newConnection(invokeId: number, call: Call, agent: AgentRuntime): MessageFields<'MAKE_CALL_CONF'> {
   return {
     InvokeID: invokeId,
     NewConnectionCallID: call.id,
@@ -82,7 +83,7 @@ function newConnection(invokeId: number, call: Call, agent: AgentRuntime): Field
 }
 
 /** TRANSFER_CALL_CONF / CONFERENCE_CALL_CONF: the call that carries on and every connection on it. */
-function completed(invokeId: number, { call, device }: Completion, peripheral: Peripheral): Fields<'TRANSFER_CALL_CONF'> {
+function completed(invokeId: number, { call, device }: Completion): MessageFields<'TRANSFER_CALL_CONF'> {
   return {
     InvokeID: invokeId,
     NewConnectionCallID: call.id,
@@ -90,7 +91,7 @@ function completed(invokeId: number, { call, device }: Completion, peripheral: P
     LineHandle: 0,
     LineType: LINE_TYPE.NONE,
     NewConnectionDeviceID: device,
-    ...peripheral.connectedParties(call),
+    ...connectedParties(call),
   };
 }
 
@@ -100,18 +101,18 @@ function snapshotCall(request: Message<'SNAPSHOT_CALL_REQ'>, peripheral: Periphe
   if (!call) throw new ControlFailure(CONTROL_FAILURE_CODE.INVALID_CSTA_CALL_IDENTIFIER, `there is no call ${request.ConnectionCallID}`);
   const parties = call.parties;
   return reply(
-    message('SNAPSHOT_CALL_CONF', {
+    buildMessage('SNAPSHOT_CALL_CONF', {
       InvokeID: request.InvokeID,
       CallType: call.callType,
       CalledPartyDisposition: 0,
-      ...peripheral.callData(call),
+      ...callData(call),
       CallConnectionCallID: parties.map(() => call.id),
       CallConnectionDeviceIDType: parties.map(() => CONNECTION_DEVICE_ID_TYPE.STATIC),
       CallConnectionDeviceID: parties.map((p) => p.device),
       CallDeviceType: parties.map((p) => p.deviceType),
       CallDeviceID: parties.map((p) => p.device),
       CallDeviceConnectionState: parties.map((p) => p.state),
-    } as Fields<'SNAPSHOT_CALL_CONF'>),
+    } as MessageFields<'SNAPSHOT_CALL_CONF'>),
   );
 }
 
@@ -133,7 +134,7 @@ function snapshotDevice(request: Message<'SNAPSHOT_DEVICE_REQ'>, context: Reques
     return party ? [{ callId: id, party }] : [];
   });
   return reply(
-    message('SNAPSHOT_DEVICE_CONF', {
+    buildMessage('SNAPSHOT_DEVICE_CONF', {
       InvokeID: request.InvokeID,
       CallConnectionCallID: connections.map((c) => c.callId),
       CallConnectionDeviceIDType: connections.map(() => CONNECTION_DEVICE_ID_TYPE.STATIC),

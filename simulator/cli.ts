@@ -1,14 +1,10 @@
 import { Command, CommanderError, InvalidArgumentError } from 'commander';
+import { listenPort } from '../command-line/port-arguments.js';
+import { NONE_UINT } from '../ged188/index.js';
 import { CallGenerator } from './call-generator.js';
-import { CtiSimulator, ListenError } from './cti-simulator.js';
+import { CtiSimulator, DEFAULT_MAX_CONNECTIONS_PER_SIDE, DEFAULT_OPEN_TIMEOUT_MS, ListenError } from './cti-simulator.js';
 import { generatedSite, type Site } from './pg/site.js';
 import { SiteFileError, loadSiteFile } from './site-file.js';
-
-function port(value: string): number {
-  const number = Number(value);
-  if (!/^\d+$/.test(value) || number > 65535) throw new InvalidArgumentError('a port is a number from 0 to 65535 (0 picks a free one).');
-  return number;
-}
 
 function wholeNumber(min: number, max: number, why = '') {
   return (value: string): number => {
@@ -31,9 +27,9 @@ const NUMBERING = ' (use --config for a bigger or differently numbered site)';
 
 const program = new Command('simulator')
   .description('CTI Server simulator: sides A and B speaking GED-188, with an HTTP control API')
-  .option('--port-a <port>', 'side A port (0 picks a free one)', port, 42027)
-  .option('--port-b <port>', 'side B port (0 picks a free one)', port, 43027)
-  .option('--control-port <port>', 'control API port (0 picks a free one)', port, 42100)
+  .option('--port-a <port>', 'side A port (0 picks a free one)', listenPort, 42027)
+  .option('--port-b <port>', 'side B port (0 picks a free one)', listenPort, 43027)
+  .option('--control-port <port>', 'control API port (0 picks a free one)', listenPort, 42100)
   .option('--host <address>', 'address to listen on', '127.0.0.1')
   .option('--agents <n>', 'agents 1001… on instruments 3001…', wholeNumber(0, 5000, NUMBERING), 10)
   .option('--supervisors <n>', 'supervisors 2001… on instruments 4001… (default: one per team of 25 agents)', wholeNumber(0, 999, NUMBERING))
@@ -41,7 +37,9 @@ const program = new Command('simulator')
   .option('--call-rate <r>', 'callers per second calling in on their own, Poisson arrivals (0: only POST /calls)', decimal(0, 1000, 'a call rate'), 0)
   .option('--talk-time <seconds>', 'callers hang up about this long after being answered', decimal(0.1, 86_400, 'a talk time'), 30)
   .option('--seed <s>', 'seed for the generated callers, for reproducible runs', wholeNumber(0, 0xffffffff), 1)
-  .option('--peripheral-id <id>', 'the PeripheralID clients open with', wholeNumber(0, 0xffffffff), 5000)
+  .option('--peripheral-id <id>', 'the PeripheralID clients open with', wholeNumber(0, NONE_UINT - 1, ' (0xFFFFFFFF means no peripheral)'), 5000)
+  .option('--open-timeout <seconds>', 'close a connection that has not opened a session this long after connecting', decimal(0.1, 3600, 'an open timeout'), DEFAULT_OPEN_TIMEOUT_MS / 1000)
+  .option('--max-connections <n>', 'connections each side holds at most; more are refused and logged', wholeNumber(1, 100_000), DEFAULT_MAX_CONNECTIONS_PER_SIDE)
   .option('--config <file>', 'a JSON site description (agents, teams, skill groups, desk settings) instead of a generated site')
   .option('--quiet', 'do not log sessions and faults')
   .exitOverride()
@@ -59,6 +57,8 @@ interface Options {
   talkTime: number;
   seed: number;
   peripheralId: number;
+  openTimeout: number;
+  maxConnections: number;
   config?: string;
   quiet?: boolean;
 }
@@ -102,6 +102,8 @@ async function main(): Promise<void> {
       controlPort: options.controlPort,
       site,
       log,
+      openTimeoutMs: options.openTimeout * 1000,
+      maxConnectionsPerSide: options.maxConnections,
     });
   } catch (error) {
     if (error instanceof ListenError) {

@@ -5,6 +5,7 @@ import {
   FrameReader,
   MAX_PROTOCOL_VERSION,
   MIN_PROTOCOL_VERSION,
+  NONE_UINT,
   PERIPHERAL_TYPE,
   PG_STATUS,
   SERVICE,
@@ -19,12 +20,11 @@ import {
 } from '../ged188/index.js';
 import type { EventDispatcher } from './event-dispatch.js';
 import { monitorFor, wants, type SessionInterest } from './event-filter.js';
-import { deviceMonitorsOf, forgetDeviceMonitors } from './device-monitors.js';
-import { ControlFailure, type Peripheral, type PgEvent } from './pg/peripheral.js';
+import { type Peripheral } from './pg/peripheral.js';
+import { ControlFailure } from './pg/refusals.js';
 import { handleRequest } from './request-handlers.js';
 import { greetingEvents } from './session-greeting.js';
-import { forgetSession, teamMonitorMembers } from './pg/supervision.js';
-import type { AgentRuntime } from './pg/model.js';
+import type { AgentRuntime, PgEvent } from './pg/model.js';
 
 /** Whether the side a session was opened on serves it, waits as standby, or is handing over. */
 export type SessionRole = 'active' | 'standby' | 'draining';
@@ -35,6 +35,8 @@ export interface ServerView {
   roleForOpen(version: number, servicesRequested: number): SessionRole | { readonly refuse: number; readonly why: string };
   /** A stalled side neither answers nor sends: a half-open link (fault `stall-side`). */
   isStalled(): boolean;
+  /** How long a connection may stay without an open session before it is closed. */
+  readonly openTimeoutMs: number;
   readonly peripheral: Peripheral;
   readonly events: EventDispatcher;
   readonly log: (line: string) => void;
@@ -54,7 +56,6 @@ const SUPPORTED_SERVICES =
   SERVICE.CLIENT_EVENTS | SERVICE.CALL_DATA_UPDATE | SERVICE.CLIENT_CONTROL | SERVICE.ALL_EVENTS |
   SERVICE.PERIPHERAL_MONITOR | SERVICE.SUPERVISOR | SERVICE.ACTIVE_STANDBY;
 
-const NO_HEARTBEATS = 0xffffffff;
 const OPEN_REQ_ID = 3;
 
 interface OpenSession {
@@ -80,6 +81,8 @@ export class ClientSession {
   private open: OpenSession | undefined;
   private idleTimer: NodeJS.Timeout | undefined;
   private idleTimeoutMs: number | undefined;
+  /** Runs until the first session opens: a connection that never opens is not held forever. */
+  private openDeadline: NodeJS.Timeout | undefined;
 
   constructor(
     private readonly socket: Socket,
@@ -90,6 +93,12 @@ export class ClientSession {
     socket.on('data', (chunk: Buffer) => this.receive(chunk));
     socket.on('error', () => socket.destroy());
     socket.on('close', () => this.closed());
+    this.openDeadline = setTimeout(() => {
+      this.openDeadline = undefined;
+      // A stalled side times nobody out; restoring it drops its connections anyway.
+      if (!this.open && !this.server.isStalled()) this.drop(`no OPEN_REQ within ${server.openTimeoutMs / 1000} s`);
+    }, server.openTimeoutMs);
+    this.openDeadline.unref();
   }
 
   get isOpen(): boolean {
@@ -176,12 +185,14 @@ export class ClientSession {
 
   private closed(): void {
     this.clearIdleTimer();
+    clearTimeout(this.openDeadline);
+    this.openDeadline = undefined;
     const open = this.open;
     this.open = undefined;
     open?.unsubscribe?.();
     // Monitors the session started end with it.
-    if (open) forgetSession(this.server.peripheral, open.interest.sessionId);
-    if (open) forgetDeviceMonitors(this.server.peripheral, open.interest.sessionId);
+    if (open) this.server.peripheral.supervision.forgetSession(open.interest.sessionId);
+    if (open) this.server.peripheral.deviceMonitors.forget(open.interest.sessionId);
   }
 
   private receive(chunk: Buffer): void {
@@ -298,7 +309,8 @@ export class ClientSession {
     }
     const problem = validate(request)[0];
     if (problem) return this.refuse(InvokeID, problem.status, `${problem.field}: ${problem.detail}`);
-    if (request.IdleTimeout < 20 && request.IdleTimeout !== NO_HEARTBEATS) {
+    // IdleTimeout NONE_UINT: the client sends no heartbeats, and is not timed out (§2.7).
+    if (request.IdleTimeout < 20 && request.IdleTimeout !== NONE_UINT) {
       return this.refuse(InvokeID, STATUS.E_CTI_INVALID_TIMEOUT, 'IdleTimeout must be at least 20 seconds');
     }
     const role = this.server.roleForOpen(request.VersionNumber, request.ServicesRequested);
@@ -340,11 +352,13 @@ export class ClientSession {
       agentStateMask: request.AgentStateMask,
       agentId: agent?.config.id,
       teamMembers: agent && granted & SERVICE.SUPERVISOR ? peripheral.teamMembersOf(agent.config.id) : new Set(),
-      monitoredTeamMembers: () => teamMonitorMembers(peripheral, sessionId),
-      deviceMonitors: () => deviceMonitorsOf(peripheral, sessionId),
+      monitoredTeamMembers: () => peripheral.supervision.teamMonitorMembers(sessionId),
+      deviceMonitors: () => peripheral.deviceMonitors.of(sessionId),
     };
     this.open = { version, clientId: request.ClientID ?? '', interest, agent, role, unsubscribe: undefined };
-    this.idleTimeoutMs = request.IdleTimeout === NO_HEARTBEATS ? undefined : request.IdleTimeout * 1000;
+    clearTimeout(this.openDeadline);
+    this.openDeadline = undefined;
+    this.idleTimeoutMs = request.IdleTimeout === NONE_UINT ? undefined : request.IdleTimeout * 1000;
     this.touch();
     const loggedIn = agent !== undefined && agent.state !== AGENT_STATE.LOGOUT;
     this.send({
@@ -353,7 +367,7 @@ export class ClientSession {
       ServicesGranted: granted,
       MonitorID: 0,
       PGStatus: this.server.pgStatus(),
-      ICMCentralControllerTime: Math.floor(Date.now() / 1000),
+      ICMCentralControllerTime: Math.floor(this.server.peripheral.clock() / 1000),
       PeripheralOnline: this.peripheralOnline(),
       PeripheralType: PERIPHERAL_TYPE.ENTERPRISE_AGENT,
       AgentState: agent ? agent.state : AGENT_STATE.UNKNOWN,
@@ -363,7 +377,7 @@ export class ClientSession {
         ? { AgentExtension: agent.config.extension ?? agent.config.instrument, AgentID: agent.config.id, AgentInstrument: agent.config.instrument }
         : {}),
       // "0 if PeripheralID was given in OPEN_REQ" (§2.3); otherwise the one peripheral.
-      ...(request.PeripheralID !== 0xffffffff
+      ...(request.PeripheralID !== NONE_UINT
         ? { NumPeripherals: 0 }
         : { NumPeripherals: 1, FltPeripheralID: [peripheral.peripheralId], MultilineAgentControl: [0] }),
     });

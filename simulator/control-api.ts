@@ -2,7 +2,9 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { FaultConflict, listenOn, type CtiSimulator } from './cti-simulator.js';
 import { BadFault, applyFault, parseFault } from './faults.js';
-import { ControlFailure, type IncomingCall } from './pg/peripheral.js';
+import { BadCallBody, parseIncomingCall } from './control-api-calls.js';
+import { describeAgents, describeCalls } from './control-api-views.js';
+import { ControlFailure } from './pg/refusals.js';
 
 export interface ControlApi {
   readonly url: string;
@@ -18,39 +20,6 @@ class HttpError extends Error {
   ) {
     super(message);
   }
-}
-
-function parseIncomingCall(body: unknown, simulator: CtiSimulator): IncomingCall {
-  if (typeof body !== 'object' || body === null) throw new HttpError(400, 'expected a JSON object like {"ani":"5551234","dnis":"8005550100"}');
-  const { ani, dnis, skillGroup, agentId, callVariables, ecc, ...rest } = body as Record<string, unknown>;
-  const unknown = Object.keys(rest);
-  if (unknown.length > 0) throw new HttpError(400, `unknown field "${unknown[0]}"; known: ani, dnis, skillGroup, agentId, callVariables, ecc`);
-  if (typeof ani !== 'string' || ani === '') throw new HttpError(400, '"ani" (the caller\'s number) is required');
-  if (typeof dnis !== 'string' || dnis === '') throw new HttpError(400, '"dnis" (the number called) is required');
-  const site = simulator.peripheral.site;
-  if (skillGroup !== undefined && !site.skillGroups.some((g) => g.number === skillGroup)) {
-    throw new HttpError(400, `no skill group ${JSON.stringify(skillGroup)}; known: ${site.skillGroups.map((g) => g.number).join(', ')}`);
-  }
-  if (agentId !== undefined && (typeof agentId !== 'string' || !simulator.peripheral.agents.has(agentId))) {
-    throw new HttpError(400, `no agent ${JSON.stringify(agentId)}`);
-  }
-  const strings = (value: unknown, what: string, key: (k: string) => boolean): Record<string, string> | undefined => {
-    if (value === undefined) return undefined;
-    if (typeof value !== 'object' || value === null) throw new HttpError(400, `"${what}" must be an object`);
-    for (const [k, v] of Object.entries(value)) {
-      if (!key(k)) throw new HttpError(400, `"${what}" has a bad key "${k}"`);
-      if (typeof v !== 'string') throw new HttpError(400, `"${what}.${k}" must be text`);
-    }
-    return value as Record<string, string>;
-  };
-  return {
-    ani,
-    dnis,
-    ...(typeof skillGroup === 'number' ? { skillGroup } : {}),
-    ...(typeof agentId === 'string' ? { agentId } : {}),
-    callVariables: strings(callVariables, 'callVariables', (k) => /^(10|[1-9])$/.test(k)),
-    ecc: strings(ecc, 'ecc', (k) => k.length > 0 && k.length <= 32),
-  };
 }
 
 async function readJson(request: http.IncomingMessage): Promise<unknown> {
@@ -91,10 +60,17 @@ export async function startControlApi(simulator: CtiSimulator, host: string, por
         throw error;
       }
     }
-    if (path === '/agents' && request.method === 'GET') return simulator.peripheral.describeAgents();
-    if (path === '/calls' && request.method === 'GET') return simulator.peripheral.describeCalls();
+    if (path === '/agents' && request.method === 'GET') return describeAgents(simulator.peripheral);
+    if (path === '/calls' && request.method === 'GET') return describeCalls(simulator.peripheral);
     if (path === '/calls' && request.method === 'POST') {
-      const incoming = parseIncomingCall(await readJson(request), simulator);
+      const body = await readJson(request);
+      let incoming;
+      try {
+        incoming = parseIncomingCall(body, simulator.peripheral);
+      } catch (error) {
+        if (error instanceof BadCallBody) throw new HttpError(400, error.message);
+        throw error;
+      }
       if (!simulator.isPeripheralOnline) throw new HttpError(409, 'the peripheral is offline (fault pg-offline); POST /faults {"type":"pg-online"} first');
       const call = simulator.peripheral.offerCall(incoming);
       simulator.peripheral.flush();

@@ -1,13 +1,12 @@
 import net from 'node:net';
 import type { AddressInfo } from 'node:net';
-import { AGENT_STATE, PG_STATUS, SERVICE, STATUS, SYSTEM_EVENT_ID, type Message } from '../ged188/index.js';
+import { AGENT_STATE, DEVICE_ID_TYPE, PG_STATUS, SERVICE, STATUS, SYSTEM_EVENT_ID, buildMessage, type Message } from '../ged188/index.js';
 import { ClientSession, type SessionRole } from './client-session.js';
 import { startControlApi, type ControlApi } from './control-api.js';
 import { EventDispatcher } from './event-dispatch.js';
 import { MaintenanceHandOver, type HandOverOutcome } from './maintenance.js';
-import { message } from './pg/message-factory.js';
-import { ControlFailure, Peripheral } from './pg/peripheral.js';
-import { statisticsOf } from './pg/statistics.js';
+import { Peripheral } from './pg/peripheral.js';
+import { ControlFailure } from './pg/refusals.js';
 import { generatedSite, type Site } from './pg/site.js';
 
 export type Side = 'A' | 'B';
@@ -27,13 +26,26 @@ export interface SimulatorOptions {
   readonly log?: (line: string) => void;
   /** The maintenance hand-over's two 5 s windows (§2.11); shorter in tests. */
   readonly maintenanceTiming?: { readonly responseMs?: number; readonly stoppingMs?: number };
+  /** A connection that has not opened a session this long after connecting is closed (default 30 s). */
+  readonly openTimeoutMs?: number;
+  /** Connections one side holds at most, opened or not; more are refused (default 1,000). */
+  readonly maxConnectionsPerSide?: number;
+  /** The peripheral's clock (ms since epoch): state times, statistics, event times. */
+  readonly clock?: () => number;
 }
+
+export const DEFAULT_OPEN_TIMEOUT_MS = 30_000;
+export const DEFAULT_MAX_CONNECTIONS_PER_SIDE = 1000;
+/** Refused connections are logged at most once per this long, with a count: a flood writes a few lines. */
+const REFUSAL_LOG_INTERVAL_MS = 1000;
 
 export interface SideHealth {
   readonly state: SideState;
   readonly host: string;
   readonly port: number;
   readonly sessions: number;
+  /** TCP connections, sessions or not yet. */
+  readonly connections: number;
   /** Present while a fault holds the side: `stalled` (half-open) or `maintenance` (handing over). */
   readonly condition?: 'stalled' | 'maintenance';
 }
@@ -65,11 +77,15 @@ class SideListener {
   readonly sessions = new Set<ClientSession>();
   private server: net.Server | undefined;
   port: number;
+  private refusedSinceLog = 0;
+  private lastRefusalLogAt = -Infinity;
 
   constructor(
     readonly side: Side,
     readonly host: string,
     port: number,
+    private readonly maxConnections: number,
+    private readonly log: (line: string) => void,
   ) {
     this.port = port;
   }
@@ -84,9 +100,24 @@ class SideListener {
       this.sessions.add(session);
       socket.on('close', () => this.sessions.delete(session));
     });
+    // Node refuses connections over the limit itself, before any of ours is made.
+    server.maxConnections = this.maxConnections;
+    server.on('drop', (refused) => this.refused(refused));
     await listenOn(server, this.host, this.port, `side ${this.side}`);
     this.port = (server.address() as AddressInfo).port;
     this.server = server;
+  }
+
+  private refused(refused: net.DropArgument | undefined): void {
+    this.refusedSinceLog++;
+    const now = Date.now();
+    if (now - this.lastRefusalLogAt < REFUSAL_LOG_INTERVAL_MS) return;
+    const from = refused?.remoteAddress === undefined ? '' : ` (the latest from ${refused.remoteAddress}:${refused.remotePort})`;
+    this.log(
+      `side ${this.side}: refused ${this.refusedSinceLog} connection(s)${from}: ${this.maxConnections} are open, the most this side takes (maxConnectionsPerSide)`,
+    );
+    this.refusedSinceLog = 0;
+    this.lastRefusalLogAt = now;
   }
 
   /** Resets every connection on this side; the listener stays. */
@@ -109,6 +140,7 @@ class SideListener {
       host: this.host,
       port: this.port,
       sessions: [...this.sessions].filter((s) => s.isOpen).length,
+      connections: this.sessions.size,
       ...(this.condition ? { condition: this.condition } : {}),
     };
   }
@@ -156,19 +188,20 @@ export class CtiSimulator {
   private readonly injectedFailures = new Map<string, number[]>();
   private handOver: MaintenanceHandOver | undefined;
   private readonly maintenanceTiming: { responseMs: number; stoppingMs: number };
+  private readonly openTimeoutMs: number;
 
   private constructor(options: SimulatorOptions) {
     const host = options.host ?? '127.0.0.1';
-    this.sides = {
-      A: new SideListener('A', host, options.ports?.A ?? 0),
-      B: new SideListener('B', host, options.ports?.B ?? 0),
-    };
     this.log = options.log ?? (() => {});
-    this.peripheral = new Peripheral(options.site ?? generatedSite({ agents: 10 }), Date.now, {
+    const maxConnections = options.maxConnectionsPerSide ?? DEFAULT_MAX_CONNECTIONS_PER_SIDE;
+    this.sides = {
+      A: new SideListener('A', host, options.ports?.A ?? 0, maxConnections, this.log),
+      B: new SideListener('B', host, options.ports?.B ?? 0, maxConnections, this.log),
+    };
+    this.openTimeoutMs = options.openTimeoutMs ?? DEFAULT_OPEN_TIMEOUT_MS;
+    this.peripheral = new Peripheral(options.site ?? generatedSite({ agents: 10 }), options.clock ?? Date.now, {
       ...(options.outsideAnswerMs === undefined ? {} : { outsideAnswerMs: options.outsideAnswerMs }),
     });
-    // Statistics count from the start, not from the first session that asks.
-    statisticsOf(this.peripheral);
     this.events = new EventDispatcher(this.peripheral);
     this.maintenanceTiming = { responseMs: options.maintenanceTiming?.responseMs ?? 5000, stoppingMs: options.maintenanceTiming?.stoppingMs ?? 5000 };
   }
@@ -199,6 +232,7 @@ export class CtiSimulator {
           {
             roleForOpen: (version, services) => this.roleForOpen(listener, version, services),
             isStalled: () => listener.condition === 'stalled',
+            openTimeoutMs: this.openTimeoutMs,
             peripheral: this.peripheral,
             events: this.events,
             log: this.log,
@@ -333,18 +367,18 @@ export class CtiSimulator {
     const peripheral = this.peripheral;
     peripheral.flush();
     this.broadcast(
-      message('SYSTEM_EVENT', {
+      buildMessage('SYSTEM_EVENT', {
         PGStatus: online ? 0 : PG_STATUS.PERIPHERAL_OFFLINE,
-        ICMCentralControllerTime: Math.floor(Date.now() / 1000),
+        ICMCentralControllerTime: Math.floor(peripheral.clock() / 1000),
         SystemEventID: online ? SYSTEM_EVENT_ID.PERIPHERAL_ONLINE : SYSTEM_EVENT_ID.PERIPHERAL_OFFLINE,
         SystemEventArg1: peripheral.peripheralId,
-        EventDeviceType: 0xffff,
+        EventDeviceType: DEVICE_ID_TYPE.NONE,
       }),
     );
     if (!online) {
       for (const agent of peripheral.agents.values()) {
         if (agent.state === AGENT_STATE.LOGOUT || agent.state === AGENT_STATE.NOT_READY) continue;
-        const request = message('SET_AGENT_STATE_REQ', {
+        const request = buildMessage('SET_AGENT_STATE_REQ', {
           PeripheralID: peripheral.peripheralId,
           AgentState: AGENT_STATE.NOT_READY,
           EventReasonCode: FORCED_NOT_READY_REASON,

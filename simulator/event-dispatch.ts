@@ -1,6 +1,7 @@
 import { SERVICE } from '../ged188/index.js';
 import type { SessionInterest } from './event-filter.js';
-import type { Peripheral, PgEvent } from './pg/peripheral.js';
+import type { Peripheral } from './pg/peripheral.js';
+import type { PgEvent } from './pg/model.js';
 
 /** A session that takes peripheral events; it still applies its own filter (`wants`). */
 export interface EventReceiver {

@@ -1,5 +1,5 @@
 import { AGENT_STATE, AGENT_STATE_MASK, CALL_MSG_MASK, SERVICE, enumName, type Message } from '../ged188/index.js';
-import type { PgEvent } from './pg/peripheral.js';
+import type { PgEvent } from './pg/model.js';
 
 /** What a session asked for and is entitled to, fixed when it opens. */
 export interface SessionInterest {

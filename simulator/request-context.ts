@@ -1,7 +1,7 @@
-import { CONTROL_FAILURE_CODE, SERVICE, type Message, type MessageName } from '../ged188/index.js';
-import { message } from './pg/message-factory.js';
-import type { AgentRuntime } from './pg/model.js';
-import { ControlFailure, type Peripheral, type Requester } from './pg/peripheral.js';
+import { CONTROL_FAILURE_CODE, SERVICE, buildMessage, type Message, type MessageName } from '../ged188/index.js';
+import type { AgentRuntime, Requester } from './pg/model.js';
+import { type Peripheral } from './pg/peripheral.js';
+import { ControlFailure } from './pg/refusals.js';
 
 export interface RequestContext {
   readonly peripheral: Peripheral;
@@ -19,7 +19,7 @@ export type HandlerTable = { [N in MessageName]?: Handler<N> };
 
 
 export const reply = (r: Message): RequestOutcome => ({ kind: 'reply', reply: r });
-export const ack = <N extends MessageName>(type: N, invokeId: number): RequestOutcome => reply(message(type, { InvokeID: invokeId } as never));
+export const ack = <N extends MessageName>(type: N, invokeId: number): RequestOutcome => reply(buildMessage(type, { InvokeID: invokeId } as never));
 
 /**
  * The agent a request acts on: the one named in it (a supervisor acting on a

@@ -1,6 +1,5 @@
-import { AGENT_STATE, SERVICE, STATUS, type Message, type MessageName } from '../ged188/index.js';
+import { AGENT_STATE, SERVICE, STATUS, buildMessage, type Message, type MessageName } from '../ged188/index.js';
 import { CALL_HANDLERS } from './call-handlers.js';
-import { message } from './pg/message-factory.js';
 import { agentIdentityFields, agentTaskFields } from './pg/model.js';
 import { ack, reply, targetAgent, type Handler, type HandlerTable, type RequestContext, type RequestOutcome } from './request-context.js';
 import { SUPERVISOR_HANDLERS } from './supervisor-handlers.js';
@@ -31,7 +30,7 @@ const AGENT_HANDLERS: HandlerTable = {
     const groups = context.peripheral.site.skillGroups.filter((g) => agent.skillGroups.includes(g.number));
     const loggedIn = agent.state !== AGENT_STATE.LOGOUT;
     return reply(
-      message('QUERY_AGENT_STATE_CONF', {
+      buildMessage('QUERY_AGENT_STATE_CONF', {
         InvokeID: request.InvokeID,
         ...agentTaskFields(agent),
         ...(loggedIn ? agentIdentityFields(agent) : {}),

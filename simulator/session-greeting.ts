@@ -6,13 +6,12 @@ import {
   LIMITS,
   SERVICE,
   SYSTEM_EVENT_ID,
+  buildMessage,
   type Message,
 } from '../ged188/index.js';
 import type { SessionInterest } from './event-filter.js';
-import { message } from './pg/message-factory.js';
 import type { Peripheral } from './pg/peripheral.js';
 import type { TeamConfig } from './pg/site.js';
-import { statisticsOf } from './pg/statistics.js';
 
 /**
  * What a session receives right after OPEN_CONF, before any other event: one SYSTEM_EVENT per
@@ -23,8 +22,6 @@ import { statisticsOf } from './pg/statistics.js';
  * `pgStatus` is the PGStatusCode the session's OPEN_CONF carried (0: all up).
  */
 export function greetingEvents(peripheral: Peripheral, interest: SessionInterest, pgStatus = 0): Message[] {
-  // Statistics count from the first session on, before any agent can log in.
-  statisticsOf(peripheral);
   const allEvents = (interest.servicesGranted & SERVICE.ALL_EVENTS) !== 0;
   const events: Message[] = [];
   if (allEvents) events.push(peripheralStatus(peripheral, pgStatus));
@@ -35,9 +32,9 @@ export function greetingEvents(peripheral: Peripheral, interest: SessionInterest
 }
 
 function peripheralStatus(peripheral: Peripheral, pgStatus: number): Message<'SYSTEM_EVENT'> {
-  return message('SYSTEM_EVENT', {
+  return buildMessage('SYSTEM_EVENT', {
     PGStatus: pgStatus,
-    ICMCentralControllerTime: Math.floor(Date.now() / 1000),
+    ICMCentralControllerTime: Math.floor(peripheral.clock() / 1000),
     SystemEventID: pgStatus === 0 ? SYSTEM_EVENT_ID.PERIPHERAL_ONLINE : SYSTEM_EVENT_ID.PERIPHERAL_OFFLINE,
     SystemEventArg1: peripheral.peripheralId,
     EventDeviceType: DEVICE_ID_TYPE.NONE,
@@ -56,7 +53,7 @@ function visibleTeams(peripheral: Peripheral, interest: SessionInterest, allEven
  * their current state, in events of at most 64 entries.
  */
 export function teamConfigEvents(peripheral: Peripheral, team: TeamConfig): Message<'AGENT_TEAM_CONFIG_EVENT'>[] {
-  const now = Date.now();
+  const now = peripheral.clock();
   const entries = [
     ...team.supervisors.map((id, i) => ({ id, flags: AGENT_FLAGS.SUPERVISOR | (i === 0 ? AGENT_FLAGS.PRIMARY_SUPERVISOR : 0) })),
     ...team.members.filter((id) => !team.supervisors.includes(id)).map((id) => ({ id, flags: 0 })),
@@ -66,7 +63,7 @@ export function teamConfigEvents(peripheral: Peripheral, team: TeamConfig): Mess
     const chunk = entries.slice(start, start + LIMITS.MAX_AGENT_TEAM_CONFIG_MEMBERS);
     const agents = chunk.map((e) => peripheral.agents.get(e.id));
     events.push(
-      message('AGENT_TEAM_CONFIG_EVENT', {
+      buildMessage('AGENT_TEAM_CONFIG_EVENT', {
         PeripheralID: peripheral.peripheralId,
         TeamID: team.id,
         ConfigOperation: AGENT_TEAM_CONFIG_OPERATION.RESTORE_PERMANENT,

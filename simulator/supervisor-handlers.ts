@@ -1,21 +1,8 @@
-import { CONTROL_FAILURE_CODE, LIMITS, SERVICE, STATUS, type Message, type MessageName } from '../ged188/index.js';
-import { changeDeviceMonitorMask, startDeviceMonitor, stopDeviceMonitor } from './device-monitors.js';
-import { message } from './pg/message-factory.js';
+import { CONNECTION_DEVICE_ID_TYPE, CONTROL_FAILURE_CODE, LIMITS, NONE_UINT, SERVICE, STATUS, buildMessage, type Message, type MessageName } from '../ged188/index.js';
 import type { AgentRuntime } from './pg/model.js';
-import { ControlFailure } from './pg/peripheral.js';
-import { statisticsOf } from './pg/statistics.js';
-import {
-  Refusal,
-  callForHelp,
-  sendUserMessage,
-  startTeamMonitor,
-  stopTeamMonitor,
-  superviseCall,
-  teamsSupervisedBy,
-} from './pg/supervision.js';
+import { ControlFailure, Refusal } from './pg/refusals.js';
 import { ack, reply, targetAgent, type Handler, type HandlerTable, type RequestContext, type RequestOutcome } from './request-context.js';
 
-const NULL_SKILL_GROUP = 0xffffffff;
 
 /** A request naming another peripheral is refused before anything else (§2.10). */
 function checkPeripheral(context: RequestContext, peripheralId: number): void {
@@ -82,7 +69,7 @@ export const SUPERVISOR_HANDLERS: HandlerTable = {
     const named = request.AgentID ?? request.AgentInstrument ?? request.AgentExtension;
     if (unbound && request.Distribution !== 0 && request.Distribution !== 3) checkPeripheral(context, request.PeripheralID);
     const sender = named !== undefined || !unbound ? namedAgent(context, request) : undefined;
-    sendUserMessage(context.peripheral, context.requester, {
+    context.peripheral.supervision.sendUserMessage(context.requester, {
       distribution: request.Distribution,
       sender,
       clientId: request.ClientID,
@@ -93,27 +80,27 @@ export const SUPERVISOR_HANDLERS: HandlerTable = {
 
   SUPERVISOR_ASSIST_REQ: refusing((request, context) => {
     checkPeripheral(context, request.PeripheralID);
-    const related = callForHelp(context.peripheral, context.requester, 'SUPERVISOR_ASSIST_EVENT', namedAgent(context, request), request.ConnectionCallID);
-    return reply(message('SUPERVISOR_ASSIST_CONF', helpConf(request.InvokeID, related)));
+    const related = context.peripheral.supervision.callForHelp(context.requester, 'SUPERVISOR_ASSIST_EVENT', namedAgent(context, request), request.ConnectionCallID);
+    return reply(buildMessage('SUPERVISOR_ASSIST_CONF', helpConf(request.InvokeID, related)));
   }),
 
   EMERGENCY_CALL_REQ: refusing((request, context) => {
     checkPeripheral(context, request.PeripheralID);
-    const related = callForHelp(context.peripheral, context.requester, 'EMERGENCY_CALL_EVENT', namedAgent(context, request), request.ConnectionCallID);
-    return reply(message('EMERGENCY_CALL_CONF', helpConf(request.InvokeID, related)));
+    const related = context.peripheral.supervision.callForHelp(context.requester, 'EMERGENCY_CALL_EVENT', namedAgent(context, request), request.ConnectionCallID);
+    return reply(buildMessage('EMERGENCY_CALL_CONF', helpConf(request.InvokeID, related)));
   }),
 
   SUPERVISE_CALL_REQ: refusing((request, context) => {
     checkPeripheral(context, request.PeripheralID);
     const supervisor = requestingSupervisor(context, request);
-    const connection = superviseCall(context.peripheral, {
+    const connection = context.peripheral.supervision.superviseCall({
       supervisor,
       agent: supervisedAgent(context, request),
       agentCallId: request.AgentConnectionCallID,
       action: request.SupervisoryAction,
     });
     return reply(
-      message('SUPERVISE_CALL_CONF', {
+      buildMessage('SUPERVISE_CALL_CONF', {
         InvokeID: request.InvokeID,
         ConnectionCallID: connection.callId,
         ConnectionDeviceIDType: 0,
@@ -124,38 +111,38 @@ export const SUPERVISOR_HANDLERS: HandlerTable = {
 
   // One CONF answers: the simulator lists at most 64 teams per supervisor (More = 0).
   LIST_AGENT_TEAM_REQ: refusing((request, context) => {
-    const teams = teamsSupervisedBy(context.peripheral, request.SupervisorID).slice(0, LIMITS.MAX_LIST_AGENT_TEAMS);
-    return reply(message('LIST_AGENT_TEAM_CONF', { InvokeID: request.InvokeID, SegmentNumber: 1, More: 0, TeamID: teams }));
+    const teams = context.peripheral.supervision.teamsSupervisedBy(request.SupervisorID).slice(0, LIMITS.MAX_LIST_AGENT_TEAMS);
+    return reply(buildMessage('LIST_AGENT_TEAM_CONF', { InvokeID: request.InvokeID, SegmentNumber: 1, More: 0, TeamID: teams }));
   }),
 
   MONITOR_AGENT_TEAM_START_REQ: refusing((request, context) => {
-    const monitorId = startTeamMonitor(context.peripheral, context.requester.sessionId, request.TeamID);
-    return reply(message('MONITOR_AGENT_TEAM_START_CONF', { InvokeID: request.InvokeID, MonitorID: monitorId }));
+    const monitorId = context.peripheral.supervision.startTeamMonitor(context.requester.sessionId, request.TeamID);
+    return reply(buildMessage('MONITOR_AGENT_TEAM_START_CONF', { InvokeID: request.InvokeID, MonitorID: monitorId }));
   }),
 
   MONITOR_AGENT_TEAM_STOP_REQ: refusing((request, context) => {
-    stopTeamMonitor(context.peripheral, context.requester.sessionId, request.MonitorID);
+    context.peripheral.supervision.stopTeamMonitor(context.requester.sessionId, request.MonitorID);
     return ack('MONITOR_AGENT_TEAM_STOP_CONF', request.InvokeID);
   }),
 
   // Device monitors only (MonitoredDeviceID); call monitors (ConnectionCallID) are not modelled.
   MONITOR_START_REQ: refusing((request, context) => {
     checkPeripheral(context, request.PeripheralID);
-    const monitorId = startDeviceMonitor(context.peripheral, context.requester.sessionId, {
+    const monitorId = context.peripheral.deviceMonitors.start(context.requester.sessionId, {
       instrument: request.MonitoredDeviceID,
       callMsgMask: request.CallMsgMask,
       agentStateMask: request.AgentStateMask,
     });
-    return reply(message('MONITOR_START_CONF', { InvokeID: request.InvokeID, MonitorID: monitorId }));
+    return reply(buildMessage('MONITOR_START_CONF', { InvokeID: request.InvokeID, MonitorID: monitorId }));
   }),
 
   MONITOR_STOP_REQ: refusing((request, context) => {
-    stopDeviceMonitor(context.peripheral, context.requester.sessionId, request.MonitorID);
+    context.peripheral.deviceMonitors.stop(context.requester.sessionId, request.MonitorID);
     return ack('MONITOR_STOP_CONF', request.InvokeID);
   }),
 
   CHANGE_MONITOR_MASK_REQ: refusing((request, context) => {
-    changeDeviceMonitorMask(context.peripheral, context.requester.sessionId, request.MonitorID, request.CallMsgMask, request.AgentStateMask);
+    context.peripheral.deviceMonitors.changeMask(context.requester.sessionId, request.MonitorID, request.CallMsgMask, request.AgentStateMask);
     return ack('CHANGE_MONITOR_MASK_CONF', request.InvokeID);
   }),
 
@@ -163,10 +150,10 @@ export const SUPERVISOR_HANDLERS: HandlerTable = {
     checkPeripheral(context, request.PeripheralID);
     const agent = namedAgent(context, request);
     return reply(
-      message('QUERY_AGENT_STATISTICS_CONF', {
+      buildMessage('QUERY_AGENT_STATISTICS_CONF', {
         InvokeID: request.InvokeID,
         PeripheralID: context.peripheral.peripheralId,
-        ...statisticsOf(context.peripheral).agentStatistics(agent.config.id),
+        ...context.peripheral.statistics.agentStatistics(agent.config.id),
         AgentExtension: agent.config.extension ?? agent.config.instrument,
         AgentID: agent.config.id,
         AgentInstrument: agent.config.instrument,
@@ -177,11 +164,11 @@ export const SUPERVISOR_HANDLERS: HandlerTable = {
   QUERY_SKILL_GROUP_STATISTICS_REQ: refusing((request, context) => {
     checkPeripheral(context, request.PeripheralID);
     const { SkillGroupNumber: number, SkillGroupID: id } = request;
-    const group = context.peripheral.site.skillGroups.find((g) => (number !== NULL_SKILL_GROUP ? g.number === number : g.id === id));
-    if (!group) throw new Refusal(STATUS.E_CTI_INVALID_SKILL_GROUP, `there is no skill group ${number !== NULL_SKILL_GROUP ? number : `with id ${id}`}`);
+    const group = context.peripheral.site.skillGroups.find((g) => (number !== NONE_UINT ? g.number === number : g.id === id));
+    if (!group) throw new Refusal(STATUS.E_CTI_INVALID_SKILL_GROUP, `there is no skill group ${number !== NONE_UINT ? number : `with id ${id}`}`);
     return reply(
-      message('QUERY_SKILL_GROUP_STATISTICS_CONF', {
-        ...statisticsOf(context.peripheral).skillGroupStatistics(group.number),
+      buildMessage('QUERY_SKILL_GROUP_STATISTICS_CONF', {
+        ...context.peripheral.statistics.skillGroupStatistics(group.number),
         InvokeID: request.InvokeID,
         PeripheralID: context.peripheral.peripheralId,
         SkillGroupNumber: group.number,
@@ -194,8 +181,8 @@ export const SUPERVISOR_HANDLERS: HandlerTable = {
 function helpConf(invokeId: number, related: { callId: number; device: string } | undefined) {
   return {
     InvokeID: invokeId,
-    ConnectionCallID: related?.callId ?? 0xffffffff,
-    ConnectionDeviceIDType: related ? 0 : 0xffff,
+    ConnectionCallID: related?.callId ?? NONE_UINT,
+    ConnectionDeviceIDType: related ? CONNECTION_DEVICE_ID_TYPE.STATIC : CONNECTION_DEVICE_ID_TYPE.NONE,
     LineHandle: 0,
     LineType: 0,
     ...(related ? { ConnectionDeviceID: related.device } : {}),

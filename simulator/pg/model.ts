@@ -1,10 +1,41 @@
-import { AGENT_STATE } from '../../ged188/index.js';
+import { AGENT_STATE, type Message } from '../../ged188/index.js';
 import type { AgentConfig } from './site.js';
 
 /**
  * The peripheral's state: agents and calls as UCCE on Unified CM keeps them. Plain
- * data; the rules that change it live in peripheral.ts.
+ * data; the rules that change it live in peripheral.ts and its parts.
  */
+
+/** An event and the agents it concerns; sessions decide who receives it. */
+export interface PgEvent {
+  readonly message: Message;
+  /** Agents whose devices or state the event is about (empty: only all-events monitors). */
+  readonly agents: readonly string[];
+  /** The session whose request caused it, for events "other observers" get. */
+  readonly excludeSession?: number;
+}
+
+/** Who asks: the session and the agent it is bound to (CLIENT_EVENTS), if any. */
+export interface Requester {
+  readonly sessionId: number;
+  readonly agentId: string | undefined;
+}
+
+/** A caller calling in (control API, call generator). */
+export interface IncomingCall {
+  readonly ani: string;
+  readonly dnis: string;
+  readonly skillGroup?: number;
+  readonly agentId?: string;
+  readonly callVariables?: Readonly<Record<string, string>>;
+  readonly ecc?: Readonly<Record<string, string>>;
+}
+
+/** What a transfer or conference leaves: the call that carries on and the connection the CONF names. */
+export interface Completion {
+  readonly call: Call;
+  readonly device: string;
+}
 
 export interface AgentRuntime {
   readonly config: AgentConfig;

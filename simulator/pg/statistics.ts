@@ -1,7 +1,7 @@
-import { AGENT_STATE } from '../../ged188/index.js';
+import { AGENT_STATE, type MessageFields } from '../../ged188/index.js';
 import { AGENT_STATISTICS_COUNTERS } from '../../ged188/layouts/statistics.js';
-import type { Fields } from './message-factory.js';
-import type { Peripheral, PgEvent } from './peripheral.js';
+import type { Peripheral } from './peripheral.js';
+import type { PgEvent } from './model.js';
 
 /**
  * Agent and skill-group statistics (QUERY_AGENT_STATISTICS_CONF, QUERY_SKILL_GROUP_STATISTICS_CONF)
@@ -146,15 +146,6 @@ function wireValue(counter: string, value: number): number {
   return counter.endsWith('Time') ? Math.floor(value / 1000) : value;
 }
 
-const statisticsByPeripheral = new WeakMap<Peripheral, Statistics>();
-
-/** The statistics of a peripheral, started on first use (they count from then on). */
-export function statisticsOf(peripheral: Peripheral): Statistics {
-  let statistics = statisticsByPeripheral.get(peripheral);
-  if (!statistics) statisticsByPeripheral.set(peripheral, (statistics = new Statistics(peripheral)));
-  return statistics;
-}
-
 export class Statistics {
   private readonly agents = new Map<string, AgentRecord>();
   private readonly groups = new Map<number, GroupRecord>();
@@ -163,7 +154,7 @@ export class Statistics {
 
   constructor(
     private readonly peripheral: Peripheral,
-    private readonly clock: () => number = Date.now,
+    private readonly clock: () => number,
   ) {
     peripheral.subscribe((event) => this.observe(event));
   }
@@ -175,7 +166,7 @@ export class Statistics {
   }
 
   /** QUERY_AGENT_STATISTICS_CONF's counters for an agent, in seconds. */
-  agentStatistics(agentId: string): Fields<'QUERY_AGENT_STATISTICS_CONF'> {
+  agentStatistics(agentId: string): MessageFields<'QUERY_AGENT_STATISTICS_CONF'> {
     const now = this.clock();
     const record = this.record(agentId);
     const live = this.stateTime(record, now - record.stateSince);
@@ -187,11 +178,11 @@ export class Statistics {
       fields[`${counter}Session`] = wireValue(counter, record.session[counter] + (record.state === AGENT_STATE.LOGOUT ? 0 : extra));
       fields[`${counter}Today`] = wireValue(counter, today[counter] + extra);
     }
-    return fields as Fields<'QUERY_AGENT_STATISTICS_CONF'>;
+    return fields as MessageFields<'QUERY_AGENT_STATISTICS_CONF'>;
   }
 
   /** QUERY_SKILL_GROUP_STATISTICS_CONF's counters for a skill group, in seconds. */
-  skillGroupStatistics(groupNumber: number): Fields<'QUERY_SKILL_GROUP_STATISTICS_CONF'> {
+  skillGroupStatistics(groupNumber: number): MessageFields<'QUERY_SKILL_GROUP_STATISTICS_CONF'> {
     const now = this.clock();
     const fields: Record<string, number> = { ...this.realTime(groupNumber, now) };
     const periods = this.group(groupNumber).periods(now);
@@ -213,7 +204,7 @@ export class Statistics {
       fields[`CallsQTime${queueSuffix}`] = Math.floor(tally.queue.timeMs / 1000);
       fields[`LongestCallQ${queueSuffix}`] = Math.floor(tally.queue.longestMs / 1000);
     });
-    return fields as Fields<'QUERY_SKILL_GROUP_STATISTICS_CONF'>;
+    return fields as MessageFields<'QUERY_SKILL_GROUP_STATISTICS_CONF'>;
   }
 
   /** The real-time block: agents of the group by their state now, and the calls queued for it. */

@@ -1,9 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { AppState } from '../../contract/index.js';
-import { AGENT_STATE } from '../../ged188/index.js';
+import { AGENT_STATE, buildMessage } from '../../ged188/index.js';
 import { agentStateName } from '../../main/cti/monitor/event-translation.js';
 import { CtiSimulator } from '../../simulator/index.js';
-import { message } from '../../simulator/pg/message-factory.js';
 import { coreHarness } from '../support/core-harness.js';
 
 const cleanups: (() => Promise<void> | void)[] = [];
@@ -24,7 +23,7 @@ function makeReady(sim: CtiSimulator, ...agentIds: string[]): void {
   for (const id of agentIds) {
     const agent = sim.peripheral.agents.get(id)!;
     for (const state of [AGENT_STATE.LOGIN, AGENT_STATE.AVAILABLE]) {
-      sim.peripheral.setAgentState(agent, message('SET_AGENT_STATE_REQ', { PeripheralID: 5000, AgentState: state, AgentID: id, AgentPassword: 'x' }));
+      sim.peripheral.setAgentState(agent, buildMessage('SET_AGENT_STATE_REQ', { PeripheralID: 5000, AgentState: state, AgentID: id, AgentPassword: 'x' }));
     }
   }
   sim.peripheral.flush();

@@ -1,7 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { AGENT_STATE } from '../../ged188/index.js';
+import { AGENT_STATE, buildMessage } from '../../ged188/index.js';
 import { CtiSimulator } from '../../simulator/index.js';
-import { message } from '../../simulator/pg/message-factory.js';
 import { startProgram, type RunningProgram } from '../support/child-process.js';
 
 const cleanups: (() => Promise<unknown>)[] = [];
@@ -16,7 +15,7 @@ async function startSimulator(): Promise<CtiSimulator> {
   for (const id of ['1001', '1002', '1003']) {
     const agent = peripheral.agents.get(id)!;
     for (const state of [AGENT_STATE.LOGIN, AGENT_STATE.AVAILABLE]) {
-      peripheral.setAgentState(agent, message('SET_AGENT_STATE_REQ', { PeripheralID: 5000, AgentState: state, AgentID: id, AgentPassword: 'x' }));
+      peripheral.setAgentState(agent, buildMessage('SET_AGENT_STATE_REQ', { PeripheralID: 5000, AgentState: state, AgentID: id, AgentPassword: 'x' }));
     }
   }
   peripheral.flush();

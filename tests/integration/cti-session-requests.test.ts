@@ -1,8 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { AGENT_STATE, SERVICE, type Message } from '../../ged188/index.js';
+import { AGENT_STATE, SERVICE, buildMessage, type Message } from '../../ged188/index.js';
 import { CtiSession, RequestFailed } from '../../main/cti/cti-session.js';
 import { CONNECTION_ONLY, type SessionSettings } from '../../main/cti/session-machine.js';
-import { message } from '../../simulator/pg/message-factory.js';
 import { CtiSimulator } from '../../simulator/index.js';
 
 const cleanups: (() => Promise<void> | void)[] = [];
@@ -50,10 +49,10 @@ describe('CtiSession requests', () => {
     });
     expect(conf).toMatchObject({ ServicesGranted: 7, AgentState: AGENT_STATE.LOGOUT });
     const reply = await session.request(
-      message('SET_AGENT_STATE_REQ', { PeripheralID: 5000, AgentState: AGENT_STATE.LOGIN, AgentID: '1001', AgentPassword: 'x', AgentInstrument: '3001' }),
+      buildMessage('SET_AGENT_STATE_REQ', { PeripheralID: 5000, AgentState: AGENT_STATE.LOGIN, AgentID: '1001', AgentPassword: 'x', AgentInstrument: '3001' }),
     );
     expect(reply.MessageType).toBe('SET_AGENT_STATE_CONF');
-    const failure = await session.request(message('ANSWER_CALL_REQ', { PeripheralID: 5000, ConnectionCallID: 1, ConnectionDeviceID: '3001' }));
+    const failure = await session.request(buildMessage('ANSWER_CALL_REQ', { PeripheralID: 5000, ConnectionCallID: 1, ConnectionDeviceID: '3001' }));
     expect(failure).toMatchObject({ MessageType: 'CONTROL_FAILURE_CONF', FailureCode: 28 });
   });
 
@@ -63,11 +62,11 @@ describe('CtiSession requests', () => {
     const { session } = await openSession(simulator);
     await fetch(`${simulator.controlUrl}/faults`, { method: 'POST', body: JSON.stringify({ type: 'stall-side', side: 'A' }) });
     // Caught at once: the rejection comes while the test is still busy killing the side.
-    const outcome = session.request(message('QUERY_AGENT_STATE_REQ', { PeripheralID: 5000, AgentInstrument: '3001' })).catch((error: unknown) => error);
+    const outcome = session.request(buildMessage('QUERY_AGENT_STATE_REQ', { PeripheralID: 5000, AgentInstrument: '3001' })).catch((error: unknown) => error);
     await fetch(`${simulator.controlUrl}/faults`, { method: 'POST', body: JSON.stringify({ type: 'kill-side', side: 'A' }) });
     expect(await outcome).toMatchObject({ name: 'RequestFailed', reason: 'connection-lost' });
     await session.stop();
-    const refused = session.request(message('QUERY_AGENT_STATE_REQ', { PeripheralID: 5000 }));
+    const refused = session.request(buildMessage('QUERY_AGENT_STATE_REQ', { PeripheralID: 5000 }));
     await expect(refused).rejects.toBeInstanceOf(RequestFailed);
     await expect(refused).rejects.toMatchObject({ reason: 'not-connected' });
   });

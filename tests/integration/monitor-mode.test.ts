@@ -1,10 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { AGENT_STATE } from '../../ged188/index.js';
+import { AGENT_STATE, buildMessage } from '../../ged188/index.js';
 import { parseMessageFilter } from '../../main/cti/monitor/message-filter.js';
 import type { MonitorEvent } from '../../main/cti/monitor/monitor-events.js';
 import { MonitorSession, type MonitorOptions } from '../../main/cti/monitor/monitor-session.js';
 import { CtiSimulator } from '../../simulator/index.js';
-import { message } from '../../simulator/pg/message-factory.js';
 
 const cleanups: (() => Promise<void>)[] = [];
 afterEach(async () => {
@@ -23,7 +22,7 @@ function makeReady(simulator: CtiSimulator, ...agentIds: string[]): void {
   for (const id of agentIds) {
     const agent = peripheral.agents.get(id)!;
     for (const state of [AGENT_STATE.LOGIN, AGENT_STATE.AVAILABLE]) {
-      peripheral.setAgentState(agent, message('SET_AGENT_STATE_REQ', { PeripheralID: 5000, AgentState: state, AgentID: id, AgentPassword: 'x' }));
+      peripheral.setAgentState(agent, buildMessage('SET_AGENT_STATE_REQ', { PeripheralID: 5000, AgentState: state, AgentID: id, AgentPassword: 'x' }));
     }
   }
   peripheral.flush();
@@ -31,7 +30,7 @@ function makeReady(simulator: CtiSimulator, ...agentIds: string[]): void {
 
 function setState(simulator: CtiSimulator, agentId: string, state: number): void {
   const peripheral = simulator.peripheral;
-  peripheral.setAgentState(peripheral.agents.get(agentId)!, message('SET_AGENT_STATE_REQ', { PeripheralID: 5000, AgentState: state }));
+  peripheral.setAgentState(peripheral.agents.get(agentId)!, buildMessage('SET_AGENT_STATE_REQ', { PeripheralID: 5000, AgentState: state }));
   peripheral.flush();
 }
 

@@ -3,9 +3,18 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { AGENT_STATE, CONTROL_FAILURE_CODE, FrameReader, PG_STATUS, SERVICE, SYSTEM_EVENT_ID, decode, encode } from '../../ged188/index.js';
+import {
+  AGENT_STATE,
+  CONTROL_FAILURE_CODE,
+  FrameReader,
+  PG_STATUS,
+  SERVICE,
+  SYSTEM_EVENT_ID,
+  buildMessage,
+  decode,
+  encode,
+} from '../../ged188/index.js';
 import { CtiSimulator } from '../../simulator/index.js';
-import { message } from '../../simulator/pg/message-factory.js';
 import { startProgram, type RunningProgram } from '../support/child-process.js';
 import { Ged188TestClient } from '../support/ged188-client.js';
 
@@ -165,7 +174,7 @@ describe('fault: garbage', () => {
     const socket = net.connect({ host: '127.0.0.1', port: simulator.address('A').port });
     cleanups.push(() => void socket.destroy());
     await new Promise((resolve) => socket.once('connect', resolve));
-    socket.write(encode(message('OPEN_REQ', { InvokeID: 1, VersionNumber: 24, IdleTimeout: 60, PeripheralID: 0xffffffff, ClientID: 'raw', ClientPassword: new Uint8Array(0) })));
+    socket.write(encode(buildMessage('OPEN_REQ', { InvokeID: 1, VersionNumber: 24, IdleTimeout: 60, PeripheralID: 0xffffffff, ClientID: 'raw', ClientPassword: new Uint8Array(0) })));
     const reader = new FrameReader();
     const frames: Uint8Array[] = [];
     socket.on('data', (chunk) => frames.push(...reader.push(chunk)));
@@ -178,7 +187,7 @@ describe('fault: garbage', () => {
     await expect.poll(() => frames.length).toBe(2);
     expect(() => decode(frames[1]!)).toThrow();
     // The client decides what to do; the server keeps the session.
-    socket.write(encode(message('HEARTBEAT_REQ', { InvokeID: 2 })));
+    socket.write(encode(buildMessage('HEARTBEAT_REQ', { InvokeID: 2 })));
     await expect.poll(() => frames.length).toBe(3);
     expect(decode(frames[2]!)).toMatchObject({ MessageType: 'HEARTBEAT_CONF', InvokeID: 2 });
   });

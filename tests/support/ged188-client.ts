@@ -1,7 +1,6 @@
 import { expect } from 'vitest';
 import net from 'node:net';
-import { AGENT_STATE, FrameReader, decode, encode, type Message, type MessageName } from '../../ged188/index.js';
-import { message, type Fields } from '../../simulator/pg/message-factory.js';
+import { AGENT_STATE, FrameReader, buildMessage, decode, encode, type Message, type MessageFields, type MessageName } from '../../ged188/index.js';
 
 /**
  * A bare GED-188 client over real TCP for the simulator's tests: it sends messages
@@ -41,9 +40,9 @@ export class Ged188TestClient {
   }
 
   /** Sends a request built from its interesting fields (the rest get "not applicable"). */
-  request<N extends MessageName>(type: N, fields: Fields<N>): number {
+  request<N extends MessageName>(type: N, fields: MessageFields<N>): number {
     const invokeId = this.nextInvokeId();
-    this.send(message(type, { ...fields, InvokeID: invokeId } as Fields<N>));
+    this.send(buildMessage(type, { ...fields, InvokeID: invokeId } as MessageFields<N>));
     return invokeId;
   }
 
@@ -91,7 +90,7 @@ export class Ged188TestClient {
   }
 
   /** Opens a CLIENT_EVENTS + CALL_DATA_UPDATE + CLIENT_CONTROL session for an agent phone. */
-  async openAgent(instrument: string, extra: Partial<Fields<'OPEN_REQ'>> = {}): Promise<Message<'OPEN_CONF'>> {
+  async openAgent(instrument: string, extra: Partial<MessageFields<'OPEN_REQ'>> = {}): Promise<Message<'OPEN_CONF'>> {
     this.request('OPEN_REQ', {
       VersionNumber: this.version,
       IdleTimeout: 60,

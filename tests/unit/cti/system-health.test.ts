@@ -1,14 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { initialSystemHealth } from '../../../contract/index.js';
-import { PG_STATUS, SYSTEM_EVENT_ID, type Message } from '../../../ged188/index.js';
+import { PG_STATUS, SYSTEM_EVENT_ID, buildMessage, type Message } from '../../../ged188/index.js';
 import { situationOf } from '../../../main/cti/enablement.js';
 import { describeSystemEvent, healthOnLinkDown, healthOnOpen, healthOnSystemEvent, pgStatusFlags } from '../../../main/cti/system-health.js';
-import { message } from '../../../simulator/pg/message-factory.js';
 
 const conf = (fields: Partial<Message<'OPEN_CONF'>>): Message<'OPEN_CONF'> =>
-  message('OPEN_CONF', { InvokeID: 1, ServicesGranted: 0, MonitorID: 0, PGStatus: 0, ICMCentralControllerTime: 0, PeripheralOnline: true, PeripheralType: 0, AgentState: 0, ...fields });
+  buildMessage('OPEN_CONF', { InvokeID: 1, ServicesGranted: 0, MonitorID: 0, PGStatus: 0, ICMCentralControllerTime: 0, PeripheralOnline: true, PeripheralType: 0, AgentState: 0, ...fields });
 const systemEvent = (id: number, pgStatus = 0, arg1 = 0): Message<'SYSTEM_EVENT'> =>
-  message('SYSTEM_EVENT', { PGStatus: pgStatus, ICMCentralControllerTime: 0, SystemEventID: id, SystemEventArg1: arg1, EventDeviceType: 0xffff });
+  buildMessage('SYSTEM_EVENT', { PGStatus: pgStatus, ICMCentralControllerTime: 0, SystemEventID: id, SystemEventArg1: arg1, EventDeviceType: 0xffff });
 
 describe('system health (ctios.md §1.6)', () => {
   it('reads OPEN_CONF, then SYSTEM_EVENTs, and keeps `since` while a status holds', () => {
