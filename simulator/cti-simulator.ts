@@ -27,6 +27,11 @@ export interface SimulatorOptions {
   readonly log?: (line: string) => void;
   /** The maintenance hand-over's two 5 s windows (§2.11); shorter in tests. */
   readonly maintenanceTiming?: { readonly responseMs?: number; readonly stoppingMs?: number };
+  /**
+   * The time the peripheral reads for state and call durations and its statistics (ms since
+   * the epoch); the wall clock by default. Tests pass one they move on, instead of waiting.
+   */
+  readonly clock?: () => number;
 }
 
 export interface SideHealth {
@@ -164,7 +169,7 @@ export class CtiSimulator {
       B: new SideListener('B', host, options.ports?.B ?? 0),
     };
     this.log = options.log ?? (() => {});
-    this.peripheral = new Peripheral(options.site ?? generatedSite({ agents: 10 }), Date.now, {
+    this.peripheral = new Peripheral(options.site ?? generatedSite({ agents: 10 }), options.clock ?? Date.now, {
       ...(options.outsideAnswerMs === undefined ? {} : { outsideAnswerMs: options.outsideAnswerMs }),
     });
     // Statistics count from the start, not from the first session that asks.

@@ -56,7 +56,7 @@ function visibleTeams(peripheral: Peripheral, interest: SessionInterest, allEven
  * their current state, in events of at most 64 entries.
  */
 export function teamConfigEvents(peripheral: Peripheral, team: TeamConfig): Message<'AGENT_TEAM_CONFIG_EVENT'>[] {
-  const now = Date.now();
+  const now = peripheral.clock();
   const entries = [
     ...team.supervisors.map((id, i) => ({ id, flags: AGENT_FLAGS.SUPERVISOR | (i === 0 ? AGENT_FLAGS.PRIMARY_SUPERVISOR : 0) })),
     ...team.members.filter((id) => !team.supervisors.includes(id)).map((id) => ({ id, flags: 0 })),

@@ -125,7 +125,7 @@ export class Peripheral {
 
   constructor(
     readonly site: Site,
-    private readonly clock: () => number = Date.now,
+    readonly clock: () => number = Date.now,
     options: PeripheralOptions = {},
   ) {
     this.outsideAnswerMs = options.outsideAnswerMs ?? DEFAULT_OUTSIDE_ANSWER_MS;

@@ -163,7 +163,8 @@ export class Statistics {
 
   constructor(
     private readonly peripheral: Peripheral,
-    private readonly clock: () => number = Date.now,
+    // The peripheral's time, so durations here agree with the state and call times it keeps.
+    private readonly clock: () => number = peripheral.clock,
   ) {
     peripheral.subscribe((event) => this.observe(event));
   }

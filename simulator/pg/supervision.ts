@@ -368,7 +368,7 @@ function bargeIn(peripheral: Peripheral, supervisor: AgentRuntime, agent: AgentR
   );
   supervisor.state = AGENT_STATE.TALKING;
   supervisor.reasonCode = 0;
-  supervisor.stateSince = Date.now();
+  supervisor.stateSince = peripheral.clock();
   supervisor.lastCallDirection = 'incoming';
   peripheral.emit('AGENT_STATE_EVENT', peripheral.agentStateEvent(supervisor), [supervisor.config.id]);
 }
