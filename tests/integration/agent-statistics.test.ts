@@ -59,7 +59,9 @@ describe('statistics against the simulator', () => {
     // Only the poller's interval runs on fake time (nothing else in core or the simulator uses
     // setInterval): the test says when a tick comes, so "no tick after logout" is a fact, not a wait.
     vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval'] });
-    cleanups.push(() => vi.useRealTimers());
+    cleanups.push(() => {
+      vi.useRealTimers();
+    });
     const clock = new ManualClock();
     const sim = await simulator(clock);
     const core = await loggedIn(sim, '1001', '3001', { statisticsIntervalMs: 500 });

@@ -173,7 +173,8 @@ describe('placing calls', () => {
   });
 
   it('outbound: a Ready agent is Busy Other while it dials, the network answers after the delay, and it is Talking', async () => {
-    const sim = await simulator(50);
+    // Long enough for the dialling events to be read before the answer, on a loaded machine too.
+    const sim = await simulator(300);
     const a = await loggedIn(sim, '1001', '3001');
     await a.ready();
     a.request('MAKE_CALL_REQ', { PeripheralID: 5000, AgentInstrument: '3001', DialedNumber: '5559876543', NamedVariable: [{ name: 'user.campaign', value: 'spring' }] });
@@ -276,7 +277,8 @@ describe('consultation, transfer and conference', () => {
   });
 
   it('consult an outside number, then transfer: the caller and the outside number stay connected without the agent', async () => {
-    const sim = await simulator(30);
+    // The outside number rings long enough for the transfer to come first, on a loaded machine too.
+    const sim = await simulator(300);
     const a = await loggedIn(sim, '1001', '3001');
     const original = await answeredCall(sim, a, '3001');
     consult(a, original, '5550002222', CONSULT_TYPE.TRANSFER);

@@ -17,7 +17,7 @@ export async function waitUntil(check: () => boolean | Promise<boolean>, what: s
       { timeout: deadlineMs, interval: 10 },
     );
   } catch (error) {
-    if (error instanceof NotYet) throw new Error(`timed out after ${deadlineMs} ms waiting for ${what}`);
+    if (error instanceof NotYet) throw new Error(`timed out after ${deadlineMs} ms waiting for ${what}`, { cause: error });
     throw error;
   }
 }
