@@ -21,11 +21,13 @@ const LAYERS = [
     layers: ['core', 'contract', 'simulator'],
     packages: ['node:', 'electron', 'electron-store', 'electron-log', 'electron-updater'],
   },
-  { name: 'main/browser-host', folders: ['main/browser-host'], layers: ['core', 'contract', 'simulator'], packages: ['node:', 'ws', 'commander'] },
+  { name: 'main/browser-host', folders: ['main/browser-host'], layers: ['core', 'contract', 'simulator', 'command-line'], packages: ['node:', 'ws', 'commander'] },
   { name: 'preload', folders: ['preload'], layers: ['contract'], packages: ['electron'] },
   { name: 'renderer', folders: ['renderer'], layers: ['contract'], packages: ['vue', 'pinia', 'zod', 'vue-i18n', '@tanstack/vue-virtual'] },
-  { name: 'simulator', folders: ['simulator'], layers: ['ged188'], packages: ['node:', 'zod', 'commander'] },
-  { name: 'cli', folders: ['cli'], layers: ['ged188', 'core', 'contract'], packages: ['node:', 'commander'] },
+  { name: 'simulator', folders: ['simulator'], layers: ['ged188', 'command-line'], packages: ['node:', 'zod', 'commander'] },
+  { name: 'cli', folders: ['cli'], layers: ['ged188', 'core', 'contract', 'command-line'], packages: ['node:', 'commander'] },
+  /** What the three command lines (cti, simulator, start:browser) share: argument parsing. */
+  { name: 'command-line', folders: ['command-line'], layers: [], packages: ['commander'] },
 ];
 
 /** Electron's renderer-side IPC is preload's alone, even in main/app, which may import Electron. */

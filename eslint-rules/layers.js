@@ -55,8 +55,9 @@ const allowedImports = {
       if (specifier.startsWith('.')) {
         const target = path.relative(root, path.resolve(path.dirname(context.filename), specifier)).split(path.sep).join('/');
         const to = layerOf(layers, target);
-        if (!to || to === own || own.layers.includes(to.name)) return;
-        context.report({ node, messageId: 'layer', data: { from: own.name, to: to.name, what: specifier, allowed: describe(own) } });
+        if (to === own || (to && own.layers.includes(to.name))) return;
+        // A folder in no layer (tests/, scripts/, …) is not for any layer to import.
+        context.report({ node, messageId: 'layer', data: { from: own.name, to: to?.name ?? target, what: specifier, allowed: describe(own) } });
         return;
       }
       const name = packageName(specifier);

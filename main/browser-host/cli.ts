@@ -2,6 +2,7 @@ import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Command, CommanderError, InvalidArgumentError } from 'commander';
+import { listenPort } from '../../command-line/port-arguments.js';
 import { configuredOrEmbedded, ListenError, type CtiTarget } from '../../simulator/index.js';
 import { parseEndpoint, type Endpoint, type SideEndpoints } from '../cti/endpoints.js';
 import { OutboxUnavailableError } from '../cti/outbox.js';
@@ -21,12 +22,6 @@ function endpoint(value: string): Endpoint {
   return parsed;
 }
 
-function port(value: string): number {
-  const number = Number(value);
-  if (!/^\d+$/.test(value) || number > 65535) throw new InvalidArgumentError('a port is a number from 0 to 65535 (0 picks a free one).');
-  return number;
-}
-
 function loopback(value: string): string {
   if (value === 'localhost' || value === '::1' || /^127\.\d+\.\d+\.\d+$/.test(value)) return value;
   throw new InvalidArgumentError('the browser host listens on loopback only (127.0.0.1 or ::1); it is not a network server.');
@@ -34,7 +29,7 @@ function loopback(value: string): string {
 
 const program = new Command('start:browser')
   .description('Serve the softphone to a browser on this machine, bridged to CTI Server over a loopback WebSocket')
-  .option('--port <port>', 'port to listen on (0 picks a free one)', port, 0)
+  .option('--port <port>', 'port to listen on (0 picks a free one)', listenPort, 0)
   .option('--host <address>', 'loopback address to listen on', loopback, '127.0.0.1')
   .option('--no-open', 'do not open a browser window; just print the address')
   .option('--cti-a <host:port>', 'CTI Server side A', endpoint)

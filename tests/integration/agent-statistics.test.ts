@@ -1,8 +1,9 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { AppState } from '../../contract/index.js';
 import { CtiSimulator } from '../../simulator/index.js';
 import { generatedSite } from '../../simulator/pg/site.js';
 import { coreHarness } from '../support/core-harness.js';
+import { ManualClock } from '../support/manual-clock.js';
 
 /**
  * Agent and skill-group statistics in core against the simulator over TCP (issue 5 item 8):
@@ -16,19 +17,20 @@ afterEach(async () => {
 });
 const { waitFor, run, post, agentState, loggedIn } = coreHarness(cleanups);
 
-async function simulator(): Promise<CtiSimulator> {
-  const sim = await CtiSimulator.start({ host: '127.0.0.1', site: generatedSite({ agents: 4 }) });
+/** The simulator on a clock the test moves: durations are what the test says, not what the machine managed. */
+async function simulator(clock: ManualClock): Promise<CtiSimulator> {
+  const sim = await CtiSimulator.start({ host: '127.0.0.1', site: generatedSite({ agents: 4 }), clock: clock.now });
   cleanups.push(() => sim.stop());
   return sim;
 }
 
 const agentStat = (s: AppState, name: string) => s.statistics.agent?.values[name];
-const updatedAt = (s: AppState) => s.statistics.agent?.updatedAt ?? 0;
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+const skillGroupsAfterAgent = (s: AppState) => s.statistics.agent !== null && s.statistics.skillGroups.length > 0 && s.statistics.skillGroups.every((g) => g.updatedAt >= s.statistics.agent!.updatedAt);
 
 describe('statistics against the simulator', () => {
   it('queries agent and skill-group statistics at login and right after a call ends, under CTI OS names', async () => {
-    const sim = await simulator();
+    const clock = new ManualClock();
+    const sim = await simulator(clock);
     // An interval far longer than the test: every refresh seen here is a login or a call end.
     const core = await loggedIn(sim, '1001', '3001', { statisticsIntervalMs: 600_000 });
     let state = await waitFor(core, (s) => s.statistics.agent !== null && s.statistics.skillGroups.length > 0, 'first statistics');
@@ -44,37 +46,53 @@ describe('statistics against the simulator', () => {
     await waitFor(core, (s) => s.calls[0]?.localState === 'alerting', 'ringing');
     await run(core, 'answer', { callId: key });
     await waitFor(core, (s) => agentState(s) === 'talking', 'talking');
-    await sleep(1100);
+    clock.advance(1100);
     await run(core, 'release', { callId: key });
     state = await waitFor(core, (s) => agentStat(s, 'HandledCallsToday') === 1, 'statistics after the call', 3000);
-    expect(state.statistics.agent!.values).toMatchObject({ HandledCallsSession: 1, CallsHandledToday: 1 });
-    expect(agentStat(state, 'HandledCallsTalkTimeToday')).toBeGreaterThanOrEqual(1);
-    expect(agentStat(state, 'AvgTalkTimeToday')).toBeGreaterThanOrEqual(1);
+    // The 1.1 s talking on the simulator's clock: one second, exactly.
+    expect(state.statistics.agent!.values).toMatchObject({ HandledCallsSession: 1, CallsHandledToday: 1, HandledCallsTalkTimeToday: 1, AvgTalkTimeToday: 1 });
     state = await waitFor(core, (s) => s.statistics.skillGroups[0]?.values.HandledCallsToday === 1, 'skill group after the call', 3000);
     expect(state.statistics.skillGroups[0]!.values).toMatchObject({ HandledCallsTo5: 1, AgentsWorkNotReady: 1 });
   });
 
   it('refreshes on the interval while logged in, stops when logged out, and carries on after a failover', async () => {
-    const sim = await simulator();
+    // Only the poller's interval runs on fake time (nothing else in core or the simulator uses
+    // setInterval): the test says when a tick comes, so "no tick after logout" is a fact, not a wait.
+    vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval'] });
+    cleanups.push(() => {
+      vi.useRealTimers();
+    });
+    const clock = new ManualClock();
+    const sim = await simulator(clock);
     const core = await loggedIn(sim, '1001', '3001', { statisticsIntervalMs: 500 });
-    const first = updatedAt(await waitFor(core, (s) => s.statistics.agent !== null, 'first statistics'));
-    await waitFor(core, (s) => updatedAt(s) > first, 'an interval refresh', 2000);
+    await waitFor(core, (s) => agentStat(s, 'LoggedOnTimeToday') === 0 && skillGroupsAfterAgent(s), 'first statistics');
 
+    // Each refresh shows the simulator's clock: a second on, one tick brings LoggedOnTimeToday 1.
+    clock.advance(1000);
+    vi.advanceTimersByTime(500);
+    await waitFor(core, (s) => agentStat(s, 'LoggedOnTimeToday') === 1 && skillGroupsAfterAgent(s), 'an interval refresh', 3000);
+
+    clock.advance(1000);
     await run(core, 'refreshStatistics');
+    await waitFor(core, (s) => agentStat(s, 'LoggedOnTimeToday') === 2 && skillGroupsAfterAgent(s), 'the refresh asked for', 3000);
 
     // Failover: the refreshes come back on side B by themselves.
+    clock.advance(1000);
     await sim.killSide('A');
     await waitFor(core, (s) => s.connection.state === 'connected' && s.connection.side === 'B' && s.agent.mode === 'agent' && s.agent.phase === 'active', 'on side B', 10_000);
-    const onB = Date.now();
-    await waitFor(core, (s) => updatedAt(s) >= onB, 'statistics after the failover', 3000);
+    await waitFor(core, (s) => agentStat(s, 'LoggedOnTimeToday') === 3 && skillGroupsAfterAgent(s), 'statistics after the failover', 3000);
+    clock.advance(1000);
+    vi.advanceTimersByTime(500);
+    await waitFor(core, (s) => agentStat(s, 'LoggedOnTimeToday') === 4 && skillGroupsAfterAgent(s), 'an interval refresh on side B', 3000);
 
     await run(core, 'logout', { reasonCode: 1 });
     await waitFor(core, (s) => agentState(s) === 'logout', 'logged out');
-    await sleep(100);
     const last = core.state.statistics;
     expect(last.agent).not.toBeNull(); // kept for the view, just not refreshed
-    await sleep(1200);
-    expect(core.state.statistics).toEqual(last);
+    expect(vi.getTimerCount()).toBe(0); // the interval went with the login
+    clock.advance(10_000);
+    vi.advanceTimersByTime(10 * 500);
     expect(await core.execute('refreshStatistics', {})).toMatchObject({ ok: false, failure: { command: expect.any(String), code: 'failed', message: expect.stringContaining('logged out') } });
+    expect(core.state.statistics).toEqual(last);
   });
 });

@@ -4,9 +4,11 @@ import { AGENT_STATE, type Message } from '../../ged188/index.js';
 import type { SoftphoneCore } from '../../main/core/softphone-core.js';
 import { CtiSimulator } from '../../simulator/index.js';
 import { generatedSite } from '../../simulator/pg/site.js';
+import { RESTORE_TIMING } from '../../main/cti/agent/agent-restore.js';
 import { coreHarness } from '../support/core-harness.js';
 import { LossyRelay, type FaultRule } from '../support/lossy-relay.js';
 import { active, agentState, get, serverAgreement, type ServerCall } from '../support/server-agreement.js';
+import { waitUntil } from '../support/wait-until.js';
 
 /**
  * Issue 8 items 3 and 4: a link that loses, delays, duplicates, reorders, replays or
@@ -75,15 +77,6 @@ const fault = (sim: CtiSimulator, body: object) => post(sim, '/faults', body);
 /** A call event with its call id changed to one the server never had. */
 const renumber = (m: Message) => ({ ...m, ConnectionCallID: (m as { ConnectionCallID: number }).ConnectionCallID + 1000 }) as Message;
 
-/** Polls `condition` until it holds or the deadline passes. */
-async function until(condition: () => boolean, what: string, ms = 5000): Promise<void> {
-  const deadline = Date.now() + ms;
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-}
-
 describe('a lost or late confirmation costs a retry, not a stuck desktop (item 3)', () => {
   it('a QUERY_AGENT_STATE_CONF lost during the restore is asked again; the outbox entered meanwhile arrives once', async () => {
     const desk = await lossyDesk();
@@ -140,7 +133,7 @@ describe('a lost or late confirmation costs a retry, not a stuck desktop (item 3
     await waitFor(core, (s) => onSide('B')(s), 'restored on B');
     expect(late.hits).toBe(1);
     // Both answers reached the desktop, each with its own InvokeID: the late one matched nothing.
-    await until(() => desk.relays.B.deliveredOf('to-desktop', 'SNAPSHOT_DEVICE_CONF').length === 2, 'the late SNAPSHOT_DEVICE_CONF delivered');
+    await waitUntil(() => desk.relays.B.deliveredOf('to-desktop', 'SNAPSHOT_DEVICE_CONF').length === 2, 'the late SNAPSHOT_DEVICE_CONF delivered');
     const [first, second] = desk.relays.B.deliveredOf('to-desktop', 'SNAPSHOT_DEVICE_CONF');
     expect(first!.InvokeID).not.toBe(second!.InvokeID);
     const state = await settled(sim, core, 'equal after the late answer');
@@ -165,9 +158,11 @@ describe('phantom calls: a lying link costs a resync, not a desktop that disagre
     await waitFor(core, (s) => s.calls.length === 0 && agentState(s) === 'work-not-ready', 'wrap-up');
     await run(core, 'ready');
     await settled(sim, core, 'Ready after the call');
-    // Longer than the debounce: a suspicion raised by the normal order of events would have run by now.
-    const quiet = Date.now() + 600;
-    await until(() => Date.now() > quiet, 'the debounce to pass');
+    // Twice the debounce: a suspicion raised by the normal order of events would have run by now.
+    // The one wait on the wall clock left: nothing core reports says "no resync is coming"
+    // (tests/unit/boundaries/no-fixed-waits.test.ts lists it).
+    const quiet = Date.now() + 2 * RESTORE_TIMING.resyncDebounceMs;
+    await waitUntil(() => Date.now() > quiet, 'the debounce to pass');
     expect(resyncs(desk)).toBe(before);
   });
 
@@ -195,7 +190,7 @@ describe('phantom calls: a lying link costs a resync, not a desktop that disagre
     const { key } = await talking(sim, core);
     const reordered = desk.lie({ direction: 'to-desktop', type: 'CALL_CONNECTION_CLEARED_EVENT', fault: { kind: 'reorder', after: 'END_CALL_EVENT' } });
     await run(core, 'release', { callId: key });
-    await until(() => reordered.hits === 1, 'the reorder');
+    await waitUntil(() => reordered.hits === 1, 'the reorder');
     desk.honest();
     const state = await settled(sim, core, 'no phantom after the reorder');
     expect(state.calls).toEqual([]);
@@ -238,7 +233,7 @@ describe('phantom calls: a lying link costs a resync, not a desktop that disagre
     const { callId } = (await post(sim, '/calls', { ani: '5550120', dnis: '8005550100', skillGroup: 100 })) as { callId: number };
     await waitFor(core, (s) => s.calls[0]?.localState === 'alerting', 'ringing');
     await run(core, 'answer', { callId: `5000.${callId}` });
-    await until(() => changed.hits === 1, 'the changed state event');
+    await waitUntil(() => changed.hits === 1, 'the changed state event');
     desk.honest();
     const state = await settled(sim, core, 'talking, as the server says');
     expect(agentState(state)).toBe('talking');

@@ -119,10 +119,13 @@ describe('monitor mode against the simulator over TCP', () => {
     await waitFor(established(false));
     setState(simulator, '1001', AGENT_STATE.NOT_READY);
     setState(simulator, '1002', AGENT_STATE.NOT_READY);
-    await waitFor((e) => e.event === 'OnAgentStateChange');
-    await new Promise((resolve) => setTimeout(resolve, 100));
-    expect(events.map((e) => e.event)).toEqual(['OnConnection', 'OnMonitorModeEstablished', 'OnCTIOSFailure', 'OnAgentStateChange']);
+    // A marker the filter passes: the server sends in order on one connection, so whatever the
+    // changes above brought has arrived once 1002's next change has.
+    setState(simulator, '1002', AGENT_STATE.AVAILABLE);
+    await waitFor((e) => e.event === 'OnAgentStateChange' && 'agentState' in e && e.agentState === 'eAvailable');
+    expect(events.map((e) => e.event)).toEqual(['OnConnection', 'OnMonitorModeEstablished', 'OnCTIOSFailure', 'OnAgentStateChange', 'OnAgentStateChange']);
     expect(events[3]).toMatchObject({ agentId: '1002', agentState: 'eNotReady', messageId: 30, uniqueObjectId: 'agent.5000.1002' });
+    expect(events[4]).toMatchObject({ agentId: '1002', agentState: 'eAvailable' });
   });
 
   it('recovers by itself when both sides go and one comes back: calls equal the server\'s, each ended call ends once', async () => {

@@ -14,6 +14,7 @@ import {
 import { CtiSimulator } from '../../simulator/index.js';
 import { generatedSite } from '../../simulator/pg/site.js';
 import { Ged188TestClient } from '../support/ged188-client.js';
+import { ManualClock } from '../support/manual-clock.js';
 
 /**
  * The supervisor side of the simulator over TCP: chat, assist and emergency calls, team
@@ -30,8 +31,8 @@ const SUPERVISOR_SERVICES = 0x87; // CLIENT_EVENTS | CALL_DATA_UPDATE | CLIENT_C
 const ALL_CALL_EVENTS = 0xffff | 0x30000;
 const NO_CALL = 0xffffffff;
 
-async function simulator(agents = 4): Promise<CtiSimulator> {
-  const sim = await CtiSimulator.start({ site: generatedSite({ agents }) });
+async function simulator(agents = 4, clock?: ManualClock): Promise<CtiSimulator> {
+  const sim = await CtiSimulator.start({ site: generatedSite({ agents }), ...(clock ? { clock: clock.now } : {}) });
   cleanups.push(() => sim.stop());
   return sim;
 }
@@ -83,12 +84,6 @@ async function untilState(client: Ged188TestClient, agentId: string, state: numb
   }
 }
 
-/** Nothing else is waiting: a heartbeat's answer is the next message. */
-async function expectNothingPending(client: Ged188TestClient): Promise<void> {
-  client.request('HEARTBEAT_REQ', {});
-  expect((await client.next()).MessageType).toBe('HEARTBEAT_CONF');
-}
-
 function superviseCall(client: Ged188TestClient, action: number, fields: Partial<Message<'SUPERVISE_CALL_REQ'>> = {}): void {
   client.request('SUPERVISE_CALL_REQ', {
     PeripheralID: 5000,
@@ -128,10 +123,10 @@ describe('session greeting', () => {
 
   it('sends no team configuration without the mask, nor to an agent', async () => {
     const sim = await simulator();
-    await expectNothingPending(await supervisorClient(sim));
+    await (await supervisorClient(sim)).expectNothingPending();
     const agent = await connect(sim);
     await agent.openAgent('3001', { CallMsgMask: ALL_CALL_EVENTS | CALL_MSG_MASK.AGENT_TEAM_CONFIG });
-    await expectNothingPending(agent);
+    await agent.expectNothingPending();
   });
 
   it('gives an all-events monitor one SYSTEM_EVENT for the peripheral', async () => {
@@ -143,7 +138,7 @@ describe('session greeting', () => {
     });
     await monitor.expect('OPEN_CONF');
     expect(await monitor.next()).toMatchObject({ MessageType: 'SYSTEM_EVENT', PGStatus: 0, SystemEventID: SYSTEM_EVENT_ID.PERIPHERAL_ONLINE, SystemEventArg1: 5000 });
-    await expectNothingPending(monitor);
+    await monitor.expectNothingPending();
   });
 });
 
@@ -157,17 +152,17 @@ describe('USER_MESSAGE', () => {
     first.request('USER_MESSAGE_REQ', { PeripheralID: 5000, Distribution: DISTRIBUTION.SUPERVISOR, Text: 'help with billing?' });
     expect(await first.next()).toMatchObject({ MessageType: 'USER_MESSAGE_CONF' });
     expect(await supervisor.next()).toMatchObject({ MessageType: 'USER_MESSAGE_EVENT', Distribution: DISTRIBUTION.SUPERVISOR, ClientID: '1001', Text: 'help with billing?' });
-    await expectNothingPending(second);
+    await second.expectNothingPending();
 
     supervisor.request('USER_MESSAGE_REQ', { PeripheralID: 5000, Distribution: DISTRIBUTION.TEAM, Text: 'queue is long' });
     expect(await supervisor.next()).toMatchObject({ MessageType: 'USER_MESSAGE_CONF' });
     for (const member of [first, second]) expect(await member.next()).toMatchObject({ MessageType: 'USER_MESSAGE_EVENT', ClientID: '2001', Text: 'queue is long' });
-    await expectNothingPending(supervisor);
+    await supervisor.expectNothingPending();
 
     first.request('USER_MESSAGE_REQ', { PeripheralID: 5000, Distribution: DISTRIBUTION.CLIENT, ClientID: '1002', Text: 'lunch?' });
     expect(await first.next()).toMatchObject({ MessageType: 'USER_MESSAGE_CONF' });
     expect(await second.next()).toMatchObject({ MessageType: 'USER_MESSAGE_EVENT', Distribution: DISTRIBUTION.CLIENT, ClientID: '1001', Text: 'lunch?' });
-    await expectNothingPending(supervisor);
+    await supervisor.expectNothingPending();
 
     second.request('USER_MESSAGE_REQ', { PeripheralID: 5000, Distribution: DISTRIBUTION.ALL, Text: 'fire drill' });
     expect(await second.next()).toMatchObject({ MessageType: 'USER_MESSAGE_CONF' });
@@ -297,7 +292,7 @@ describe('SUPERVISE_CALL', () => {
     await untilState(supervisor, '1001', AGENT_STATE.TALKING);
     superviseCall(supervisor, SUPERVISORY_ACTION.MONITOR, { AgentID: undefined, AgentInstrument: '3001' });
     expect(await supervisor.next()).toMatchObject({ MessageType: 'SUPERVISE_CALL_CONF', ConnectionCallID: callId, ConnectionDeviceID: '4001' });
-    await expectNothingPending(agent);
+    await agent.expectNothingPending();
     superviseCall(supervisor, SUPERVISORY_ACTION.CLEAR);
     expect(await supervisor.next()).toMatchObject({ MessageType: 'SUPERVISE_CALL_CONF', ConnectionCallID: callId });
     expect(await agentStatistics(supervisor, '2001')).toMatchObject({ MonitorCallsSession: 1 });
@@ -334,7 +329,7 @@ describe('SUPERVISE_CALL', () => {
     // An agent session has no SUPERVISOR service.
     superviseCall(idle, SUPERVISORY_ACTION.BARGE_IN);
     expect(await idle.expect('FAILURE_CONF')).toMatchObject({ Status: STATUS.E_CTI_FUNCTION_NOT_AVAILABLE });
-    await expectNothingPending(agent);
+    await agent.expectNothingPending();
   });
 });
 
@@ -374,37 +369,38 @@ describe('team monitors', () => {
     supervisor.request('MONITOR_AGENT_TEAM_STOP_REQ', { MonitorID: started.MonitorID });
     await supervisor.expect('MONITOR_AGENT_TEAM_STOP_CONF');
     await agent.ready();
-    await expectNothingPending(supervisor);
+    await supervisor.expectNothingPending();
   });
 });
 
 describe('statistics', () => {
   it('counts a handled call, its talk, hold and after-call time for the agent', async () => {
-    const sim = await simulator();
+    // Durations on a clock the test moves: a second on hold is a second, however busy the machine.
+    const clock = new ManualClock();
+    const sim = await simulator(4, clock);
     const { agent, callId } = await agentOnCall(sim);
     const before = await agentStatistics(agent, '1001');
     expect(before).toMatchObject({ HandledCallsSession: 0, HandledCallsToday: 0, AgentID: '1001', PeripheralID: 5000 });
 
     agent.request('HOLD_CALL_REQ', { PeripheralID: 5000, ConnectionCallID: callId, ConnectionDeviceIDType: 0, ConnectionDeviceID: '3001' });
     await agent.expect('CALL_HELD_EVENT');
-    await new Promise((resolve) => setTimeout(resolve, 1100));
+    clock.advance(1100);
     agent.request('RETRIEVE_CALL_REQ', { PeripheralID: 5000, HeldConnectionCallID: callId, HeldConnectionDeviceIDType: 0, HeldConnectionDeviceID: '3001' });
     await agent.expect('CALL_RETRIEVED_EVENT');
     agent.request('CLEAR_CONNECTION_REQ', { PeripheralID: 5000, ConnectionCallID: callId, ConnectionDeviceIDType: 0, ConnectionDeviceID: '3001' });
     await untilState(agent, '1001', AGENT_STATE.WORK_NOT_READY);
 
     const after = await agentStatistics(agent, '1001');
-    expect(after).toMatchObject({ HandledCallsSession: 1, HandledCallsToday: 1, IncomingCallsHeldSession: 1, AgentOutCallsSession: 0 });
-    expect(after.HandledCallsTalkTimeSession).toBeGreaterThanOrEqual(1);
-    expect(after.IncomingCallsHeldTimeSession).toBeGreaterThanOrEqual(1);
-    expect(after.HandledCallsTimeSession).toBeGreaterThanOrEqual(after.HandledCallsTalkTimeSession);
-    expect(after.LoggedOnTimeSession).toBeGreaterThanOrEqual(1);
+    // The 1.1 s on hold count as a second held and a second of talk (held time is talk time).
+    expect(after).toMatchObject({
+      HandledCallsSession: 1, HandledCallsToday: 1, IncomingCallsHeldSession: 1, AgentOutCallsSession: 0,
+      HandledCallsTalkTimeSession: 1, IncomingCallsHeldTimeSession: 1, HandledCallsTimeSession: 1, LoggedOnTimeSession: 1,
+    });
 
-    await new Promise((resolve) => setTimeout(resolve, 1000));
+    clock.advance(1000);
     await agent.ready();
     const wrapped = await agentStatistics(agent, '1001');
-    expect(wrapped.HandledCallsAfterCallTimeSession).toBeGreaterThanOrEqual(1);
-    expect(wrapped.HandledCallsTimeSession).toBeGreaterThanOrEqual(2);
+    expect(wrapped).toMatchObject({ HandledCallsAfterCallTimeSession: 1, HandledCallsTimeSession: 2, LoggedOnTimeSession: 2 });
   });
 
   it('starts Session over at the next login and keeps Today', async () => {
@@ -513,7 +509,7 @@ describe('device monitors (MONITOR_START_REQ)', () => {
     // Still a team member: its state comes, without a monitor id; its calls do not.
     const state = await supervisor.next();
     expect(state).toMatchObject({ MessageType: 'AGENT_STATE_EVENT', AgentID: '1001', MonitorID: 0 });
-    await expectNothingPending(supervisor);
+    await supervisor.expectNothingPending();
   });
 
   it('refuses an unknown MonitorID or device, and a session without PERIPHERAL_MONITOR', async () => {

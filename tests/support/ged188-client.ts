@@ -81,6 +81,15 @@ export class Ged188TestClient {
     return this.inbox.length;
   }
 
+  /**
+   * Nothing else is on its way: a heartbeat's answer is the next message. The server answers
+   * in order, so whatever it sent before the heartbeat has arrived by then.
+   */
+  async expectNothingPending(): Promise<void> {
+    this.request('HEARTBEAT_REQ', {});
+    expect((await this.next()).MessageType).toBe('HEARTBEAT_CONF');
+  }
+
   /** Waits for a message of `type` (skipping others) and returns it. */
   async expect<N extends MessageName>(type: N, ms = 3000): Promise<Message<N>> {
     for (;;) {

@@ -4,13 +4,19 @@ import { InFlightCommands } from '../../../main/core/in-flight-commands.js';
 describe('in-flight commands', () => {
   it('gives a second identical command the first one\'s promise and runs it once', async () => {
     const inFlight = new InFlightCommands();
-    let runs = 0;
-    const start = () => new Promise<number>((resolve) => setTimeout(() => resolve(++runs), 5));
+    // Each run's answer, given by the test when it says so: a command in flight until then.
+    const answers: ((run: number) => void)[] = [];
+    const start = () => new Promise<number>((resolve) => answers.push(resolve));
     const a = inFlight.run('hold', { callId: '1.2' }, start);
     const b = inFlight.run('hold', { callId: '1.2' }, start);
     expect(b).toBe(a);
+    expect(answers).toHaveLength(1);
+    answers[0]!(1);
     expect(await a).toBe(1);
-    expect(await inFlight.run('hold', { callId: '1.2' }, start)).toBe(2);
+    const c = inFlight.run('hold', { callId: '1.2' }, start);
+    expect(answers).toHaveLength(2);
+    answers[1]!(2);
+    expect(await c).toBe(2);
   });
 
   it('runs different arguments separately', async () => {

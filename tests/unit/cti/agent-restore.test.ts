@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Message, MessageName } from '../../../ged188/index.js';
-import { message } from '../../../simulator/pg/message-factory.js';
+import { buildMessage } from '../../../ged188/index.js';
 import { AgentRestore, type RestoreHost, type RestoreKind } from '../../../main/cti/agent/agent-restore.js';
 import { CallBook } from '../../../main/cti/calls/index.js';
 import { RequestFailed } from '../../../main/cti/cti-session.js';
@@ -31,10 +31,10 @@ function scriptedPort(script: Partial<Record<MessageName, Answer[]>>) {
 }
 
 const timeout = (type: MessageName) => new RequestFailed('timeout', `${type} got no answer within 10 s`, type);
-const queryConf = message('QUERY_AGENT_STATE_CONF', { AgentState: 3 });
+const queryConf = buildMessage('QUERY_AGENT_STATE_CONF', { AgentState: 3 });
 const deviceConf = (...ids: number[]) =>
-  message('SNAPSHOT_DEVICE_CONF', { CallConnectionCallID: ids, CallConnectionDeviceID: ids.map(() => '3001'), CallState: ids.map(() => 3) });
-const callConf = message('SNAPSHOT_CALL_CONF', { CallConnectionDeviceID: ['3001'], CallDeviceConnectionState: [3] });
+  buildMessage('SNAPSHOT_DEVICE_CONF', { CallConnectionCallID: ids, CallConnectionDeviceID: ids.map(() => '3001'), CallState: ids.map(() => 3) });
+const callConf = buildMessage('SNAPSHOT_CALL_CONF', { CallConnectionDeviceID: ['3001'], CallDeviceConnectionState: [3] });
 
 function restorer(port: ReturnType<typeof scriptedPort>, book = new CallBook(), inService = true) {
   const done: RestoreKind[] = [];
@@ -104,7 +104,7 @@ describe('agent restore', () => {
   });
 
   it('reports a refusal that is not about the link', async () => {
-    const port = scriptedPort({ QUERY_AGENT_STATE_REQ: [queryConf], SNAPSHOT_DEVICE_REQ: [message('FAILURE_CONF', { Status: 12 })] });
+    const port = scriptedPort({ QUERY_AGENT_STATE_REQ: [queryConf], SNAPSHOT_DEVICE_REQ: [buildMessage('FAILURE_CONF', { Status: 12 })] });
     const { restore, failed, done } = restorer(port);
     restore.restore();
     await vi.advanceTimersByTimeAsync(0);
@@ -114,13 +114,13 @@ describe('agent restore', () => {
 
   it('ends the calls the server no longer lists, and keeps one that began while the snapshot was in flight', async () => {
     const book = new CallBook();
-    for (const id of [7, 8]) book.apply(message('BEGIN_CALL_EVENT', { PeripheralID: 5000, ConnectionCallID: id, ConnectionDeviceID: '3001' }));
+    for (const id of [7, 8]) book.apply(buildMessage('BEGIN_CALL_EVENT', { PeripheralID: 5000, ConnectionCallID: id, ConnectionDeviceID: '3001' }));
     const port = scriptedPort({ QUERY_AGENT_STATE_REQ: [queryConf], SNAPSHOT_DEVICE_REQ: [deviceConf(7)], SNAPSHOT_CALL_REQ: [callConf] });
     const { restore, done } = restorer(port, book);
     restore.restore();
     // The snapshot request is out; a new call's first event comes before its answer.
     await Promise.resolve();
-    book.apply(message('BEGIN_CALL_EVENT', { PeripheralID: 5000, ConnectionCallID: 9, ConnectionDeviceID: '3001' }));
+    book.apply(buildMessage('BEGIN_CALL_EVENT', { PeripheralID: 5000, ConnectionCallID: 9, ConnectionDeviceID: '3001' }));
     restore.noteCall('5000.9');
     await vi.advanceTimersByTimeAsync(0);
     expect(done).toEqual(['restore']);

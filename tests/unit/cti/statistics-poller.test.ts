@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Message } from '../../../ged188/index.js';
 import type { AgentStateName } from '../../../contract/index.js';
 import { RequestFailed } from '../../../main/cti/cti-session.js';
@@ -8,8 +8,14 @@ import type { DeskAgent } from '../../../main/cti/supervisor/desk-context.js';
 
 const identity = { agentId: '1001', instrument: '3001', peripheralId: 5000 };
 const pollers: StatisticsPoller[] = [];
+// The poller's interval and the fake session's answer delays run on fake time: each step below
+// moves time by a known amount, so a count of requests is exact, not a guess at what real time allows.
+beforeEach(() => {
+  vi.useFakeTimers();
+});
 afterEach(() => {
   for (const p of pollers.splice(0)) p.stop();
+  vi.useRealTimers();
 });
 
 /** A session whose answers come after `delayMs`, counting how many requests are open at once. */
@@ -47,7 +53,8 @@ function poller(port: ReturnType<typeof fakePort>, agent: { current: DeskAgent |
 }
 
 const endCall = { MessageType: 'END_CALL_EVENT' } as Message;
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+/** Moves fake time on by `ms`, running the timers due and the promise callbacks they start. */
+const elapse = (ms: number) => vi.advanceTimersByTimeAsync(ms);
 const as = (state: AgentStateName, inService = true): DeskAgent => ({ identity, state, inService });
 
 describe('StatisticsPoller', () => {
@@ -57,7 +64,7 @@ describe('StatisticsPoller', () => {
     const p = poller(port, agent);
     p.agentChanged();
     for (let i = 0; i < 20; i++) p.message(endCall);
-    await sleep(400);
+    await elapse(400);
     expect(port.maxOpen).toBe(1);
     // The login refresh, then one more for all the calls that ended meanwhile.
     expect(port.sent).toEqual([
@@ -68,29 +75,33 @@ describe('StatisticsPoller', () => {
     expect(p.view().skillGroups.map((g) => [g.skillGroupNumber, g.skillGroupId, g.values.AgentsAvail])).toEqual([[100, 5000, 1], [101, 5001, 1]]);
   });
 
-  it('does nothing while logged out or out of service, and stops on logout', async () => {
+  it('does nothing while logged out or out of service, refreshes on every interval while running, and stops on logout', async () => {
     const port = fakePort(1);
     const agent = { current: as('logout') as DeskAgent | undefined };
     const p = poller(port, agent, 50);
     p.agentChanged();
     p.message(endCall);
-    await sleep(120);
+    await elapse(500);
     expect(port.sent).toEqual([]);
     agent.current = as('available', false);
     p.agentChanged();
-    await sleep(120);
+    await elapse(500);
     expect(port.sent).toEqual([]);
+
     agent.current = as('available');
     p.agentChanged();
-    await sleep(130);
-    const running = port.sent.length;
-    expect(running).toBeGreaterThanOrEqual(8);
+    // The login refresh (skill groups first), then one refresh on each of the ticks at 50 and 100 ms.
+    await elapse(130);
+    const refresh = ['QUERY_AGENT_STATISTICS_REQ', 'QUERY_SKILL_GROUP_STATISTICS_REQ', 'QUERY_SKILL_GROUP_STATISTICS_REQ'];
+    expect(port.sent).toEqual(['QUERY_AGENT_STATE_REQ', ...refresh, ...refresh, ...refresh]);
+    expect(p.requestsSent).toBe(10);
+
     agent.current = as('logout');
     p.agentChanged();
-    await sleep(20);
-    const stopped = port.sent.length;
-    await sleep(150);
-    expect(port.sent.length).toBe(stopped);
+    // Ten intervals on, not one more request: the interval went with the login.
+    await elapse(500);
+    expect(port.sent).toHaveLength(10);
+    expect(vi.getTimerCount()).toBe(0);
   });
 
   it('survives the link going in the middle of a refresh', async () => {
@@ -99,7 +110,7 @@ describe('StatisticsPoller', () => {
     const p = poller(port, agent);
     port.fail = true;
     p.agentChanged();
-    await sleep(50);
+    await elapse(50);
     expect(p.view().agent).toBeNull();
     expect(p.failures).toBe(0);
     port.fail = false;
@@ -108,7 +119,7 @@ describe('StatisticsPoller', () => {
     agent.current = as('not-ready');
     p.opened();
     p.agentChanged();
-    await sleep(80);
+    await elapse(80);
     expect(p.view().agent).not.toBeNull();
   });
 });
