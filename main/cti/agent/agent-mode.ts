@@ -1,27 +1,22 @@
 import { AGENT_STATE, STATUS, type Message } from '../../../ged188/index.js';
-import {
-  DEFAULT_DESK_SETTINGS,
-  type AgentCall,
-  type AgentIdentity,
-  type AgentMode as AgentModeView,
-  type AgentStateName,
-  type Call,
-  type CallKey,
-  type DeskSettings,
-  type Enablement,
-} from '../../../contract/index.js';
-import { CallBook, callKey, type ConnectionIdentity } from '../calls/index.js';
-import { RequestFailed } from '../cti-session.js';
-import { agentEnablement, callEnablement, type CallOnPhone, type EnablementInput } from '../enablement.js';
-import type { Outbox, OutboxEntry } from '../outbox.js';
+import type { AgentIdentity, AgentStateName, CallKey } from '../../../contract/index.js';
+import { CallBook, callKey } from '../calls/index.js';
+import type { Outbox } from '../outbox.js';
 import { CONNECTION_ONLY, type OpenParameters, type SessionState } from '../session-machine.js';
 import * as requests from './agent-requests.js';
+import { AgentControl } from './agent-control.js';
 import { AgentRestore, type RestoreKind } from './agent-restore.js';
-import { agentStateName, isLoggedIn } from './agent-states.js';
-import { changedItems } from './call-data-changes.js';
-import { CommandError, confirmationOf, refusalText, unavailable } from './command-error.js';
-import { deferred, type Deferred } from './deferred.js';
-import { agentStateMisfit, callEventMisfit, RecentlyEnded, refusedForUnknownCall } from './model-agreement.js';
+import { checkDuplicateLogin, newSelection, type AgentSelection, type SetAgentOptions } from './agent-selection.js';
+import { agentStateName } from './agent-states.js';
+import { agentView, type AgentView } from './agent-view.js';
+import { CallDataEdits } from './call-data-edits.js';
+import { CommandError, unavailable } from './command-error.js';
+import { agentStateMisfit, callEventMisfit, RecentlyEnded } from './model-agreement.js';
+import { PendingSetAgent, type SetAgentResult } from './pending-set-agent.js';
+import { phoneCalls } from './phone-calls.js';
+import { WrapupCalls } from './wrapup-calls.js';
+
+export type { DuplicateLoginPolicy, SetAgentOptions } from './agent-selection.js';
 
 /** What agent mode needs of the CTI session (CtiSession fits). */
 export interface AgentSessionPort {
@@ -38,63 +33,40 @@ export interface AgentModeListener {
   notice(message: string): void;
 }
 
-export type DuplicateLoginPolicy = 'allow' | 'warn' | 'reject';
-
-export interface SetAgentOptions {
-  readonly identity: AgentIdentity;
-  readonly deskSettings?: DeskSettings;
-  /** ctios.md §2.5 Warn/Reject settings; `warn` by default. */
-  readonly duplicateLogin?: DuplicateLoginPolicy;
-  /** Open with the SUPERVISOR service and team configuration (a supervisor's desktop). */
-  readonly supervisor?: boolean;
-}
-
-interface AgentSelection {
-  readonly identity: AgentIdentity;
-  readonly desk: DeskSettings;
-  readonly policy: DuplicateLoginPolicy;
-  phase: 'starting' | 'active' | 'restoring';
-  state: AgentStateName;
-  reasonCode: number;
-  since: number;
-  alreadyLoggedIn: boolean;
-  /** The agent applied wrap-up for the last call (required wrap-up modes enable Ready after it). */
-  wrapupDone: boolean;
-}
-
-const SET_AGENT_TIMEOUT_MS = 20_000;
-/** Ended calls kept for wrap-up entry (the CTI OS desktop keeps the call until wrap-up is applied). */
-const ENDED_CALLS_KEPT = 4;
-
 /**
  * Agent mode (CTI OS SetAgent, ctios.md §1.7, §2, §6.6): one agent on one phone.
- * It opens the session for the agent, reduces the agent's events into agent state
- * and calls, runs agent and call commands, and after every (re)open restores the
- * mode by itself (agent-restore.ts), as it re-synchronises whenever its model and
- * the server disagree (model-agreement.ts). Edits made while the link is down wait
- * in the outbox and are sent once the restore is done.
+ * It coordinates: it opens the session for the agent, reduces the agent's events
+ * into agent state and calls, and runs agent and call commands. Its parts do the
+ * rest: after every (re)open it restores the mode (agent-restore.ts) and it
+ * re-synchronises whenever its model and the server disagree (model-agreement.ts);
+ * call data goes out at once or waits in the outbox until the restore is done
+ * (call-data-edits.ts); the view is built from its state (agent-view.ts).
  */
 export class AgentMode {
   private selection: AgentSelection | undefined;
   private readonly book: CallBook;
-  private readonly ended = new Map<CallKey, Call>();
+  private readonly wrapup = new WrapupCalls();
   private readonly recentlyEnded = new RecentlyEnded();
   private readonly restorer: AgentRestore;
+  private readonly control: AgentControl;
+  private readonly callData: CallDataEdits;
   /** What the restore is doing when it is more than waiting for answers (said with every refusal). */
   private restoreNote: string | undefined;
-  private starting: Deferred<{ alreadyLoggedIn: boolean; state: AgentStateName }> | undefined;
-  private flushing = false;
+  private readonly setAgentAnswer = new PendingSetAgent();
 
   constructor(
     private readonly port: AgentSessionPort,
-    private readonly outbox: Outbox,
+    outbox: Outbox,
     private readonly listener: AgentModeListener,
     private readonly clock: () => number = Date.now,
   ) {
     this.book = new CallBook(
       {
         changed: () => this.listener.changed(),
-        ended: (call) => this.keepEnded(call),
+        ended: (call) => {
+          this.recentlyEnded.add(call.key);
+          this.wrapup.keep(call);
+        },
       },
       clock,
     );
@@ -109,6 +81,17 @@ export class AgentMode {
         if (text) this.listener.notice(text);
       },
     });
+    this.control = new AgentControl(port, this.book, this.wrapup, {
+      agentFor: (what) => this.agentFor(what),
+      suspect: () => this.restorer.suspect(),
+    });
+    this.callData = new CallDataEdits(port, outbox, this.book, this.wrapup, {
+      agent: () => this.selection?.identity,
+      inService: () => this.inService,
+      suspect: () => this.restorer.suspect(),
+      changed: () => this.listener.changed(),
+      notice: (text) => this.listener.notice(text),
+    });
   }
 
   // ------------------------------------------------------------------ the view
@@ -121,54 +104,12 @@ export class AgentMode {
     return this.port.current.phase === 'open' && this.selection?.phase === 'active';
   }
 
-  view(): { agent: AgentModeView; calls: AgentCall[]; enablement: Enablement } {
-    const selection = this.selection;
-    const onPhone = this.callsOnPhone();
-    const input: EnablementInput = {
-      state: selection?.state ?? 'logout',
-      calls: onPhone.map((c) => c.onPhone),
-      desk: selection?.desk ?? DEFAULT_DESK_SETTINGS,
-      wrapupDone: selection?.wrapupDone ?? false,
-      // Without an agent only Login matters, and only once the link is up.
-      inService: selection ? this.inService : false,
-    };
-    if (!selection) return { agent: { mode: 'none' }, calls: [], enablement: agentEnablement(input) };
-    return {
-      agent: {
-        mode: 'agent',
-        phase: selection.phase,
-        identity: selection.identity,
-        state: selection.state,
-        reasonCode: selection.reasonCode,
-        since: selection.since,
-        deskSettings: selection.desk,
-        alreadyLoggedIn: selection.alreadyLoggedIn,
-      },
-      calls: onPhone.map(({ call, onPhone: phone }) => ({
-        call,
-        ...(phone.localState ? { localState: phone.localState } : {}),
-        enablement: callEnablement(phone, input),
-      })),
-      enablement: agentEnablement(input),
-    };
+  view(): AgentView {
+    return agentView({ selection: this.selection, calls: this.book.all(), inService: this.inService, wrapupDone: this.wrapup.done });
   }
 
-  private callsOnPhone(): { call: Call; onPhone: CallOnPhone }[] {
-    const instrument = this.selection?.identity.instrument;
-    return this.book.all().map((call) => {
-      const others = call.connections.filter((c) => c.deviceId !== instrument);
-      const ringingOut =
-        others.some((c) => c.state === 'alerting' || c.state === 'initiate' || c.state === 'queued') &&
-        !others.some((c) => c.state === 'connect' || c.state === 'hold');
-      return {
-        call,
-        onPhone: {
-          localState: call.connections.find((c) => c.deviceId === instrument)?.state,
-          outgoing: call.callingDeviceId !== undefined && call.callingDeviceId === instrument,
-          ringingOut,
-        },
-      };
-    });
+  get outboxPending(): number {
+    return this.callData.pending;
   }
 
   // ------------------------------------------------------------------ session events
@@ -205,7 +146,7 @@ export class AgentMode {
       this.checkAgentState();
       return;
     }
-    if (message.MessageType === 'BEGIN_CALL_EVENT') selection.wrapupDone = false;
+    if (message.MessageType === 'BEGIN_CALL_EVENT') this.wrapup.callBegan();
     // An event that does not fit is applied all the same, and checked against the server.
     const misfit = callEventMisfit(this.book.table, this.recentlyEnded, message);
     if (misfit) this.restorer.suspect();
@@ -219,7 +160,12 @@ export class AgentMode {
 
   /** An agent state that contradicts the calls (Ready while talking) is checked once events had time to catch up. */
   private checkAgentState(): void {
-    const misfit = () => (this.selection && this.selection.phase === 'active' ? agentStateMisfit(this.selection.state, this.callsOnPhone().map((c) => ({ call: c.call, localState: c.onPhone.localState }))) : undefined);
+    const misfit = () => {
+      const selection = this.selection;
+      if (!selection || selection.phase !== 'active') return undefined;
+      const calls = phoneCalls(this.book.all(), selection.identity.instrument).map((c) => ({ call: c.call, localState: c.onPhone.localState }));
+      return agentStateMisfit(selection.state, calls);
+    };
     if (misfit()) this.restorer.suspect(() => misfit() !== undefined);
   }
 
@@ -230,15 +176,8 @@ export class AgentMode {
     selection.state = state;
     selection.reasonCode = reasonCode;
     selection.since = Math.max(0, this.clock() - durationSeconds * 1000);
-    // Leaving the work states ends wrap-up: the calls kept for it go.
-    if (state !== 'work-not-ready' && state !== 'work-ready') this.ended.clear();
+    this.wrapup.agentState(state);
     this.listener.changed();
-  }
-
-  private keepEnded(call: Call): void {
-    this.recentlyEnded.add(call.key);
-    this.ended.set(call.key, call);
-    while (this.ended.size > ENDED_CALLS_KEPT) this.ended.delete(this.ended.keys().next().value as CallKey);
   }
 
   // ------------------------------------------------------------------ restore
@@ -246,10 +185,7 @@ export class AgentMode {
   /** A restore or resync that could not finish for a reason other than the link. */
   private restoreFailed(kind: RestoreKind, error: unknown): void {
     const failure = unavailable(kind === 'restore' ? 'restoring agent mode' : 're-synchronising with CTI Server', error);
-    const waiting = this.starting;
-    this.starting = undefined;
-    if (waiting) waiting.reject(failure);
-    else this.listener.notice(failure.message);
+    if (!this.setAgentAnswer.reject(failure)) this.listener.notice(failure.message);
   }
 
   /** Agent state and calls are the server's: a restore makes the mode active; either sends the outbox. */
@@ -259,31 +195,23 @@ export class AgentMode {
     const first = kind === 'restore' && selection.phase === 'starting';
     if (kind === 'restore') selection.phase = 'active';
     if (first) {
-      selection.alreadyLoggedIn = isLoggedIn(selection.state);
-      if (selection.alreadyLoggedIn && selection.policy === 'reject') {
-        const why = `agent ${selection.identity.agentId} is already logged in (${selection.state}); this desktop is set to refuse a second login`;
-        this.starting?.reject(new CommandError('failed', why));
-        this.starting = undefined;
+      const duplicate = checkDuplicateLogin(selection);
+      if (duplicate && 'refuse' in duplicate) {
+        this.setAgentAnswer.reject(new CommandError('failed', duplicate.refuse));
         await this.leave();
         return;
       }
-      if (selection.alreadyLoggedIn && selection.policy === 'warn') {
-        this.listener.notice(`agent ${selection.identity.agentId} is already logged in (${selection.state}): another desktop may be using it`);
-      }
-      this.starting?.resolve({ alreadyLoggedIn: selection.alreadyLoggedIn, state: selection.state });
-      this.starting = undefined;
+      if (duplicate) this.listener.notice(duplicate.warn);
+      this.setAgentAnswer.resolve({ alreadyLoggedIn: selection.alreadyLoggedIn, state: selection.state });
     }
     this.listener.changed();
-    void this.flushOutbox();
+    void this.callData.flush();
   }
 
   /** Gives agent mode up (duplicate login refused): back to a bare link session. */
   private async abandon(reason: string): Promise<void> {
-    const waiting = this.starting;
-    this.starting = undefined;
-    waiting?.reject(new CommandError('failed', reason));
     // A failover that finds the phone taken has nobody waiting: say it on the status line.
-    if (!waiting) this.listener.notice(reason);
+    if (!this.setAgentAnswer.reject(new CommandError('failed', reason))) this.listener.notice(reason);
     await this.leave();
   }
 
@@ -292,7 +220,7 @@ export class AgentMode {
     this.restorer.cancel();
     this.recentlyEnded.clear();
     this.book.clear();
-    this.ended.clear();
+    this.wrapup.reset();
     this.listener.changed();
     await this.port.reopen(CONNECTION_ONLY);
   }
@@ -304,245 +232,46 @@ export class AgentMode {
    * are known (OnQueryAgentStateConf, OnSnapshotDeviceConf); reports a duplicate
    * login per ctios.md §2.5.
    */
-  async setAgent(options: SetAgentOptions): Promise<{ alreadyLoggedIn: boolean; state: AgentStateName }> {
+  async setAgent(options: SetAgentOptions): Promise<SetAgentResult> {
     if (this.port.current.phase !== 'open') throw new CommandError('unavailable', 'cannot set the agent: CTI Server is out of service; try again when the link is back');
     const same = this.selection?.identity;
     if (same && same.agentId === options.identity.agentId && same.instrument === options.identity.instrument && this.selection?.phase === 'active') {
       return { alreadyLoggedIn: this.selection.alreadyLoggedIn, state: this.selection.state };
     }
-    this.starting?.reject(new CommandError('failed', 'replaced by another SetAgent'));
     this.restorer.cancel();
     this.book.clear();
-    this.ended.clear();
+    this.wrapup.reset();
     this.recentlyEnded.clear();
-    this.selection = {
-      identity: options.identity,
-      desk: options.deskSettings ?? DEFAULT_DESK_SETTINGS,
-      policy: options.duplicateLogin ?? 'warn',
-      phase: 'starting',
-      state: 'unknown',
-      reasonCode: 0,
-      since: this.clock(),
-      alreadyLoggedIn: false,
-      wrapupDone: false,
-    };
-    const starting = deferred<{ alreadyLoggedIn: boolean; state: AgentStateName }>();
-    this.starting = starting;
+    this.selection = newSelection(options, this.clock());
     this.listener.changed();
-    const timer = setTimeout(() => starting.reject(new CommandError('unavailable', `CTI Server did not open a session for agent ${options.identity.agentId} within ${SET_AGENT_TIMEOUT_MS / 1000} s`)), SET_AGENT_TIMEOUT_MS);
-    try {
-      await this.port.reopen(requests.agentOpenParameters(options.identity, options.supervisor ?? false));
-      return await starting.promise;
-    } finally {
-      clearTimeout(timer);
-    }
+    return this.setAgentAnswer.wait(options.identity.agentId, () => this.port.reopen(requests.agentOpenParameters(options.identity, options.supervisor ?? false)));
   }
 
-  private requireAgent(what: string): AgentSelection {
+  /** The agent a command acts for, once agent mode is in service; else why not, and what to do. */
+  private agentFor(what: string): AgentIdentity {
     const selection = this.selection;
     if (!selection) throw new CommandError('unavailable', `${what}: no agent is set; set the agent first`);
     if (!this.inService) {
       const why = selection.phase === 'active' ? 'CTI Server is out of service' : (this.restoreNote ?? 'agent mode is being restored after a connection loss');
       throw new CommandError('unavailable', `${what}: ${why}; try again when the link is back`);
     }
-    return selection;
+    return selection.identity;
   }
 
-  private async send(what: string, message: Message): Promise<Message> {
-    try {
-      return confirmationOf(what, this.checked(await this.port.request(message)));
-    } catch (error) {
-      if (error instanceof RequestFailed && error.reason === 'timeout') this.restorer.suspect();
-      throw unavailable(what, error);
-    }
-  }
-
-  /** A refusal that says the server does not have the call as the desktop knew it: re-read the calls. */
-  private checked(reply: Message): Message {
-    if (refusedForUnknownCall(reply)) this.restorer.suspect();
-    return reply;
-  }
-
-  async requestState(what: string, state: number, options: { reasonCode?: number; password?: string } = {}): Promise<void> {
-    const selection = this.requireAgent(what);
-    await this.send(what, requests.setAgentState(selection.identity, { state, ...options }));
-  }
-
-  async makeCall(dialedNumber: string): Promise<{ callId: CallKey }> {
-    const selection = this.requireAgent('make call');
-    const conf = await this.send('make call', requests.makeCall(selection.identity, dialedNumber));
-    if (conf.MessageType !== 'MAKE_CALL_CONF') throw new CommandError('failed', 'make call: unexpected answer');
-    return { callId: callKey(selection.identity.peripheralId, conf.NewConnectionCallID) };
-  }
-
-  // ------------------------------------------------------------------ call commands
-
-  /** This phone's connection on a known call; a call the desktop does not know is refused here. */
-  private connectionOn(key: CallKey, what: string): ConnectionIdentity {
-    const selection = this.requireAgent(what);
-    const call = this.book.get(key) ?? this.ended.get(key);
-    if (!call) throw new CommandError('failed', `${what}: there is no call ${key} on this phone`);
-    const own = call.connections.find((c) => c.deviceId === selection.identity.instrument);
-    return {
-      peripheralId: call.peripheralId,
-      connectionCallId: call.connectionCallId,
-      connectionDeviceId: selection.identity.instrument,
-      connectionDeviceIdType: own?.deviceIdType ?? 0,
-    };
-  }
-
-  async callAction(action: requests.SingleCallAction, key: CallKey): Promise<void> {
-    const call = this.connectionOn(key, action);
-    await this.send(action, requests.singleCallRequest(action, call, call.connectionDeviceId));
-  }
-
-  /** The other call on the phone for alternate/reconnect/complete: the held one, or the active one. */
-  private otherCall(key: CallKey, what: string): ConnectionIdentity {
-    const instrument = this.selection?.identity.instrument;
-    const other = this.book.all().find((c) => c.key !== key && c.connections.some((x) => x.deviceId === instrument));
-    if (!other) throw new CommandError('failed', `${what}: there is no second call on this phone`);
-    return this.connectionOn(other.key, what);
-  }
-
-  private isHeld(key: CallKey): boolean {
-    const instrument = this.selection?.identity.instrument;
-    return this.book.get(key)?.connections.some((c) => c.deviceId === instrument && c.state === 'hold') ?? false;
-  }
-
-  /** Alternate / Reconnect on either call: the request names the active one and the held one. */
-  async twoCallAction(action: 'alternate' | 'reconnect', key: CallKey): Promise<void> {
-    const [held, active] = this.heldAndActive(key, action);
-    await this.send(action, requests.twoCallRequest(action, active, held, active.connectionDeviceId));
-  }
-
-  private heldAndActive(key: CallKey, what: string): [ConnectionIdentity, ConnectionIdentity] {
-    const call = this.connectionOn(key, what);
-    const other = this.otherCall(key, what);
-    return this.isHeld(key) ? [call, other] : [other, call];
-  }
-
-  async consult(key: CallKey, dialedNumber: string, kind: 'transfer' | 'conference'): Promise<{ callId: CallKey }> {
-    const call = this.connectionOn(key, `consult ${kind}`);
-    const conf = await this.send(`consult ${kind}`, requests.consult(call, dialedNumber, kind, call.connectionDeviceId));
-    if (conf.MessageType !== 'CONSULTATION_CALL_CONF') throw new CommandError('failed', 'consult: unexpected answer');
-    return { callId: callKey(call.peripheralId, conf.NewConnectionCallID) };
-  }
-
-  async complete(key: CallKey, kind: 'transfer' | 'conference'): Promise<void> {
-    const [held, active] = this.heldAndActive(key, `complete ${kind}`);
-    await this.send(`complete ${kind}`, requests.complete(kind, active, held, active.connectionDeviceId));
-  }
-
-  async singleStep(key: CallKey, dialedNumber: string, kind: 'transfer' | 'conference'): Promise<void> {
-    const call = this.connectionOn(key, `single-step ${kind}`);
-    await this.send(`single-step ${kind}`, requests.complete(kind, call, undefined, call.connectionDeviceId, dialedNumber));
-  }
-
-  async sendDtmf(key: CallKey, digits: string): Promise<void> {
-    const call = this.connectionOn(key, 'send DTMF');
-    await this.send('send DTMF', requests.sendDtmf(call, digits, call.connectionDeviceId));
-  }
+  // Agent and call commands run in agent-control.ts; `agentFor` says when none can.
+  readonly requestState: AgentControl['requestState'] = (...args) => this.control.requestState(...args);
+  readonly makeCall: AgentControl['makeCall'] = (...args) => this.control.makeCall(...args);
+  readonly callAction: AgentControl['callAction'] = (...args) => this.control.callAction(...args);
+  readonly twoCallAction: AgentControl['twoCallAction'] = (...args) => this.control.twoCallAction(...args);
+  readonly consult: AgentControl['consult'] = (...args) => this.control.consult(...args);
+  readonly complete: AgentControl['complete'] = (...args) => this.control.complete(...args);
+  readonly singleStep: AgentControl['singleStep'] = (...args) => this.control.singleStep(...args);
+  readonly sendDtmf: AgentControl['sendDtmf'] = (...args) => this.control.sendDtmf(...args);
 
   // ------------------------------------------------------------------ call data and wrap-up
 
-  /**
-   * Sets call variables, ECC and wrap-up on a call: only items that differ from what
-   * the call already has are sent, so nothing the agent did not touch is wiped. While
-   * the link is down the edit goes to the durable outbox and `queued` is true.
-   */
-  async setCallData(key: CallKey, changes: requests.CallDataChanges): Promise<{ sent: boolean; queued: boolean }> {
-    const selection = this.selection;
-    if (!selection) throw new CommandError('unavailable', 'set call data: no agent is set; set the agent first');
-    const call = this.book.get(key) ?? this.ended.get(key);
-    if (!call && this.inService) throw new CommandError('failed', `set call data: there is no call ${key} on this phone`);
-    const delta = call ? changedItems(call, changes) : changes;
-    if (Object.keys(delta).length === 0) return { sent: false, queued: false };
-    const identity: ConnectionIdentity = call
-      ? { peripheralId: call.peripheralId, connectionCallId: call.connectionCallId, connectionDeviceId: selection.identity.instrument, connectionDeviceIdType: 0 }
-      : (() => {
-          const [peripheralId, connectionCallId] = key.split('.').map(Number) as [number, number];
-          return { peripheralId, connectionCallId, connectionDeviceId: selection.identity.instrument, connectionDeviceIdType: 0 };
-        })();
-    if (delta.wrapup !== undefined) selection.wrapupDone = true;
-    if (!this.inService) {
-      this.outbox.add({ agentId: selection.identity.agentId, ...identity, changes: delta });
-      this.listener.changed();
-      return { sent: false, queued: true };
-    }
-    try {
-      confirmationOf('set call data', this.checked(await this.port.request(requests.setCallData(identity, delta))));
-    } catch (error) {
-      if (error instanceof RequestFailed && error.reason !== 'not-connected') {
-        // The answer was lost (with the link, or on a link that still stands: then a
-        // resync sends the outbox): keep the edit, and check before re-sending.
-        const entry = this.outbox.add({ agentId: selection.identity.agentId, ...identity, changes: delta });
-        this.outbox.markSending(entry.id);
-        if (error.reason === 'timeout') this.restorer.suspect();
-        this.listener.changed();
-        return { sent: false, queued: true };
-      }
-      if (error instanceof RequestFailed) {
-        this.outbox.add({ agentId: selection.identity.agentId, ...identity, changes: delta });
-        this.listener.changed();
-        return { sent: false, queued: true };
-      }
-      throw unavailable('set call data', error);
-    }
-    this.listener.changed();
-    return { sent: true, queued: false };
-  }
-
-  get outboxPending(): number {
-    return this.outbox.pending.length;
-  }
-
-  /** Sends what waits in the outbox for this agent, one entry at a time, each exactly once. */
-  private async flushOutbox(): Promise<void> {
-    if (this.flushing) return;
-    this.flushing = true;
-    try {
-      for (const entry of [...this.outbox.pending]) {
-        const selection = this.selection;
-        if (!selection || !this.inService) return;
-        if (entry.agentId !== selection.identity.agentId) continue;
-        if (!(await this.deliver(entry))) return;
-        this.listener.changed();
-      }
-    } finally {
-      this.flushing = false;
-    }
-  }
-
-  /** One entry: false when the link went and the rest must wait. */
-  private async deliver(entry: OutboxEntry): Promise<boolean> {
-    const identity: ConnectionIdentity = entry;
-    const key = callKey(entry.peripheralId, entry.connectionCallId);
-    try {
-      if (entry.unconfirmedSends > 0 && this.book.get(key)) {
-        // A send whose answer was lost: ask the server whether it already applied it.
-        const snapshot = await this.port.request(requests.snapshotCall(identity));
-        if (snapshot.MessageType === 'SNAPSHOT_CALL_CONF') {
-          this.book.applyCall(identity, snapshot);
-          const now = this.book.get(key);
-          if (now && Object.keys(changedItems(now, entry.changes)).length === 0) {
-            this.outbox.remove(entry.id);
-            return true;
-          }
-        }
-      }
-      this.outbox.markSending(entry.id);
-      const reply = this.checked(await this.port.request(requests.setCallData(identity, entry.changes)));
-      this.outbox.remove(entry.id);
-      if (reply.MessageType !== 'SET_CALL_DATA_CONF') {
-        this.listener.notice(`call data saved while the link was down could not be applied to call ${key}: ${refusalText('set call data', reply)}`);
-      }
-      return true;
-    } catch (error) {
-      // Unanswered on a standing link: the resync that follows sends the rest.
-      if (error instanceof RequestFailed && error.reason === 'timeout') this.restorer.suspect();
-      if (error instanceof RequestFailed) return false;
-      this.listener.notice(unavailable('sending saved call data', error).message);
-      return false;
-    }
+  /** Sets call variables, ECC and wrap-up on a call (call-data-edits.ts): sent now, or queued in the outbox. */
+  setCallData(key: CallKey, changes: requests.CallDataChanges): Promise<{ sent: boolean; queued: boolean }> {
+    return this.callData.set(key, changes);
   }
 }

@@ -1,8 +1,8 @@
 import type { Message } from '../../../ged188/index.js';
-import type { WatchedAgent } from '../../../contract/index.js';
+import type { CallKey, WatchedAgent } from '../../../contract/index.js';
 import { CommandError } from '../agent/command-error.js';
 import { snapshotCall } from '../agent/agent-requests.js';
-import { CallBook } from '../calls/index.js';
+import { CallBook, callKey } from '../calls/index.js';
 import { sendRequest, type DeskSessionPort } from './desk-context.js';
 import * as requests from './supervisor-requests.js';
 
@@ -23,12 +23,14 @@ interface Watch {
 export class WatchedAgentMonitor {
   private watch: Watch | undefined;
   private readonly book: CallBook;
+  /** Calls that ended through the monitor while their snapshots were on their way: a late snapshot must not bring one back. */
+  private endedMeanwhile: Set<CallKey> | undefined;
 
   constructor(
     private readonly port: DeskSessionPort,
     private readonly changed: () => void,
   ) {
-    this.book = new CallBook({ changed: () => this.changed() });
+    this.book = new CallBook({ changed: () => this.changed(), ended: (call) => this.endedMeanwhile?.add(call.key) });
   }
 
   view(): WatchedAgent | undefined {
@@ -120,10 +122,16 @@ export class WatchedAgentMonitor {
     const device = await sendRequest(this.port, what, requests.snapshotMemberDevice(peripheralId, instrument));
     if (this.watch !== watch || device.MessageType !== 'SNAPSHOT_DEVICE_CONF') return;
     const { listed } = this.book.applyDevice(peripheralId, device);
-    for (const call of listed) {
-      const snapshot = await this.port.request(snapshotCall(call));
-      if (this.watch !== watch) return;
-      if (snapshot.MessageType === 'SNAPSHOT_CALL_CONF') this.book.applyCall(call, snapshot);
+    const ended = new Set<CallKey>();
+    this.endedMeanwhile = ended;
+    try {
+      for (const call of listed) {
+        const snapshot = await this.port.request(snapshotCall(call));
+        if (this.watch !== watch) return;
+        if (snapshot.MessageType === 'SNAPSHOT_CALL_CONF' && !ended.has(callKey(call.peripheralId, call.connectionCallId))) this.book.applyCall(call, snapshot);
+      }
+    } finally {
+      if (this.endedMeanwhile === ended) this.endedMeanwhile = undefined;
     }
   }
 }

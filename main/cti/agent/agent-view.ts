@@ -1,0 +1,58 @@
+import {
+  DEFAULT_DESK_SETTINGS,
+  type AgentCall,
+  type AgentMode as AgentModeState,
+  type Call,
+  type Enablement,
+} from '../../../contract/index.js';
+import { agentEnablement, callEnablement, type EnablementInput } from '../enablement.js';
+import type { AgentSelection } from './agent-selection.js';
+import { phoneCalls } from './phone-calls.js';
+
+/** What the desktop shows of agent mode: the agent, the phone's calls with their buttons, the agent's buttons. */
+export interface AgentView {
+  readonly agent: AgentModeState;
+  readonly calls: AgentCall[];
+  readonly enablement: Enablement;
+}
+
+export interface AgentViewInput {
+  readonly selection: Readonly<AgentSelection> | undefined;
+  readonly calls: readonly Call[];
+  /** Agent mode is active on an open link (everything is off otherwise, ctios.md §6.6). */
+  readonly inService: boolean;
+  /** The agent applied wrap-up for the last call (required wrap-up modes enable Ready after it). */
+  readonly wrapupDone: boolean;
+}
+
+/** The view of agent mode, built afresh from its parts: nothing here is remembered between calls. */
+export function agentView({ selection, calls, inService, wrapupDone }: AgentViewInput): AgentView {
+  const onPhone = phoneCalls(calls, selection?.identity.instrument);
+  const input: EnablementInput = {
+    state: selection?.state ?? 'logout',
+    calls: onPhone.map((c) => c.onPhone),
+    desk: selection?.desk ?? DEFAULT_DESK_SETTINGS,
+    wrapupDone,
+    // Without an agent only Login matters, and only once the link is up.
+    inService: selection ? inService : false,
+  };
+  if (!selection) return { agent: { mode: 'none' }, calls: [], enablement: agentEnablement(input) };
+  return {
+    agent: {
+      mode: 'agent',
+      phase: selection.phase,
+      identity: selection.identity,
+      state: selection.state,
+      reasonCode: selection.reasonCode,
+      since: selection.since,
+      deskSettings: selection.desk,
+      alreadyLoggedIn: selection.alreadyLoggedIn,
+    },
+    calls: onPhone.map(({ call, onPhone: phone }) => ({
+      call,
+      ...(phone.localState ? { localState: phone.localState } : {}),
+      enablement: callEnablement(phone, input),
+    })),
+    enablement: agentEnablement(input),
+  };
+}
