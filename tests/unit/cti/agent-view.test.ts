@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_DESK_SETTINGS } from '../../../contract/index.js';
-import { message } from '../../../simulator/pg/message-factory.js';
+import { buildMessage } from '../../../ged188/index.js';
 import { newSelection, type AgentSelection } from '../../../main/cti/agent/agent-selection.js';
 import { agentView } from '../../../main/cti/agent/agent-view.js';
 import { heldOnPhone, otherCallOnPhone, ownConnection, phoneCalls } from '../../../main/cti/agent/phone-calls.js';
@@ -13,11 +13,11 @@ const base = { MonitorID: 0, PeripheralID: 5000, PeripheralType: 17, ConnectionD
 /** An incoming call ringing on the phone (7), and a call the phone placed that still rings at 3002 (8). */
 function book(): CallBook {
   const calls = new CallBook({}, () => NOW);
-  calls.apply(message('BEGIN_CALL_EVENT', { ...base, ConnectionCallID: 7, ConnectionDeviceID: PHONE, CallType: 1 }));
-  calls.apply(message('CALL_DELIVERED_EVENT', { ...base, ConnectionCallID: 7, ConnectionDeviceID: PHONE, LocalConnectionState: 2, AlertingDeviceID: PHONE, CallingDeviceID: '5551234', CalledDeviceID: PHONE }));
-  calls.apply(message('BEGIN_CALL_EVENT', { ...base, ConnectionCallID: 8, ConnectionDeviceID: PHONE, CallType: 2 }));
-  calls.apply(message('CALL_ORIGINATED_EVENT', { ...base, ConnectionCallID: 8, ConnectionDeviceID: PHONE, LocalConnectionState: 3, CallingDeviceID: PHONE, CalledDeviceID: '3002' }));
-  calls.apply(message('CALL_DELIVERED_EVENT', { ...base, ConnectionCallID: 8, ConnectionDeviceID: '3002', LocalConnectionState: 2, AlertingDeviceID: '3002', CallingDeviceID: PHONE, CalledDeviceID: '3002' }));
+  calls.apply(buildMessage('BEGIN_CALL_EVENT', { ...base, ConnectionCallID: 7, ConnectionDeviceID: PHONE, CallType: 1 }));
+  calls.apply(buildMessage('CALL_DELIVERED_EVENT', { ...base, ConnectionCallID: 7, ConnectionDeviceID: PHONE, LocalConnectionState: 2, AlertingDeviceID: PHONE, CallingDeviceID: '5551234', CalledDeviceID: PHONE }));
+  calls.apply(buildMessage('BEGIN_CALL_EVENT', { ...base, ConnectionCallID: 8, ConnectionDeviceID: PHONE, CallType: 2 }));
+  calls.apply(buildMessage('CALL_ORIGINATED_EVENT', { ...base, ConnectionCallID: 8, ConnectionDeviceID: PHONE, LocalConnectionState: 3, CallingDeviceID: PHONE, CalledDeviceID: '3002' }));
+  calls.apply(buildMessage('CALL_DELIVERED_EVENT', { ...base, ConnectionCallID: 8, ConnectionDeviceID: '3002', LocalConnectionState: 2, AlertingDeviceID: '3002', CallingDeviceID: PHONE, CalledDeviceID: '3002' }));
   return calls;
 }
 
@@ -31,7 +31,7 @@ describe('the phone’s calls', () => {
     expect(incoming!.onPhone).toEqual({ localState: 'alerting', outgoing: false, ringingOut: false });
     expect(placed!.onPhone).toEqual({ localState: 'connect', outgoing: true, ringingOut: true });
     const calls = book();
-    calls.apply(message('CALL_ESTABLISHED_EVENT', { ...base, ConnectionCallID: 8, ConnectionDeviceID: '3002', LocalConnectionState: 3 }));
+    calls.apply(buildMessage('CALL_ESTABLISHED_EVENT', { ...base, ConnectionCallID: 8, ConnectionDeviceID: '3002', LocalConnectionState: 3 }));
     expect(phoneCalls(calls.all(), PHONE)[1]!.onPhone.ringingOut).toBe(false);
   });
 
@@ -42,7 +42,7 @@ describe('the phone’s calls', () => {
     expect(otherCallOnPhone(calls.all(), '5000.7', PHONE)?.key).toBe('5000.8');
     expect(otherCallOnPhone(calls.all(), '5000.7', '3999')).toBeUndefined();
     expect(heldOnPhone(incoming, PHONE)).toBe(false);
-    calls.apply(message('CALL_HELD_EVENT', { ...base, ConnectionCallID: 7, ConnectionDeviceID: PHONE, LocalConnectionState: 4 }));
+    calls.apply(buildMessage('CALL_HELD_EVENT', { ...base, ConnectionCallID: 7, ConnectionDeviceID: PHONE, LocalConnectionState: 4 }));
     expect(heldOnPhone(calls.get('5000.7'), PHONE)).toBe(true);
     expect(heldOnPhone(undefined, PHONE)).toBe(false);
   });

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { CONTROL_FAILURE_CODE, type Message, type MessageName } from '../../../ged188/index.js';
-import { message } from '../../../simulator/pg/message-factory.js';
+import { buildMessage } from '../../../ged188/index.js';
 import { changedItems } from '../../../main/cti/agent/call-data-changes.js';
 import { CallDataEdits, type CallDataHost } from '../../../main/cti/agent/call-data-edits.js';
 import { WrapupCalls } from '../../../main/cti/agent/wrapup-calls.js';
@@ -44,7 +44,7 @@ function scriptedPort(script: Partial<Record<MessageName, Answer[]>>) {
 /** A call on the phone holding CallVariable1 = "a" and wrap-up "old". */
 function bookWithCall(): CallBook {
   const book = new CallBook();
-  book.apply(message('BEGIN_CALL_EVENT', { ...base, ConnectionCallID: 7, ConnectionDeviceID: '3001', CallType: 1, CallVariable1: 'a', CallWrapupData: 'old', NamedVariable: [{ name: 'user.x', value: '1' }] }));
+  book.apply(buildMessage('BEGIN_CALL_EVENT', { ...base, ConnectionCallID: 7, ConnectionDeviceID: '3001', CallType: 1, CallVariable1: 'a', CallWrapupData: 'old', NamedVariable: [{ name: 'user.x', value: '1' }] }));
   return book;
 }
 
@@ -63,7 +63,7 @@ function edits(port: ReturnType<typeof scriptedPort>, options: { inService?: boo
   return { edits: new CallDataEdits(port, outbox, book, wrapup, host), outbox, wrapup, book, state };
 }
 
-const confirmed = message('SET_CALL_DATA_CONF', {});
+const confirmed = buildMessage('SET_CALL_DATA_CONF', {});
 const timeout = new RequestFailed('timeout', 'SET_CALL_DATA_REQ got no answer within 10 s', 'SET_CALL_DATA_REQ');
 
 describe('call data changes', () => {
@@ -129,7 +129,7 @@ describe('call data edits', () => {
   });
 
   it('keep an unanswered send, suspect the model, and drop it without re-sending once the server shows it applied', async () => {
-    const applied = message('SNAPSHOT_CALL_CONF', { CallVariable1: 'a', CallVariable2: 'b', CallConnectionDeviceID: ['3001'], CallDeviceConnectionState: [3] });
+    const applied = buildMessage('SNAPSHOT_CALL_CONF', { CallVariable1: 'a', CallVariable2: 'b', CallConnectionDeviceID: ['3001'], CallDeviceConnectionState: [3] });
     const port = scriptedPort({ SET_CALL_DATA_REQ: [timeout], SNAPSHOT_CALL_REQ: [applied] });
     const { edits: callData, outbox, state } = edits(port);
     expect(await callData.set(KEY, { variables: { CallVariable2: 'b' } })).toEqual({ sent: false, queued: true });
@@ -142,8 +142,8 @@ describe('call data edits', () => {
   });
 
   it('re-send an unanswered edit the server does not have, and say so when it refuses a saved one', async () => {
-    const refused = message('CONTROL_FAILURE_CONF', { FailureCode: CONTROL_FAILURE_CODE.INVALID_CSTA_CALL_IDENTIFIER, PeripheralErrorCode: 0 });
-    const notApplied = message('SNAPSHOT_CALL_CONF', { CallVariable1: 'a', CallConnectionDeviceID: ['3001'], CallDeviceConnectionState: [3] });
+    const refused = buildMessage('CONTROL_FAILURE_CONF', { FailureCode: CONTROL_FAILURE_CODE.INVALID_CSTA_CALL_IDENTIFIER, PeripheralErrorCode: 0 });
+    const notApplied = buildMessage('SNAPSHOT_CALL_CONF', { CallVariable1: 'a', CallConnectionDeviceID: ['3001'], CallDeviceConnectionState: [3] });
     const port = scriptedPort({ SET_CALL_DATA_REQ: [timeout, refused], SNAPSHOT_CALL_REQ: [notApplied] });
     const { edits: callData, state } = edits(port);
     await callData.set(KEY, { variables: { CallVariable2: 'b' } });
@@ -158,7 +158,7 @@ describe('call data edits', () => {
   it('stop flushing when the link goes, check a lost send before the next, and leave other agents’ entries', async () => {
     const dir = tempDir();
     Outbox.open(dir).add({ agentId: '1002', peripheralId: 5000, connectionCallId: 5, connectionDeviceId: '3002', connectionDeviceIdType: 0, changes: { wrapup: 'theirs' } });
-    const notApplied = message('SNAPSHOT_CALL_CONF', { CallVariable1: 'a', CallConnectionDeviceID: ['3001'], CallDeviceConnectionState: [3] });
+    const notApplied = buildMessage('SNAPSHOT_CALL_CONF', { CallVariable1: 'a', CallConnectionDeviceID: ['3001'], CallDeviceConnectionState: [3] });
     const port = scriptedPort({ SET_CALL_DATA_REQ: [new RequestFailed('connection-lost', 'the link went', 'SET_CALL_DATA_REQ'), confirmed], SNAPSHOT_CALL_REQ: [notApplied] });
     const { edits: callData, state } = edits(port, { dir, inService: false });
     await callData.set(KEY, { wrapup: 'mine' });

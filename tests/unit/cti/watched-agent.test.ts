@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Message } from '../../../ged188/index.js';
-import { message } from '../../../simulator/pg/message-factory.js';
+import { buildMessage } from '../../../ged188/index.js';
 import { WatchedAgentMonitor } from '../../../main/cti/supervisor/watched-agent.js';
 
 const MONITOR = 9;
@@ -14,9 +14,9 @@ function heldSnapshotPort() {
   });
   let answerSnapshot!: (conf: Message) => void;
   const answers: Partial<Record<string, Message>> = {
-    QUERY_AGENT_STATE_REQ: message('QUERY_AGENT_STATE_CONF', { AgentState: 4, AgentInstrument: '3001' }),
-    MONITOR_START_REQ: message('MONITOR_START_CONF', { MonitorID: MONITOR }),
-    SNAPSHOT_DEVICE_REQ: message('SNAPSHOT_DEVICE_CONF', { CallConnectionCallID: [7], CallConnectionDeviceID: ['3001'], CallState: [3] }),
+    QUERY_AGENT_STATE_REQ: buildMessage('QUERY_AGENT_STATE_CONF', { AgentState: 4, AgentInstrument: '3001' }),
+    MONITOR_START_REQ: buildMessage('MONITOR_START_CONF', { MonitorID: MONITOR }),
+    SNAPSHOT_DEVICE_REQ: buildMessage('SNAPSHOT_DEVICE_CONF', { CallConnectionCallID: [7], CallConnectionDeviceID: ['3001'], CallState: [3] }),
   };
   return {
     snapshotAsked,
@@ -43,9 +43,9 @@ describe('the watched agent’s calls', () => {
     expect(watched.view()?.calls.map((c) => c.key)).toEqual(['5000.7']);
 
     // The member hangs up; the server had taken the snapshot before.
-    watched.message(message('CALL_CLEARED_EVENT', { ...base, ConnectionCallID: 7, LocalConnectionState: 0 }));
-    watched.message(message('END_CALL_EVENT', { ...base, ConnectionCallID: 7 }));
-    port.answerSnapshot(message('SNAPSHOT_CALL_CONF', { CallConnectionDeviceID: ['3001', '5551234'], CallDeviceConnectionState: [3, 3] }));
+    watched.message(buildMessage('CALL_CLEARED_EVENT', { ...base, ConnectionCallID: 7, LocalConnectionState: 0 }));
+    watched.message(buildMessage('END_CALL_EVENT', { ...base, ConnectionCallID: 7 }));
+    port.answerSnapshot(buildMessage('SNAPSHOT_CALL_CONF', { CallConnectionDeviceID: ['3001', '5551234'], CallDeviceConnectionState: [3, 3] }));
     await started;
     expect(watched.view()).toMatchObject({ agentId: '1001', monitoring: true, calls: [] });
   });
