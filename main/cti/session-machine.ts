@@ -1,8 +1,4 @@
-import {
-  STATUS,
-  statusName,
-  type Message,
-} from '../../ged188/index.js';
+import { STATUS, statusName, type Message, NONE_UINT } from '../../ged188/index.js';
 import { alternateSide, firstSide, type Side, type SideEndpoints, type Endpoint } from './endpoints.js';
 
 /**
@@ -53,7 +49,7 @@ export interface OpenParameters {
 /** A session that only watches the link: no agent is set yet, so no events are asked for. */
 export const CONNECTION_ONLY: OpenParameters = {
   servicesRequested: 0,
-  peripheralId: 0xffffffff,
+  peripheralId: NONE_UINT,
   callMsgMask: 0,
   agentStateMask: 0,
 };

@@ -1,4 +1,4 @@
-import { PG_STATUS, SYSTEM_EVENT_ID, enumName, type Message } from '../../ged188/index.js';
+import { PG_STATUS, SYSTEM_EVENT_ID, enumName, type Message, isNoneUint } from '../../ged188/index.js';
 import type { ComponentStatus, PgStatusFlag, Side, SystemHealth } from '../../contract/index.js';
 
 /**
@@ -20,7 +20,6 @@ export function pgStatusFlags(mask: number): PgStatusFlag[] {
 }
 
 /** No OPEN_REQ peripheral: a monitor or a bare link session (0xFFFFFFFF). */
-const NO_PERIPHERAL = 0xffffffff;
 
 function status(online: boolean): ComponentStatus {
   return online ? 'online' : 'offline';
@@ -49,7 +48,7 @@ function withPeripheral(health: SystemHealth, peripheralId: number, online: bool
 export function healthOnOpen(health: SystemHealth, side: Side, conf: Message<'OPEN_CONF'>, peripheralId: number, now: number): SystemHealth {
   const ctiServer = { status: 'online' as const, side, since: health.ctiServer.status === 'online' ? health.ctiServer.since : now };
   // What an earlier session said about peripherals is stale: this OPEN_CONF (and the events after it) tell.
-  const ids = conf.FltPeripheralID && conf.FltPeripheralID.length > 0 ? conf.FltPeripheralID : peripheralId === NO_PERIPHERAL ? [] : [peripheralId];
+  const ids = conf.FltPeripheralID && conf.FltPeripheralID.length > 0 ? conf.FltPeripheralID : isNoneUint(peripheralId) ? [] : [peripheralId];
   const peripherals = [...new Set(ids)]
     .sort((x, y) => x - y)
     .map((id) => {

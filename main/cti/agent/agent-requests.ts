@@ -1,10 +1,14 @@
 import {
   AGENT_STATE,
   AGENT_WORK_MODE,
+  CALL_MANNER_TYPE,
   CALL_MSG_MASK,
   CALL_PLACEMENT_TYPE,
-  CALL_MANNER_TYPE,
+  CALL_TYPE,
+  CONNECTION_DEVICE_ID_TYPE,
   CONSULT_TYPE,
+  DEVICE_ID_TYPE,
+  NONE_UINT,
   SERVICE,
   type Message,
   type NamedArrayElement,
@@ -41,7 +45,6 @@ export function agentOpenParameters(identity: AgentIdentity, supervisor = false)
 }
 
 const NO_INVOKE = 0; // CtiSession sets the real InvokeID.
-const NULL_SKILL_GROUP = 0xffffffff;
 
 export interface StateChange {
   readonly state: number;
@@ -81,7 +84,7 @@ export function queryAgentState(identity: AgentIdentity): Message<'QUERY_AGENT_S
 }
 
 export function snapshotDevice(identity: AgentIdentity): Message<'SNAPSHOT_DEVICE_REQ'> {
-  return { MessageType: 'SNAPSHOT_DEVICE_REQ', InvokeID: NO_INVOKE, PeripheralID: identity.peripheralId, SnapshotDeviceType: 0xffff, AgentInstrument: identity.instrument };
+  return { MessageType: 'SNAPSHOT_DEVICE_REQ', InvokeID: NO_INVOKE, PeripheralID: identity.peripheralId, SnapshotDeviceType: DEVICE_ID_TYPE.NONE, AgentInstrument: identity.instrument };
 }
 
 export function snapshotCall(call: ConnectionIdentity): Message<'SNAPSHOT_CALL_REQ'> {
@@ -109,7 +112,7 @@ export function singleCallRequest(action: SingleCallAction, call: ConnectionIden
         ...connection,
         ConnectionCallID: call.connectionCallId,
         ConnectionDeviceIDType: call.connectionDeviceIdType,
-        RequestingDeviceIDType: 0xffff,
+        RequestingDeviceIDType: DEVICE_ID_TYPE.NONE,
         ConnectionDeviceID: call.connectionDeviceId,
         AgentInstrument: instrument,
       };
@@ -149,7 +152,7 @@ const PLACEMENT = {
 } as const;
 
 export function makeCall(identity: AgentIdentity, dialedNumber: string): Message<'MAKE_CALL_REQ'> {
-  return { MessageType: 'MAKE_CALL_REQ', InvokeID: NO_INVOKE, PeripheralID: identity.peripheralId, ...PLACEMENT, SkillGroupNumber: NULL_SKILL_GROUP, AgentInstrument: identity.instrument, DialedNumber: dialedNumber };
+  return { MessageType: 'MAKE_CALL_REQ', InvokeID: NO_INVOKE, PeripheralID: identity.peripheralId, ...PLACEMENT, SkillGroupNumber: NONE_UINT, AgentInstrument: identity.instrument, DialedNumber: dialedNumber };
 }
 
 export function consult(active: ConnectionIdentity, dialedNumber: string, kind: 'transfer' | 'conference', instrument: string): Message<'CONSULTATION_CALL_REQ'> {
@@ -182,9 +185,9 @@ export function complete(
     InvokeID: NO_INVOKE,
     PeripheralID: active.peripheralId,
     ActiveConnectionCallID: active.connectionCallId,
-    HeldConnectionCallID: held?.connectionCallId ?? 0xffffffff,
+    HeldConnectionCallID: held?.connectionCallId ?? NONE_UINT,
     ActiveConnectionDeviceIDType: active.connectionDeviceIdType,
-    HeldConnectionDeviceIDType: held?.connectionDeviceIdType ?? 0xffff,
+    HeldConnectionDeviceIDType: held?.connectionDeviceIdType ?? CONNECTION_DEVICE_ID_TYPE.NONE,
     ...PLACEMENT,
     ActiveConnectionDeviceID: active.connectionDeviceId,
     ...(held ? { HeldConnectionDeviceID: held.connectionDeviceId } : {}),
@@ -227,7 +230,7 @@ export function setCallData(call: ConnectionIdentity, changes: CallDataChanges):
     ConnectionCallID: call.connectionCallId,
     NumNamedVariables: ecc.length,
     NumNamedArrays: arrays.length,
-    CallType: 0xffff,
+    CallType: CALL_TYPE.NULL_CALLTYPE,
     CalledPartyDisposition: 0,
     CampaignID: 0,
     QueryRuleID: 0,

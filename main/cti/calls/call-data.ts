@@ -1,4 +1,4 @@
-import type { NamedArrayElement, NamedVariable } from '../../../ged188/index.js';
+import { CALL_TYPE, type NamedArrayElement, type NamedVariable } from '../../../ged188/index.js';
 import { CALL_VARIABLE_NAMES, type Call, type CallVariables, type EccArrays } from '../../../contract/calls.js';
 
 /** The call-data fields a GED-188 message may carry (BEGIN_CALL, CALL_DELIVERED, CALL_DATA_UPDATE, SNAPSHOT_CALL_CONF). */
@@ -12,8 +12,6 @@ export interface CallDataFields {
   readonly NamedVariable?: readonly NamedVariable[];
   readonly NamedArray?: readonly NamedArrayElement[];
 }
-
-const NULL_CALL_TYPE = 0xffff;
 
 /**
  * Merges what a message carries into the call's data. Only fields present in the
@@ -31,7 +29,7 @@ export function mergeCallData(call: Call, fields: CallDataFields, replace = fals
   for (const { name, value } of fields.NamedVariable ?? []) ecc[name] = value;
   const eccArrays: EccArrays = replace ? {} : Object.fromEntries(Object.entries(call.eccArrays).map(([k, v]) => [k, { ...v }]));
   for (const { name, index, value } of fields.NamedArray ?? []) (eccArrays[name] ??= {})[String(index)] = value;
-  const callType = fields.CallType === undefined || fields.CallType === NULL_CALL_TYPE ? call.callType : fields.CallType;
+  const callType = fields.CallType === undefined || fields.CallType === CALL_TYPE.NULL_CALLTYPE ? call.callType : fields.CallType;
   return {
     ...call,
     variables,

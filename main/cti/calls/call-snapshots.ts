@@ -1,3 +1,4 @@
+import { LOCAL_CONNECTION_STATE } from '../../../ged188/index.js';
 import type { Message } from '../../../ged188/index.js';
 import type { Call, CallConnection, CallKey } from '../../../contract/calls.js';
 import { mergeCallData, withoutUndefined } from './call-data.js';
@@ -43,7 +44,7 @@ export function applySnapshotCall(table: CallTable, identity: ConnectionIdentity
   const known = table.get(key) ?? emptyCall(identity.peripheralId, identity.connectionCallId, now);
   const devices = conf.CallConnectionDeviceID ?? [];
   const connections = devices.flatMap((deviceId, i): CallConnection[] => {
-    const state = connectionStateOf(conf.CallDeviceConnectionState?.[i] ?? 0xffff);
+    const state = connectionStateOf(conf.CallDeviceConnectionState?.[i] ?? LOCAL_CONNECTION_STATE.NONE);
     return state === undefined || state === 'null' ? [] : [{ deviceId, deviceIdType: conf.CallConnectionDeviceIDType?.[i] ?? 0, state }];
   });
   const call: Call = { ...mergeCallData(known, conf, true), connections, cleared: false };

@@ -1,4 +1,4 @@
-import { AGENT_STATE, SYSTEM_EVENT_ID, enumName, isEventCauseNone, type Message } from '../../../ged188/index.js';
+import { AGENT_STATE, SYSTEM_EVENT_ID, enumName, isEventCauseNone, type Message, isNoneUint, CALL_TYPE, LOCAL_CONNECTION_STATE } from '../../../ged188/index.js';
 import { CALL_VARIABLE_NAMES, type Call } from '../../../contract/calls.js';
 import { connectionStateOf } from '../calls/call-identity.js';
 import { agentObjectId, callObjectId, type AgentFields, type CallFields } from './monitor-events.js';
@@ -28,8 +28,6 @@ export function agentStateName(state: number): string {
   return CTIOS_AGENT_STATE_NAMES[state] ?? enumName(AGENT_STATE, state) ?? String(state);
 }
 
-const NULL_NUMBER = 0xffffffff;
-
 /** OnAgentStateChange's fields from AGENT_STATE_EVENT; undefined when it names no agent. */
 export function agentStateChangeFields(m: Message<'AGENT_STATE_EVENT'>): AgentFields | undefined {
   if (m.AgentID === undefined) return undefined;
@@ -40,7 +38,7 @@ export function agentStateChangeFields(m: Message<'AGENT_STATE_EVENT'>): AgentFi
     agentState: agentStateName(m.AgentState),
     ...(m.AgentExtension === undefined ? {} : { agentExtension: m.AgentExtension }),
     ...(m.AgentInstrument === undefined ? {} : { agentInstrument: m.AgentInstrument }),
-    ...(m.SkillGroupNumber === NULL_NUMBER ? {} : { skillGroupNumber: m.SkillGroupNumber, skillGroupId: m.SkillGroupID }),
+    ...(isNoneUint(m.SkillGroupNumber) ? {} : { skillGroupNumber: m.SkillGroupNumber, skillGroupId: m.SkillGroupID }),
     eventReasonCode: m.EventReasonCode,
   };
 }
@@ -80,7 +78,7 @@ export function callEventFields(m: Message, peripheralId: number, connectionCall
     peripheralId,
     connectionCallId,
     ...optional('connectionDeviceId', text('ConnectionDeviceID')),
-    ...optional('callType', callType === 0xffff ? undefined : callType),
+    ...optional('callType', callType === CALL_TYPE.NULL_CALLTYPE ? undefined : callType),
     ...optional('ani', text('ANI')),
     ...optional('dnis', text('DNIS')),
     ...optional('dialedNumber', text('DialedNumber')),
@@ -89,7 +87,7 @@ export function callEventFields(m: Message, peripheralId: number, connectionCall
     ...optional('connectionState', lcs === undefined ? undefined : connectionStateOf(lcs)),
     ...optional('eventCause', cause === undefined || isEventCauseNone(cause) ? undefined : cause),
     ...(Object.keys(devices).length > 0 ? { devices } : {}),
-    ...optional('skillGroupNumber', skillGroup === undefined || skillGroup === NULL_NUMBER ? undefined : skillGroup),
+    ...optional('skillGroupNumber', skillGroup === undefined || isNoneUint(skillGroup) ? undefined : skillGroup),
   };
 }
 
@@ -99,7 +97,7 @@ export function snapshotCallFields(m: Message<'SNAPSHOT_CALL_CONF'>, peripheralI
   const states = m.CallDeviceConnectionState ?? [];
   return {
     ...callEventFields(m, peripheralId, connectionCallId),
-    parties: devices.map((deviceId, i) => ({ deviceId, state: connectionStateOf(states[i] ?? 0xffff) ?? 'none' })),
+    parties: devices.map((deviceId, i) => ({ deviceId, state: connectionStateOf(states[i] ?? LOCAL_CONNECTION_STATE.NONE) ?? 'none' })),
   };
 }
 

@@ -1,4 +1,4 @@
-import { AGENT_STATE_MASK, CALL_MSG_MASK, SERVICE, isNoneUint, messageIdOf, type Message } from '../../../ged188/index.js';
+import { AGENT_STATE_MASK, CALL_MSG_MASK, SERVICE, isNoneUint, messageIdOf, type Message, NONE_UINT } from '../../../ged188/index.js';
 import { CallBook, callKey, type Call, type CallKey } from '../calls/index.js';
 import { CtiSession, RequestFailed, type SessionLog, type SessionObserver } from '../cti-session.js';
 import { formatEndpoint, type Side, type SideEndpoints } from '../endpoints.js';
@@ -68,13 +68,12 @@ type Phase =
 const MONITOR_CALL_MSG_MASK =
   0x0000ffff | CALL_MSG_MASK.CALL_FAILED | CALL_MSG_MASK.CALL_REACHED_NETWORK | CALL_MSG_MASK.CALL_DEQUEUED | CALL_MSG_MASK.AGENT_TEAM_CONFIG;
 const ALL_AGENT_STATES = Object.values(AGENT_STATE_MASK).reduce((mask, bit) => mask | bit, 0);
-const NO_PERIPHERAL = 0xffffffff;
 
 /** OPEN_REQ for a monitor: ALL_EVENTS (bridge mode) with every call and agent event. */
 export function monitorOpenParameters(peripheralId: number | undefined): OpenParameters {
   return {
     servicesRequested: SERVICE.ALL_EVENTS,
-    peripheralId: peripheralId ?? NO_PERIPHERAL,
+    peripheralId: peripheralId ?? NONE_UINT,
     callMsgMask: MONITOR_CALL_MSG_MASK,
     agentStateMask: ALL_AGENT_STATES,
   };
@@ -214,7 +213,7 @@ export class MonitorSession {
 
   private async resynchronise(connection: number, failover: boolean): Promise<void> {
     const stillCurrent = () => this.connections === connection && this.phase.kind === 'snapshotting' && !this.stopped;
-    const peripheralId = this.peripheralId ?? NO_PERIPHERAL;
+    const peripheralId = this.peripheralId ?? NONE_UINT;
     let summary;
     try {
       summary = await runSnapshot({

@@ -1,3 +1,4 @@
+import { isNoneUint } from '../../../ged188/index.js';
 import type { Message } from '../../../ged188/index.js';
 import type { SkillGroupStatistics, StatisticsState } from '../../../contract/index.js';
 import { isLoggedIn } from '../agent/agent-states.js';
@@ -7,8 +8,6 @@ import { RequestFailed } from '../cti-session.js';
 import { requireDeskAgent, type DeskAgent, type DeskAgentSource, type DeskSessionPort } from '../supervisor/desk-context.js';
 import { queryAgentStatistics, querySkillGroupStatistics } from '../supervisor/supervisor-requests.js';
 import { agentStatisticsValues, skillGroupStatisticsValues } from './statistics-values.js';
-
-const NULL_SKILL_GROUP = 0xffffffff;
 
 /**
  * Agent and skill-group statistics (ctios.md §2.4, §6.1) for the agent of agent mode:
@@ -120,7 +119,7 @@ export class StatisticsPoller {
     try {
       if (!this.skillGroups) {
         const state = await this.send(queryAgentState(identity));
-        if (state.MessageType === 'QUERY_AGENT_STATE_CONF') this.skillGroups = (state.SkillGroupNumber ?? []).filter((n) => n !== NULL_SKILL_GROUP);
+        if (state.MessageType === 'QUERY_AGENT_STATE_CONF') this.skillGroups = (state.SkillGroupNumber ?? []).filter((n) => !isNoneUint(n));
       }
       const stats = await this.send(queryAgentStatistics(identity));
       if (this.agentId !== identity.agentId) return;

@@ -1,13 +1,11 @@
-import type { Message } from '../../../ged188/index.js';
+import { isNoneUint, type Message } from '../../../ged188/index.js';
 import type { StatisticValues } from '../../../contract/index.js';
 
-/** 0xFFFFFFFF: CTI Server does not know the value (ctios.md §6.1); such values are left out. */
-const UNKNOWN = 0xffffffff;
-
+/** A counter of NONE_UINT is one CTI Server does not know (ctios.md §6.1); such values are left out. */
 function counters(conf: Message, skip: ReadonlySet<string>): Record<string, number> {
   const values: Record<string, number> = {};
   for (const [name, value] of Object.entries(conf)) {
-    if (skip.has(name) || typeof value !== 'number' || value === UNKNOWN) continue;
+    if (skip.has(name) || typeof value !== 'number' || isNoneUint(value)) continue;
     values[name] = value;
   }
   return values;

@@ -1,4 +1,4 @@
-import { AGENT_STATE, SERVICE, type Message } from '../../../ged188/index.js';
+import { AGENT_STATE, SERVICE, type Message, isNoneUint } from '../../../ged188/index.js';
 import { isDeepStrictEqual } from 'node:util';
 import { MAX_SUPERVISOR_ALERTS, teamMemberKey, type CallKey, type StateWriter, type SupervisorAlert, type TeamMember, type TeamView } from '../../../contract/index.js';
 import { CommandError } from '../agent/command-error.js';
@@ -155,7 +155,7 @@ export class SupervisorMode {
       kind: message.MessageType === 'SUPERVISOR_ASSIST_EVENT' ? 'assist' : 'emergency',
       ...(message.AgentID ?? message.ClientID ? { agentId: (message.AgentID ?? message.ClientID)! } : {}),
       ...(message.AgentInstrument ? { instrument: message.AgentInstrument } : {}),
-      ...(message.ConnectionCallID !== 0xffffffff ? { callId: callKey(message.PeripheralID, message.ConnectionCallID) } : {}),
+      ...(!isNoneUint(message.ConnectionCallID) ? { callId: callKey(message.PeripheralID, message.ConnectionCallID) } : {}),
       at,
     };
     this.alertList = [...this.alertList, alert].slice(-MAX_SUPERVISOR_ALERTS);

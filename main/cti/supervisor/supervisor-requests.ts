@@ -1,4 +1,4 @@
-import { AGENT_STATE, AGENT_WORK_MODE, DISTRIBUTION, SUPERVISORY_ACTION, type Message } from '../../../ged188/index.js';
+import { AGENT_STATE, AGENT_WORK_MODE, DISTRIBUTION, SUPERVISORY_ACTION, type Message, NONE_UINT, DEVICE_ID_TYPE } from '../../../ged188/index.js';
 import type { AgentIdentity } from '../../../contract/index.js';
 import { ALL_CALL_EVENTS } from '../agent/agent-requests.js';
 
@@ -8,8 +8,6 @@ import { ALL_CALL_EVENTS } from '../agent/agent-requests.js';
  */
 
 const NO_INVOKE = 0;
-const NO_CALL = 0xffffffff;
-const NO_DEVICE_TYPE = 0xffff;
 
 /** SET_AGENT_STATE_REQ naming a team member (Make Ready, Logout by a supervisor). */
 export function setMemberState(peripheralId: number, agentId: string, state: number, reasonCode = 0): Message<'SET_AGENT_STATE_REQ'> {
@@ -42,10 +40,10 @@ export function superviseCall(peripheralId: number, action: SupervisorAction, ag
     MessageType: 'SUPERVISE_CALL_REQ',
     InvokeID: NO_INVOKE,
     PeripheralID: peripheralId,
-    AgentConnectionCallID: agentCallId ?? NO_CALL,
-    SupervisorConnectionCallID: NO_CALL,
-    AgentConnectionDeviceIDType: NO_DEVICE_TYPE,
-    SupervisorConnectionDeviceIDType: NO_DEVICE_TYPE,
+    AgentConnectionCallID: agentCallId ?? NONE_UINT,
+    SupervisorConnectionCallID: NONE_UINT,
+    AgentConnectionDeviceIDType: DEVICE_ID_TYPE.NONE,
+    SupervisorConnectionDeviceIDType: DEVICE_ID_TYPE.NONE,
     SupervisoryAction: ACTIONS[action],
     AgentID: agentId,
   };
@@ -56,8 +54,8 @@ export function callForHelp(kind: 'assist' | 'emergency', identity: AgentIdentit
   const fields = {
     InvokeID: NO_INVOKE,
     PeripheralID: identity.peripheralId,
-    ConnectionCallID: connectionCallId ?? NO_CALL,
-    ConnectionDeviceIDType: connectionCallId === undefined ? NO_DEVICE_TYPE : 0,
+    ConnectionCallID: connectionCallId ?? NONE_UINT,
+    ConnectionDeviceIDType: connectionCallId === undefined ? DEVICE_ID_TYPE.NONE : 0,
     ...(connectionCallId === undefined ? {} : { ConnectionDeviceID: identity.instrument }),
     AgentInstrument: identity.instrument,
   };
@@ -82,7 +80,7 @@ export function queryAgentStatistics(identity: AgentIdentity): Message<'QUERY_AG
 }
 
 export function querySkillGroupStatistics(peripheralId: number, skillGroupNumber: number): Message<'QUERY_SKILL_GROUP_STATISTICS_REQ'> {
-  return { MessageType: 'QUERY_SKILL_GROUP_STATISTICS_REQ', InvokeID: NO_INVOKE, PeripheralID: peripheralId, SkillGroupNumber: skillGroupNumber, SkillGroupID: NO_CALL };
+  return { MessageType: 'QUERY_SKILL_GROUP_STATISTICS_REQ', InvokeID: NO_INVOKE, PeripheralID: peripheralId, SkillGroupNumber: skillGroupNumber, SkillGroupID: NONE_UINT };
 }
 
 /** QUERY_AGENT_STATE_REQ naming a team member by id: its instrument, while it is logged in. */
@@ -99,7 +97,7 @@ export function monitorDevice(peripheralId: number, instrument: string): Message
     ConnectionCallID: 0,
     CallMsgMask: ALL_CALL_EVENTS,
     AgentStateMask: 0x3fff,
-    ConnectionDeviceIDType: NO_DEVICE_TYPE,
+    ConnectionDeviceIDType: DEVICE_ID_TYPE.NONE,
     MonitoredDeviceType: 0,
     MonitoredDeviceID: instrument,
   };
@@ -111,5 +109,5 @@ export function stopMonitor(monitorId: number): Message<'MONITOR_STOP_REQ'> {
 
 /** SNAPSHOT_DEVICE_REQ for a member's phone: the calls it is on when the watch starts. */
 export function snapshotMemberDevice(peripheralId: number, instrument: string): Message<'SNAPSHOT_DEVICE_REQ'> {
-  return { MessageType: 'SNAPSHOT_DEVICE_REQ', InvokeID: NO_INVOKE, PeripheralID: peripheralId, SnapshotDeviceType: NO_DEVICE_TYPE, AgentInstrument: instrument };
+  return { MessageType: 'SNAPSHOT_DEVICE_REQ', InvokeID: NO_INVOKE, PeripheralID: peripheralId, SnapshotDeviceType: DEVICE_ID_TYPE.NONE, AgentInstrument: instrument };
 }

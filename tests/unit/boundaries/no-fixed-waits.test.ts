@@ -23,7 +23,6 @@ const ALLOWED: Readonly<Record<string, string>> = {
   // Waits for the next message and gives up at a deadline: the timer is the deadline, not the wait.
   'tests/support/ged188-client.ts': 'next() resolves on a message, the timer only ends the wait',
   // The client it tests is being rewritten (issue 9 item 2); its waits go with it.
-  'tests/unit/renderer/softphone-client.test.ts': 'rewritten with the one client',
   'tests/unit/boundaries/no-fixed-waits.test.ts': 'the samples that show the shapes are found',
   // No event says "no resync is coming" yet: core would have to report the suspicions it holds.
   'tests/integration/lossy-link.test.ts': 'waits out twice the resync debounce to show none was armed',

@@ -157,7 +157,10 @@ describe('call data edits', () => {
 
   it('stop flushing when the link goes, check a lost send before the next, and leave other agents’ entries', async () => {
     const dir = tempDir();
-    Outbox.open(dir).add({ agentId: '1002', peripheralId: 5000, connectionCallId: 5, connectionDeviceId: '3002', connectionDeviceIdType: 0, changes: { wrapup: 'theirs' } });
+    // Another agent's entry, left by an earlier run of the desktop.
+    const earlier = Outbox.open(dir);
+    earlier.add({ agentId: '1002', peripheralId: 5000, connectionCallId: 5, connectionDeviceId: '3002', connectionDeviceIdType: 0, changes: { wrapup: 'theirs' } });
+    earlier.close();
     const notApplied = buildMessage('SNAPSHOT_CALL_CONF', { CallVariable1: 'a', CallConnectionDeviceID: ['3001'], CallDeviceConnectionState: [3] });
     const port = scriptedPort({ SET_CALL_DATA_REQ: [new RequestFailed('connection-lost', 'the link went', 'SET_CALL_DATA_REQ'), confirmed], SNAPSHOT_CALL_REQ: [notApplied] });
     const { edits: callData, state } = edits(port, { dir, inService: false });

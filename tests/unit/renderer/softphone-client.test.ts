@@ -1,6 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { WebSocket, WebSocketServer } from 'ws';
+import { waitUntil } from '../../support/wait-until.js';
 import { initialAppState, type StateEvent } from '../../../contract/index.js';
 import type { SoftphoneBridge, ViewRequest } from '../../../contract/index.js';
 import {
@@ -78,13 +79,8 @@ function client(host: Host): SoftphoneClient {
   return created;
 }
 
-async function until(check: () => boolean, what: string): Promise<void> {
-  const deadline = Date.now() + 3000;
-  while (!check()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 5));
-  }
-}
+/** Waits for what the test expects, with a deadline (the shared helper). */
+const until = (check: () => boolean, what: string) => waitUntil(check, what, 3000);
 
 function record(softphone: SoftphoneClient) {
   const events: StateEvent[] = [];
@@ -128,13 +124,10 @@ describe('WebSocket softphone client', () => {
     const host = await startHost();
     cleanups.push(host.stop);
     host.answer((request, socket) => {
-      if (request.kind !== 'command') return;
-      // Answer out of order, so only the id can match them up.
-      const reply =
-        request.id === 0
-          ? { kind: 'failure', id: 0, failure: { code: 'unavailable', message: 'Out of service: side B is down.' } }
-          : { kind: 'result', id: request.id, value: { retried: true } };
-      setTimeout(() => socket.send(JSON.stringify(reply)), request.id === 0 ? 30 : 0);
+      if (request.kind !== 'command' || request.id !== 1) return;
+      // Answer out of order (the second first), so only the id can match them up.
+      socket.send(JSON.stringify({ kind: 'result', id: 1, value: { retried: true } }));
+      socket.send(JSON.stringify({ kind: 'failure', id: 0, failure: { code: 'unavailable', message: 'Out of service: side B is down.' } }));
     });
     const softphone = client(host);
     const { events } = record(softphone);
