@@ -12,3 +12,4 @@ export * from './commands.js';
 export * from './softphone-api.js';
 export * from './view-protocol.js';
 export * from './content-security-policy.js';
+export * from './desktop-settings.js';

@@ -1,0 +1,307 @@
+import { z } from 'zod';
+
+/**
+ * The desktop settings document (issue 10): what CTI OS kept in its server's registry
+ * under `EnterpriseDesktopSettings\All Desktops` and `Server\Agent` (ctios.md §5) and
+ * sent on RequestDesktopSettings, as one versioned JSON document that a contact centre
+ * publishes centrally. Every desktop downloads it on connect, validates it against this
+ * schema, caches it as last-known-good and lays itself out from it.
+ *
+ * Every section has defaults, so `{ "schemaVersion": 1 }` is a valid document; the
+ * built-in defaults are this schema's defaults. `locked` lists JSON Pointers
+ * (`/screen/bringToFrontOnCall`) of values the user may not override locally.
+ * `extra` keeps what an import from CTI OS could not map, for an administrator to look at.
+ */
+
+export const CURRENT_SCHEMA_VERSION = 1;
+
+const text = (max: number) => z.string().max(max);
+const positiveMs = z.number().int().positive();
+
+/** An ECC variable name as declared (without `user.`), as CTI Server carries it: at most 32 bytes. */
+const eccName = z.string().min(1).max(32).regex(/^[^\s]+$/, 'an ECC name has no spaces');
+
+/** ECC variables the site declares (ctios.md §5.2): scalars, and arrays with their size. */
+export const EccDeclarationsSchema = z
+  .object({
+    scalars: z.array(eccName).default([]),
+    arrays: z.array(z.object({ name: eccName, size: z.number().int().min(1).max(255) }).strict()).default([]),
+  })
+  .strict();
+
+/**
+ * What a grid column shows (ctios.md §5.3): a call field, a call variable, an ECC
+ * scalar or array element (by `name`), or — in the statistics grids — a statistic by its
+ * CTI OS name (`statistic`).
+ */
+export const ColumnFieldSchema = z.enum([
+  'CallID',
+  'CallStatus',
+  'DNIS',
+  'ANI',
+  'CED',
+  'DialedNumber',
+  'UserToUserInfo',
+  'WrapUp',
+  'Var1',
+  'Var2',
+  'Var3',
+  'Var4',
+  'Var5',
+  'Var6',
+  'Var7',
+  'Var8',
+  'Var9',
+  'Var10',
+  'ECC',
+  'ECCArray',
+  'CampaignID',
+  'QueryRuleID',
+  'Statistic',
+]);
+export type ColumnField = z.infer<typeof ColumnFieldSchema>;
+
+export const GridColumnSchema = z
+  .object({
+    field: ColumnFieldSchema,
+    header: text(64),
+    /** ECC name (`ECC`: `name`; `ECCArray`: `name[index]`) or statistic name (`Statistic`). */
+    name: text(64).optional(),
+    /** Pixels. */
+    width: z.number().int().min(16).max(2000).default(100),
+    maxChars: z.number().int().min(1).max(255).optional(),
+    alignment: z.enum(['left', 'right', 'center']).default('left'),
+    numericOnly: z.boolean().default(false),
+    editable: z.boolean().default(false),
+  })
+  .strict()
+  .superRefine((column, ctx) => {
+    const needsName = column.field === 'ECC' || column.field === 'ECCArray' || column.field === 'Statistic';
+    if (needsName && !column.name) {
+      ctx.addIssue({ code: 'custom', path: ['name'], message: `a column of field ${column.field} needs a name: the ${column.field === 'Statistic' ? 'statistic' : 'ECC variable'} it shows` });
+    }
+    if (column.field === 'ECCArray' && column.name && !/^[^\s[\]]+\[\d+\]$/.test(column.name)) {
+      ctx.addIssue({ code: 'custom', path: ['name'], message: 'an ECCArray column names its element as name[index]' });
+    }
+  });
+export type GridColumn = z.infer<typeof GridColumnSchema>;
+
+const columns = (defaults: GridColumn[]) => z.array(GridColumnSchema).max(64).default(defaults);
+
+const CALL_APPEARANCE_DEFAULT: GridColumn[] = [
+  { field: 'CallID', header: 'Call ID', width: 80, alignment: 'left', numericOnly: false, editable: false },
+  { field: 'CallStatus', header: 'Status', width: 90, alignment: 'left', numericOnly: false, editable: false },
+  { field: 'ANI', header: 'ANI', width: 110, alignment: 'left', numericOnly: false, editable: false },
+  { field: 'DNIS', header: 'DNIS', width: 110, alignment: 'left', numericOnly: false, editable: false },
+  { field: 'CED', header: 'CED', width: 90, alignment: 'left', numericOnly: false, editable: false },
+  { field: 'DialedNumber', header: 'Dialed Number', width: 110, alignment: 'left', numericOnly: false, editable: false },
+  { field: 'UserToUserInfo', header: 'User To User Info', width: 140, maxChars: 129, alignment: 'left', numericOnly: false, editable: true },
+  { field: 'WrapUp', header: 'Wrap Up', width: 140, maxChars: 40, alignment: 'left', numericOnly: false, editable: true },
+  ...Array.from({ length: 10 }, (_, i): GridColumn => ({ field: `Var${i + 1}` as ColumnField, header: `Var ${i + 1}`, width: 90, maxChars: 40, alignment: 'left', numericOnly: false, editable: true })),
+];
+
+const statistic = (name: string, header: string): GridColumn => ({ field: 'Statistic', name, header, width: 110, alignment: 'right', numericOnly: true, editable: false });
+
+export const GridsSchema = z
+  .object({
+    callAppearance: columns(CALL_APPEARANCE_DEFAULT),
+    agentStatistics: columns([
+      statistic('CallsHandledToday', 'Calls Handled'),
+      statistic('AvgTalkTimeToday', 'Avg Talk Time'),
+      statistic('TimeLoggedInToday', 'Logged In'),
+      statistic('AvailTimeToday', 'Available Time'),
+      statistic('NotReadyTimeToday', 'Not Ready Time'),
+    ]),
+    skillGroupStatistics: columns([
+      statistic('SkillGroupNumber', 'Skill Group'),
+      statistic('AgentsAvail', 'Available'),
+      statistic('AgentsNotReady', 'Not Ready'),
+      statistic('AgentsTalkingIn', 'Talking In'),
+      statistic('CallsQNow', 'In Queue'),
+      statistic('LongestCallQNow', 'Longest Wait'),
+    ]),
+  })
+  .strict();
+
+/** A CTI Server side as host and port. */
+export const ServerAddressSchema = z
+  .object({
+    host: z.string().min(1).max(253),
+    port: z.number().int().min(1).max(65535),
+  })
+  .strict();
+
+/** Which login fields the login screen shows (CTI OS ShowFieldBitMask, ctios.md §5.4). */
+export const LoginFieldsSchema = z
+  .object({
+    /** Agents log in by AgentID or by login name. */
+    identity: z.enum(['agentId', 'loginName']).default('agentId'),
+    password: z.boolean().default(true),
+    instrument: z.boolean().default(true),
+    position: z.boolean().default(false),
+    workMode: z.boolean().default(false),
+  })
+  .strict();
+
+/** One connection profile (CTI OS `Login\ConnectionProfiles\<name>`, ctios.md §5.4). */
+export const ConnectionProfileSchema = z
+  .object({
+    name: z.string().min(1).max(64),
+    sideA: ServerAddressSchema.optional(),
+    sideB: ServerAddressSchema.optional(),
+    peripheralId: z.number().int().nonnegative().max(0xfffffffe).default(5000),
+    protocolVersion: z.number().int().min(13).max(25).default(24),
+    heartbeatIntervalMs: z.number().int().min(250).max(600_000).default(5000),
+    /** Missed heartbeats before the link counts as dead (CTI OS MaxHeartbeats). */
+    missedHeartbeatLimit: z.number().int().min(1).max(10).default(3),
+    /** Idle timeout CTI Server applies to the session (OPEN_REQ IdleTimeout), ms. */
+    idleTimeoutMs: z.number().int().min(0).max(3_600_000).default(0),
+    /** Log in again by itself after a failover (CTI OS AutoLogin). */
+    autoLogin: z.boolean().default(true),
+    /** CTI OS WarnIfAlreadyLoggedIn / RejectIfAlreadyLoggedIn. */
+    duplicateLogin: z.enum(['allow', 'warn', 'reject']).default('warn'),
+    loginFields: LoginFieldsSchema.prefault({}),
+    agentStatistics: z.boolean().default(true),
+    skillGroupStatistics: z.boolean().default(true),
+    silentMonitor: z.boolean().default(false),
+  })
+  .strict();
+export type ConnectionProfile = z.infer<typeof ConnectionProfileSchema>;
+
+export const ScreenPreferencesSchema = z
+  .object({
+    bringToFrontOnCall: z.boolean().default(true),
+    flashOnCall: z.boolean().default(false),
+    /** Shows the Record button (CTI OS RecordingEnabled). */
+    recordingEnabled: z.boolean().default(false),
+    statisticsIntervalMs: positiveMs.min(1000).max(3_600_000).default(15_000),
+  })
+  .strict();
+
+const sound = z.object({ mute: z.boolean().default(false) }).strict().prefault({});
+/** CTI OS SoundPreferences (ctios.md §5.2): each sound on or off; `all` mutes every one. */
+export const SoundPreferencesSchema = z
+  .object({ all: sound, ringIn: sound, dialTone: sound, dtmf: sound, originatingTone: sound })
+  .strict();
+
+/** A reason code as the Select Reason dialog lists it (ctios.md §5.5): text at most 42 characters. */
+export const ReasonCodeSchema = z.object({ code: z.number().int().min(1).max(65535), text: z.string().min(1).max(42) }).strict();
+export type ReasonCode = z.infer<typeof ReasonCodeSchema>;
+
+const reasonCodes = (defaults: ReasonCode[]) =>
+  z
+    .array(ReasonCodeSchema)
+    .max(500)
+    .default(defaults)
+    .superRefine((codes, ctx) => {
+      const seen = new Set<number>();
+      codes.forEach((reason, i) => {
+        if (seen.has(reason.code)) ctx.addIssue({ code: 'custom', path: [i, 'code'], message: `reason code ${reason.code} is listed twice` });
+        seen.add(reason.code);
+      });
+    });
+
+/** A wrap-up string: what GED-188's wrap-up field carries (39 bytes). */
+const wrapupString = z.string().min(1).max(39);
+
+/** The values CTI OS sent with the agent at login (`Server\Agent`, ctios.md §5.5), and ours beyond them. */
+export const AgentValuesSchema = z
+  .object({
+    notReadyReasons: reasonCodes([]),
+    logoutReasons: reasonCodes([]),
+    notReadyReasonRequired: z.boolean().default(false),
+    logoutReasonRequired: z.boolean().default(false),
+    wrapupIncoming: z.array(wrapupString).max(500).default([]),
+    /** Beyond CTI OS, which had wrap-up strings for incoming calls only. */
+    wrapupOutgoing: z.array(wrapupString).max(500).default([]),
+    /** Show the wrap-up dialog when a call ends (CTI OS EnableWrapupDialog). */
+    wrapupDialog: z.boolean().default(true),
+    /** Wrap-up data is required (CTI OS WrapupDataRequired). */
+    wrapupDataRequired: z.boolean().default(false),
+    chatLevel: z.enum(['disabled', 'primary-supervisor', 'team-supervisors', 'team', 'unrestricted']).default('team-supervisors'),
+    supervisorChatLevel: z.enum(['disabled', 'team', 'unrestricted']).default('unrestricted'),
+  })
+  .strict();
+
+/** A JSON Pointer into the document (RFC 6901), e.g. `/screen/bringToFrontOnCall`. */
+const jsonPointer = z.string().regex(/^(\/[^/]+)+$/, 'a JSON Pointer such as /screen/bringToFrontOnCall');
+
+export const DesktopSettingsSchema = z
+  .object({
+    schemaVersion: z.literal(CURRENT_SCHEMA_VERSION),
+    ecc: EccDeclarationsSchema.prefault({}),
+    grid: GridsSchema.prefault({}),
+    connectionProfiles: z
+      .array(ConnectionProfileSchema)
+      .max(100)
+      .default([])
+      .superRefine((profiles, ctx) => {
+        const seen = new Set<string>();
+        profiles.forEach((profile, i) => {
+          if (seen.has(profile.name)) ctx.addIssue({ code: 'custom', path: [i, 'name'], message: `profile "${profile.name}" is listed twice` });
+          seen.add(profile.name);
+        });
+      }),
+    screen: ScreenPreferencesSchema.prefault({}),
+    sounds: SoundPreferencesSchema.prefault({}),
+    agent: AgentValuesSchema.prefault({}),
+    locked: z.array(jsonPointer).max(1000).default([]),
+    /** Imported values with no place in this schema (kept for an administrator, never used). */
+    extra: z.record(z.string(), z.unknown()).optional(),
+  })
+  .strict();
+
+export type DesktopSettings = z.output<typeof DesktopSettingsSchema>;
+/** A document as an administrator writes it (defaults may be left out). */
+export type DesktopSettingsInput = z.input<typeof DesktopSettingsSchema>;
+
+/** The built-in defaults: every section's defaults, no profiles, no reason codes. */
+export const DEFAULT_DESKTOP_SETTINGS: DesktopSettings = DesktopSettingsSchema.parse({ schemaVersion: CURRENT_SCHEMA_VERSION });
+
+/** One problem with a document: where (a JSON Pointer) and what was expected. */
+export const SettingsProblemSchema = z.object({ path: z.string(), message: z.string() });
+export type SettingsProblem = z.infer<typeof SettingsProblemSchema>;
+
+/**
+ * Upgrade steps from older schema versions, one per version: step `n` turns a version
+ * `n` document into version `n + 1`. Version 1 is the first, so there are none yet;
+ * a new version adds its step here and never changes an old one.
+ */
+export const SCHEMA_UPGRADES: Readonly<Record<number, (document: Record<string, unknown>) => Record<string, unknown>>> = {};
+
+export type ParsedSettings =
+  | { readonly ok: true; readonly settings: DesktopSettings; readonly upgradedFrom?: number }
+  | { readonly ok: false; readonly problems: readonly SettingsProblem[] };
+
+/** Checks any JSON value as a settings document: upgraded to the current version, then validated. */
+export function parseDesktopSettings(json: unknown): ParsedSettings {
+  if (typeof json !== 'object' || json === null || Array.isArray(json)) {
+    return { ok: false, problems: [{ path: '', message: 'expected a JSON object with a schemaVersion' }] };
+  }
+  let document = json as Record<string, unknown>;
+  const version = document.schemaVersion;
+  if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) {
+    return { ok: false, problems: [{ path: '/schemaVersion', message: `expected a schema version from 1 to ${CURRENT_SCHEMA_VERSION}` }] };
+  }
+  if (version > CURRENT_SCHEMA_VERSION) {
+    return {
+      ok: false,
+      problems: [{ path: '/schemaVersion', message: `schema version ${version} is newer than this desktop understands (${CURRENT_SCHEMA_VERSION}); update the desktop` }],
+    };
+  }
+  for (let from = version; from < CURRENT_SCHEMA_VERSION; from++) {
+    const step = SCHEMA_UPGRADES[from];
+    if (!step) return { ok: false, problems: [{ path: '/schemaVersion', message: `no upgrade from schema version ${from}` }] };
+    document = { ...step(document), schemaVersion: from + 1 };
+  }
+  const parsed = DesktopSettingsSchema.safeParse(document);
+  if (!parsed.success) {
+    return { ok: false, problems: parsed.error.issues.map((issue) => ({ path: jsonPointerOf(issue.path), message: issue.message })) };
+  }
+  return { ok: true, settings: parsed.data, ...(version < CURRENT_SCHEMA_VERSION ? { upgradedFrom: version } : {}) };
+}
+
+/** A zod issue path as a JSON Pointer (RFC 6901: `~` and `/` escaped). */
+export function jsonPointerOf(path: readonly PropertyKey[]): string {
+  return path.map((part) => `/${String(part).replaceAll('~', '~0').replaceAll('/', '~1')}`).join('');
+}
