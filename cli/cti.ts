@@ -5,9 +5,10 @@
  *   cti decode [--version N] --pcap FILE [--port P]
  *   cti encode [--version N] JSON
  *   cti monitor --a HOST:PORT [--b HOST:PORT] [--version N] [--peripheral-id N] [--filter F] [--heartbeat S]
- * Bad input: one line on stderr naming the problem and where, exit code 2.
+ *   cti settings import-reg [--server INSTANCE\SERVER] FILE
+ *   cti settings validate FILE
+ * Bad input: one line on stderr per problem, naming it and where, exit code 2.
  */
-import { readFileSync } from 'node:fs';
 import { Command, CommanderError, Option } from 'commander';
 import { DEFAULT_PROTOCOL_VERSION, Ged188EncodeError, MAX_PROTOCOL_VERSION, MIN_PROTOCOL_VERSION, encode, encodeUnknown } from '../ged188/index.js';
 import { CaptureError, readGed188Capture } from './capture/ged188-capture.js';
@@ -15,19 +16,10 @@ import { decodeAt, splitStream, versionFromOpen } from './frame-stream.js';
 import { InputError, parseHex, toHex } from './hex.js';
 import { fromJson, toJson } from './message-json.js';
 import { addMonitorCommand } from './monitor.js';
+import { readInputFile } from './input-file.js';
+import { addSettingsCommand, ProblemsError } from './settings/settings-command.js';
 import { serverPort } from '../command-line/port-arguments.js';
 import { protocolVersion } from './arguments.js';
-
-function readInput(file: string): Uint8Array {
-  try {
-    return readFileSync(file);
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') throw new InputError(`${file}: no such file`);
-    if (code === 'EISDIR') throw new InputError(`${file} is a folder, not a file`);
-    throw new InputError(`cannot read ${file}: ${(error as Error).message}`);
-  }
-}
 
 const print = (object: unknown) => process.stdout.write(`${JSON.stringify(object)}\n`);
 
@@ -57,7 +49,7 @@ program
       print(toJson(decodeAt(parseHex(hex), options.version ?? DEFAULT_PROTOCOL_VERSION, 'frame')));
     } else if (options.stream !== undefined) {
       let streamVersion = options.version;
-      for (const { frame, offset } of splitStream(readInput(options.stream))) {
+      for (const { frame, offset } of splitStream(readInputFile(options.stream))) {
         streamVersion ??= versionFromOpen(frame, DEFAULT_PROTOCOL_VERSION);
         print(toJson(decodeAt(frame, streamVersion, `${options.stream}, message at byte ${offset}`)));
       }
@@ -67,7 +59,7 @@ program
   });
 
 function decodeCapture(file: string, fixedVersion: number | undefined, serverPort: number | undefined): void {
-  const entries = readGed188Capture(readInput(file), serverPort === undefined ? {} : { port: serverPort });
+  const entries = readGed188Capture(readInputFile(file), serverPort === undefined ? {} : { port: serverPort });
   // Each conversation is read with the version its own OPEN_REQ asked for.
   const versions = new Map<string, number>();
   for (const entry of entries) {
@@ -103,11 +95,16 @@ program
   });
 
 addMonitorCommand(program);
+addSettingsCommand(program);
 
 try {
   program.parse();
 } catch (error) {
   if (error instanceof CommanderError) process.exit(error.exitCode === 0 ? 0 : 2);
+  if (error instanceof ProblemsError) {
+    for (const line of error.lines) process.stderr.write(`${line}\n`);
+    process.exit(2);
+  }
   if (error instanceof InputError || error instanceof Ged188EncodeError || error instanceof CaptureError) {
     process.stderr.write(`cti: ${error.message}\n`);
     process.exit(2);
