@@ -27,7 +27,7 @@ const versionOption = () =>
   new Option('--version <n>', `protocol version (${MIN_PROTOCOL_VERSION}-${MAX_PROTOCOL_VERSION}); default ${DEFAULT_PROTOCOL_VERSION}, or for a stream or capture the one its OPEN_REQ asks for`).argParser(protocolVersion);
 
 const program = new Command('cti')
-  .description('Decode and encode Cisco CTI Server (GED-188) messages')
+  .description('Decode and encode Cisco CTI Server (GED-188) messages; monitor; import and check desktop settings')
   .exitOverride()
   .configureOutput({ outputError: (text, write) => write(text.replace(/^error: /, 'cti: ')) });
 
