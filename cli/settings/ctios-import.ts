@@ -314,6 +314,8 @@ class Mapping {
       else if (field === undefined) {
         this.problems.push({ line: key.values.get('type')!.line, message: `${relative(key)}\\Type: unknown column type "${type}"; expected one of ${[...CALL_COLUMN_TYPES.values()].filter(unique).join(', ')} (or an alias such as Status, DN, NAMEDVARIABLE, NAMEDARRAY)` });
       }
+      // A column with a bad Type is already a problem (no document is printed); the
+      // placeholder only lets the rest of the column be checked too.
       column.field = field ?? 'CallID';
       const name = this.string(key, 'Name', pointer + '/name');
       if (name !== undefined) column.name = name.replace(/^user\./i, '');
