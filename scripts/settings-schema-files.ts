@@ -39,7 +39,7 @@ const fieldIs = (value: string) => ({ properties: { field: { const: value } }, r
 const COLUMN_RULES = [
   { if: fieldIs('ECC'), then: { required: ['name'] } },
   { if: fieldIs('Statistic'), then: { required: ['name'] } },
-  { if: fieldIs('ECCArray'), then: { required: ['name'], properties: { name: { pattern: ECC_ARRAY_ELEMENT.source } } } },
+  { if: fieldIs('ECCArray'), then: { required: ['name'], properties: { name: { type: 'string', pattern: ECC_ARRAY_ELEMENT.source } } } },
 ];
 
 /** The document as an administrator writes it: the input side, where defaults make fields optional. */
