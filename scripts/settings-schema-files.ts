@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { JSONSchema } from 'zod/v4/core';
 import {
   CURRENT_SCHEMA_VERSION,
   DEFAULT_DESKTOP_SETTINGS,
@@ -29,14 +30,14 @@ export const EXAMPLE_FILE = 'resources/desktop-settings.example.json';
 export const REGENERATE = 'npm run settings:schema';
 
 /** A column whose `field` is `value`. */
-const fieldIs = (value: string) => ({ properties: { field: { const: value } }, required: ['field'] });
+const fieldIs = (value: string): JSONSchema.JSONSchema => ({ properties: { field: { const: value } }, required: ['field'] });
 
 /**
  * The column rules zod checks in a refinement, which `toJSONSchema` cannot see, written out
  * as JSON Schema so an administrator's editor flags them too. Uniqueness of reason codes and
  * profile names has no JSON Schema form; `cti settings validate` checks it.
  */
-const COLUMN_RULES = [
+const COLUMN_RULES: JSONSchema.JSONSchema[] = [
   { if: fieldIs('ECC'), then: { required: ['name'] } },
   { if: fieldIs('Statistic'), then: { required: ['name'] } },
   { if: fieldIs('ECCArray'), then: { required: ['name'], properties: { name: { type: 'string', pattern: ECC_ARRAY_ELEMENT.source } } } },
