@@ -48,20 +48,19 @@ export const EXAMPLE_DESKTOP_SETTINGS = {
       callField('ECCArray', 'Latest Order', 120, { name: 'OrderLines[0]' }),
     ],
     agentStatistics: [
-      statistic('CallsHandledToday', 'Calls Handled'),
-      statistic('AvgTalkTimeToday', 'Avg Talk Time'),
-      statistic('TimeLoggedInToday', 'Logged In'),
-      statistic('AvailTimeToday', 'Available Time'),
-      statistic('NotReadyTimeToday', 'Not Ready Time'),
+      statistic('CallsHandledToday', 'Handled'),
+      statistic('AvgHandleTimeToday', 'Avg Handle'),
+      statistic('HandledCallsAfterCallTimeToday', 'Wrap-up Time'),
+      statistic('TimeNotReadyToday', 'Not Ready'),
     ],
     skillGroupStatistics: [
       // CTI OS requires SkillGroupNumber to stay the first column.
       statistic('SkillGroupNumber', 'Skill Group'),
-      statistic('AgentsAvail', 'Available'),
+      statistic('AgentsReady', 'Ready'),
       statistic('AgentsNotReady', 'Not Ready'),
-      statistic('AgentsTalkingIn', 'Talking In'),
-      statistic('CallsQNow', 'In Queue'),
+      statistic('CallsQNow', 'Waiting'),
       statistic('LongestCallQNow', 'Longest Wait'),
+      statistic('HandledCallsToday', 'Handled Today'),
     ],
   },
   connectionProfiles: [
