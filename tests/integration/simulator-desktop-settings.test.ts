@@ -43,7 +43,7 @@ async function download(url: string, ifNoneMatch?: string): Promise<Download> {
   return { status: response.status, etag: response.headers.get('etag'), bytes: Buffer.from(await response.arrayBuffer()) };
 }
 
-function put(simulator: CtiSimulator, body: string | Buffer): Promise<Response> {
+function put(simulator: CtiSimulator, body: string | Uint8Array<ArrayBuffer>): Promise<Response> {
   return fetch(settingsUrl(simulator), { method: 'PUT', body, headers: { 'content-type': 'application/json' } });
 }
 
@@ -100,7 +100,7 @@ describe('PUT /desktop-settings', () => {
   it('the same document again keeps its ETag, so desktops download nothing new', async () => {
     const simulator = await start();
     const before = await download(settingsUrl(simulator));
-    const response = await put(simulator, before.bytes);
+    const response = await put(simulator, new Uint8Array(before.bytes));
     expect(((await response.json()) as { etag: string }).etag).toBe(before.etag);
   });
 
