@@ -24,8 +24,11 @@ const eccName = z.string().min(1).max(32).regex(/^[^\s]+$/, 'an ECC name has no 
 /** ECC variables the site declares (ctios.md §5.2): scalars, and arrays with their size. */
 export const EccDeclarationsSchema = z
   .object({
-    scalars: z.array(eccName).default([]),
-    arrays: z.array(z.object({ name: eccName, size: z.number().int().min(1).max(255) }).strict()).default([]),
+    scalars: z.array(eccName).default([]).describe('ECC scalar variables, by name without "user."'),
+    arrays: z
+      .array(z.object({ name: eccName, size: z.number().int().min(1).max(255).describe('Number of elements') }).strict())
+      .default([])
+      .describe('ECC array variables, by name without "user.", with their size'),
   })
   .strict();
 
@@ -61,18 +64,21 @@ export const ColumnFieldSchema = z.enum([
 ]);
 export type ColumnField = z.infer<typeof ColumnFieldSchema>;
 
+/** How an ECCArray column names its element: `name[index]`. */
+export const ECC_ARRAY_ELEMENT = /^[^\s[\]]+\[\d+\]$/;
+
 export const GridColumnSchema = z
   .object({
-    field: ColumnFieldSchema,
-    header: text(64),
-    /** ECC name (`ECC`: `name`; `ECCArray`: `name[index]`) or statistic name (`Statistic`). */
-    name: text(64).optional(),
-    /** Pixels. */
-    width: z.number().int().min(16).max(2000).default(100),
-    maxChars: z.number().int().min(1).max(255).optional(),
+    field: ColumnFieldSchema.describe('What the column shows: a call field, Var1-Var10, ECC, ECCArray, or (statistics grids) Statistic'),
+    header: text(64).describe('Column heading'),
+    name: text(64)
+      .optional()
+      .describe('Required for ECC (the variable name without "user."), ECCArray (name[index]) and Statistic (the CTI OS statistic name)'),
+    width: z.number().int().min(16).max(2000).default(100).describe('Width in pixels'),
+    maxChars: z.number().int().min(1).max(255).optional().describe('Most characters an agent may type in an editable column'),
     alignment: z.enum(['left', 'right', 'center']).default('left'),
-    numericOnly: z.boolean().default(false),
-    editable: z.boolean().default(false),
+    numericOnly: z.boolean().default(false).describe('Only digits may be typed'),
+    editable: z.boolean().default(false).describe('The agent may edit the value during the call'),
   })
   .strict()
   .superRefine((column, ctx) => {
@@ -80,7 +86,7 @@ export const GridColumnSchema = z
     if (needsName && !column.name) {
       ctx.addIssue({ code: 'custom', path: ['name'], message: `a column of field ${column.field} needs a name: the ${column.field === 'Statistic' ? 'statistic' : 'ECC variable'} it shows` });
     }
-    if (column.field === 'ECCArray' && column.name && !/^[^\s[\]]+\[\d+\]$/.test(column.name)) {
+    if (column.field === 'ECCArray' && column.name && !ECC_ARRAY_ELEMENT.test(column.name)) {
       ctx.addIssue({ code: 'custom', path: ['name'], message: 'an ECCArray column names its element as name[index]' });
     }
   });
@@ -134,8 +140,7 @@ export const ServerAddressSchema = z
 /** Which login fields the login screen shows (CTI OS ShowFieldBitMask, ctios.md §5.4). */
 export const LoginFieldsSchema = z
   .object({
-    /** Agents log in by AgentID or by login name. */
-    identity: z.enum(['agentId', 'loginName']).default('agentId'),
+    identity: z.enum(['agentId', 'loginName']).default('agentId').describe('Agents log in by agent ID or by login name'),
     password: z.boolean().default(true),
     instrument: z.boolean().default(true),
     position: z.boolean().default(false),
@@ -146,21 +151,20 @@ export const LoginFieldsSchema = z
 /** One connection profile (CTI OS `Login\ConnectionProfiles\<name>`, ctios.md §5.4). */
 export const ConnectionProfileSchema = z
   .object({
-    name: z.string().min(1).max(64),
-    sideA: ServerAddressSchema.optional(),
-    sideB: ServerAddressSchema.optional(),
+    name: z.string().min(1).max(64).describe('Profile name the login screen offers; unique'),
+    sideA: ServerAddressSchema.optional().describe('CTI Server side A'),
+    sideB: ServerAddressSchema.optional().describe('CTI Server side B'),
     peripheralId: z.number().int().nonnegative().max(0xfffffffe).default(5000),
-    protocolVersion: z.number().int().min(13).max(25).default(24),
+    protocolVersion: z.number().int().min(13).max(25).default(24).describe('GED-188 protocol version to open the session with'),
     heartbeatIntervalMs: z.number().int().min(250).max(600_000).default(5000),
-    /** Missed heartbeats before the link counts as dead (CTI OS MaxHeartbeats). */
-    missedHeartbeatLimit: z.number().int().min(1).max(10).default(3),
-    /** Idle timeout CTI Server applies to the session (OPEN_REQ IdleTimeout), ms. */
-    idleTimeoutMs: z.number().int().min(0).max(3_600_000).default(0),
-    /** Log in again by itself after a failover (CTI OS AutoLogin). */
-    autoLogin: z.boolean().default(true),
-    /** CTI OS WarnIfAlreadyLoggedIn / RejectIfAlreadyLoggedIn. */
-    duplicateLogin: z.enum(['allow', 'warn', 'reject']).default('warn'),
-    loginFields: LoginFieldsSchema.prefault({}),
+    missedHeartbeatLimit: z.number().int().min(1).max(10).default(3).describe('Missed heartbeats before the link counts as dead (CTI OS MaxHeartbeats)'),
+    idleTimeoutMs: z.number().int().min(0).max(3_600_000).default(0).describe('Idle timeout CTI Server applies to the session (OPEN_REQ IdleTimeout), ms'),
+    autoLogin: z.boolean().default(true).describe('Log in again after a failover (CTI OS AutoLogin)'),
+    duplicateLogin: z
+      .enum(['allow', 'warn', 'reject'])
+      .default('warn')
+      .describe('An agent already logged in elsewhere (CTI OS WarnIfAlreadyLoggedIn / RejectIfAlreadyLoggedIn)'),
+    loginFields: LoginFieldsSchema.prefault({}).describe('Which fields the login screen shows (CTI OS ShowFieldBitMask)'),
     agentStatistics: z.boolean().default(true),
     skillGroupStatistics: z.boolean().default(true),
     silentMonitor: z.boolean().default(false),
@@ -172,9 +176,8 @@ export const ScreenPreferencesSchema = z
   .object({
     bringToFrontOnCall: z.boolean().default(true),
     flashOnCall: z.boolean().default(false),
-    /** Shows the Record button (CTI OS RecordingEnabled). */
-    recordingEnabled: z.boolean().default(false),
-    statisticsIntervalMs: positiveMs.min(1000).max(3_600_000).default(15_000),
+    recordingEnabled: z.boolean().default(false).describe('Show the Record button (CTI OS RecordingEnabled)'),
+    statisticsIntervalMs: positiveMs.min(1000).max(3_600_000).default(15_000).describe('Agent statistics refresh, ms'),
   })
   .strict();
 
@@ -207,17 +210,15 @@ const wrapupString = z.string().min(1).max(39);
 /** The values CTI OS sent with the agent at login (`Server\Agent`, ctios.md §5.5), and ours beyond them. */
 export const AgentValuesSchema = z
   .object({
-    notReadyReasons: reasonCodes([]),
-    logoutReasons: reasonCodes([]),
+    notReadyReasons: reasonCodes([]).describe('Not Ready reason codes offered to the agent; each code once'),
+    logoutReasons: reasonCodes([]).describe('Logout reason codes offered to the agent; each code once'),
     notReadyReasonRequired: z.boolean().default(false),
     logoutReasonRequired: z.boolean().default(false),
-    wrapupIncoming: z.array(wrapupString).max(500).default([]),
-    /** Beyond CTI OS, which had wrap-up strings for incoming calls only. */
-    wrapupOutgoing: z.array(wrapupString).max(500).default([]),
-    /** Show the wrap-up dialog when a call ends (CTI OS EnableWrapupDialog). */
-    wrapupDialog: z.boolean().default(true),
-    /** Wrap-up data is required (CTI OS WrapupDataRequired). */
-    wrapupDataRequired: z.boolean().default(false),
+    wrapupIncoming: z.array(wrapupString).max(500).default([]).describe('Wrap-up strings for incoming calls'),
+    // Beyond CTI OS, which had wrap-up strings for incoming calls only.
+    wrapupOutgoing: z.array(wrapupString).max(500).default([]).describe('Wrap-up strings for outgoing calls (transfers and conferences count as outgoing)'),
+    wrapupDialog: z.boolean().default(true).describe('Show the wrap-up dialog when a call ends (CTI OS EnableWrapupDialog)'),
+    wrapupDataRequired: z.boolean().default(false).describe('Wrap-up data is required (CTI OS WrapupDataRequired)'),
     chatLevel: z.enum(['disabled', 'primary-supervisor', 'team-supervisors', 'team', 'unrestricted']).default('team-supervisors'),
     supervisorChatLevel: z.enum(['disabled', 'team', 'unrestricted']).default('unrestricted'),
   })
@@ -228,9 +229,9 @@ const jsonPointer = z.string().regex(/^(\/[^/]+)+$/, 'a JSON Pointer such as /sc
 
 export const DesktopSettingsSchema = z
   .object({
-    schemaVersion: z.literal(CURRENT_SCHEMA_VERSION),
-    ecc: EccDeclarationsSchema.prefault({}),
-    grid: GridsSchema.prefault({}),
+    schemaVersion: z.literal(CURRENT_SCHEMA_VERSION).describe('Version of this schema the document follows'),
+    ecc: EccDeclarationsSchema.prefault({}).describe('Declared ECC variables (CTI OS ECC)'),
+    grid: GridsSchema.prefault({}).describe('Columns of the call appearance and statistics grids (CTI OS Grid)'),
     connectionProfiles: z
       .array(ConnectionProfileSchema)
       .max(100)
@@ -241,13 +242,13 @@ export const DesktopSettingsSchema = z
           if (seen.has(profile.name)) ctx.addIssue({ code: 'custom', path: [i, 'name'], message: `profile "${profile.name}" is listed twice` });
           seen.add(profile.name);
         });
-      }),
-    screen: ScreenPreferencesSchema.prefault({}),
-    sounds: SoundPreferencesSchema.prefault({}),
-    agent: AgentValuesSchema.prefault({}),
-    locked: z.array(jsonPointer).max(1000).default([]),
-    /** Imported values with no place in this schema (kept for an administrator, never used). */
-    extra: z.record(z.string(), z.unknown()).optional(),
+      })
+      .describe('Connection profiles (CTI OS Login\\ConnectionProfiles); names unique'),
+    screen: ScreenPreferencesSchema.prefault({}).describe('CTI OS ScreenPreferences'),
+    sounds: SoundPreferencesSchema.prefault({}).describe('CTI OS SoundPreferences: each sound muted or not'),
+    agent: AgentValuesSchema.prefault({}).describe('Reason codes, wrap-up strings and flags (CTI OS Server\\Agent)'),
+    locked: z.array(jsonPointer).max(1000).default([]).describe('JSON Pointers of values the user may not override, e.g. /screen/bringToFrontOnCall'),
+    extra: z.record(z.string(), z.unknown()).optional().describe('Imported values with no place in this schema: kept for an administrator, never used'),
   })
   .strict();
 

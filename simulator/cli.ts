@@ -3,6 +3,7 @@ import { listenPort } from '../command-line/port-arguments.js';
 import { NONE_UINT } from '../ged188/index.js';
 import { CallGenerator } from './call-generator.js';
 import { CtiSimulator, DEFAULT_MAX_CONNECTIONS_PER_SIDE, DEFAULT_OPEN_TIMEOUT_MS, ListenError } from './cti-simulator.js';
+import { BadDesktopSettings, loadDesktopSettingsFile, type DesktopSettingsDocument } from './desktop-settings-document.js';
 import { generatedSite, type Site } from './pg/site.js';
 import { SiteFileError, loadSiteFile } from './site-file.js';
 
@@ -41,6 +42,7 @@ const program = new Command('simulator')
   .option('--open-timeout <seconds>', 'close a connection that has not opened a session this long after connecting', decimal(0.1, 3600, 'an open timeout'), DEFAULT_OPEN_TIMEOUT_MS / 1000)
   .option('--max-connections <n>', 'connections each side holds at most; more are refused and logged', wholeNumber(1, 100_000), DEFAULT_MAX_CONNECTIONS_PER_SIDE)
   .option('--config <file>', 'a JSON site description (agents, teams, skill groups, desk settings) instead of a generated site')
+  .option('--settings <file>', 'the desktop settings document GET /desktop-settings serves (default: a realistic example)')
   .option('--quiet', 'do not log sessions and faults')
   .exitOverride()
   .configureOutput({ outputError: (text, write) => write(text.replace(/^error: /, 'simulator: ')) });
@@ -60,6 +62,7 @@ interface Options {
   openTimeout: number;
   maxConnections: number;
   config?: string;
+  settings?: string;
   quiet?: boolean;
 }
 
@@ -84,6 +87,17 @@ function siteFrom(options: Options): Site {
   }
 }
 
+/** The --settings file, checked before anything listens. */
+function desktopSettingsFrom(options: Options): DesktopSettingsDocument | undefined {
+  if (options.settings === undefined) return undefined;
+  try {
+    return loadDesktopSettingsFile(options.settings);
+  } catch (error) {
+    if (error instanceof BadDesktopSettings) usageError(error.message);
+    throw error;
+  }
+}
+
 async function main(): Promise<void> {
   try {
     program.parse();
@@ -93,6 +107,7 @@ async function main(): Promise<void> {
   }
   const options = program.opts<Options>();
   const site = siteFrom(options);
+  const desktopSettings = desktopSettingsFrom(options);
   const log = options.quiet ? undefined : (line: string) => console.log(line);
   let simulator: CtiSimulator;
   try {
@@ -104,6 +119,7 @@ async function main(): Promise<void> {
       log,
       openTimeoutMs: options.openTimeout * 1000,
       maxConnectionsPerSide: options.maxConnections,
+      desktopSettings,
     });
   } catch (error) {
     if (error instanceof ListenError) {

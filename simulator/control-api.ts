@@ -3,6 +3,8 @@ import type { AddressInfo } from 'node:net';
 import { FaultConflict, listenOn, type CtiSimulator } from './cti-simulator.js';
 import { BadFault, applyFault, parseFault } from './faults.js';
 import { BadCallBody, parseIncomingCall } from './control-api-calls.js';
+import { HttpError, readJson, reply } from './control-api-http.js';
+import { serveDesktopSettings } from './control-api-settings.js';
 import { describeAgents, describeCalls } from './control-api-views.js';
 import { ControlFailure } from './pg/refusals.js';
 
@@ -13,45 +15,20 @@ export interface ControlApi {
 
 const MAX_BODY_BYTES = 64 * 1024;
 
-class HttpError extends Error {
-  constructor(
-    readonly status: number,
-    message: string,
-  ) {
-    super(message);
-  }
-}
-
-async function readJson(request: http.IncomingMessage): Promise<unknown> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of request as AsyncIterable<Buffer>) {
-    size += chunk.length;
-    if (size > MAX_BODY_BYTES) throw new HttpError(413, `request body over ${MAX_BODY_BYTES} bytes`);
-    chunks.push(chunk);
-  }
-  const text = Buffer.concat(chunks).toString('utf8');
-  try {
-    return JSON.parse(text);
-  } catch {
-    throw new HttpError(400, 'request body is not valid JSON');
-  }
-}
-
 /**
  * The simulator's HTTP control API, for tests and demos: JSON in, JSON out, and a
- * JSON `error` with a 4xx status for anything it cannot do.
+ * JSON `error` with a 4xx status for anything it cannot do. The desktop settings
+ * document is the one answer served as stored bytes, with an ETag.
  */
 export async function startControlApi(simulator: CtiSimulator, host: string, port: number): Promise<ControlApi> {
-  const route = async (request: http.IncomingMessage): Promise<unknown> => {
-    const path = new URL(request.url ?? '/', 'http://simulator').pathname;
+  const route = async (request: http.IncomingMessage, path: string): Promise<unknown> => {
     if (path === '/health') {
       if (request.method !== 'GET') throw new HttpError(405, 'use GET /health');
       return simulator.health();
     }
     if (path === '/faults') {
       if (request.method !== 'POST') throw new HttpError(405, 'use POST /faults');
-      const body = await readJson(request);
+      const body = await readJson(request, MAX_BODY_BYTES);
       try {
         return await applyFault(simulator, parseFault(body));
       } catch (error) {
@@ -63,7 +40,7 @@ export async function startControlApi(simulator: CtiSimulator, host: string, por
     if (path === '/agents' && request.method === 'GET') return describeAgents(simulator.peripheral);
     if (path === '/calls' && request.method === 'GET') return describeCalls(simulator.peripheral);
     if (path === '/calls' && request.method === 'POST') {
-      const body = await readJson(request);
+      const body = await readJson(request, MAX_BODY_BYTES);
       let incoming;
       try {
         incoming = parseIncomingCall(body, simulator.peripheral);
@@ -87,17 +64,20 @@ export async function startControlApi(simulator: CtiSimulator, host: string, por
       simulator.peripheral.flush();
       return { callId: Number(hangup[1]) };
     }
-    throw new HttpError(404, `no such endpoint ${request.method} ${path}; see GET /health, GET /agents, GET /calls, POST /calls, POST /calls/{id}/hangup, POST /faults`);
+    throw new HttpError(
+      404,
+      `no such endpoint ${request.method} ${path}; see GET /health, GET /agents, GET /calls, POST /calls, POST /calls/{id}/hangup, POST /faults, GET and PUT /desktop-settings`,
+    );
   };
 
   const server = http.createServer((request, response) => {
-    route(request).then(
-      (body) => reply(response, 200, body),
-      (error: unknown) => {
-        const status = error instanceof HttpError ? error.status : 500;
-        reply(response, status, { error: (error as Error).message });
-      },
-    );
+    const path = new URL(request.url ?? '/', 'http://simulator').pathname;
+    // The settings document is not a JSON answer built here but bytes served as they are, with an ETag.
+    const answered = path === '/desktop-settings' ? serveDesktopSettings(simulator, request, response) : route(request, path).then((body) => reply(response, 200, body));
+    answered.catch((error: unknown) => {
+      const status = error instanceof HttpError ? error.status : 500;
+      reply(response, status, { error: (error as Error).message });
+    });
   });
   await listenOn(server, host, port, 'control API');
   const actual = (server.address() as AddressInfo).port;
@@ -109,10 +89,4 @@ export async function startControlApi(simulator: CtiSimulator, host: string, por
         server.close(() => resolve());
       }),
   };
-}
-
-function reply(response: http.ServerResponse, status: number, body: unknown): void {
-  const text = JSON.stringify(body);
-  response.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(text) });
-  response.end(text);
 }

@@ -3,6 +3,8 @@ import type { AddressInfo } from 'node:net';
 import { AGENT_STATE, DEVICE_ID_TYPE, PG_STATUS, SERVICE, STATUS, SYSTEM_EVENT_ID, buildMessage, type Message } from '../ged188/index.js';
 import { ClientSession, type SessionRole } from './client-session.js';
 import { startControlApi, type ControlApi } from './control-api.js';
+import { DesktopSettingsDocument } from './desktop-settings-document.js';
+import { EXAMPLE_DESKTOP_SETTINGS } from './desktop-settings-example.js';
 import { EventDispatcher } from './event-dispatch.js';
 import { MaintenanceHandOver, type HandOverOutcome } from './maintenance.js';
 import { Peripheral } from './pg/peripheral.js';
@@ -32,6 +34,12 @@ export interface SimulatorOptions {
   readonly maxConnectionsPerSide?: number;
   /** The peripheral's clock (ms since epoch): state times, statistics, event times. */
   readonly clock?: () => number;
+  /**
+   * The desktop settings document `GET /desktop-settings` serves: a JSON object with a
+   * numeric schemaVersion (serialised), or a DesktopSettingsDocument (served byte for
+   * byte, e.g. a `--settings` file). A realistic example document when absent.
+   */
+  readonly desktopSettings?: unknown;
 }
 
 export const DEFAULT_OPEN_TIMEOUT_MS = 30_000;
@@ -189,6 +197,7 @@ export class CtiSimulator {
   private handOver: MaintenanceHandOver | undefined;
   private readonly maintenanceTiming: { responseMs: number; stoppingMs: number };
   private readonly openTimeoutMs: number;
+  private settings: DesktopSettingsDocument;
 
   private constructor(options: SimulatorOptions) {
     const host = options.host ?? '127.0.0.1';
@@ -204,6 +213,8 @@ export class CtiSimulator {
     });
     this.events = new EventDispatcher(this.peripheral);
     this.maintenanceTiming = { responseMs: options.maintenanceTiming?.responseMs ?? 5000, stoppingMs: options.maintenanceTiming?.stoppingMs ?? 5000 };
+    const settings = options.desktopSettings ?? EXAMPLE_DESKTOP_SETTINGS;
+    this.settings = settings instanceof DesktopSettingsDocument ? settings : DesktopSettingsDocument.fromValue(settings);
   }
 
   static async start(options: SimulatorOptions = {}): Promise<CtiSimulator> {
@@ -274,6 +285,17 @@ export class CtiSimulator {
 
   get controlUrl(): string | undefined {
     return this.controlApi?.url;
+  }
+
+  /** What `GET /desktop-settings` serves. */
+  get desktopSettings(): DesktopSettingsDocument {
+    return this.settings;
+  }
+
+  /** A new settings document (`PUT /desktop-settings`): desktops get it on their next download. */
+  replaceDesktopSettings(document: DesktopSettingsDocument): void {
+    this.settings = document;
+    this.log(`desktop settings replaced (${document.bytes.length} bytes, ETag ${document.etag})`);
   }
 
   health(): Health {
