@@ -94,11 +94,12 @@ export type GridColumn = z.infer<typeof GridColumnSchema>;
 
 const columns = (defaults: GridColumn[]) => z.array(GridColumnSchema).max(64).default(defaults);
 
+/** CTI OS's default call appearance (callappearance.default.reg.txt, ctios.md §5.3), in its order. */
 const CALL_APPEARANCE_DEFAULT: GridColumn[] = [
   { field: 'CallID', header: 'Call ID', width: 80, alignment: 'left', numericOnly: false, editable: false },
   { field: 'CallStatus', header: 'Status', width: 90, alignment: 'left', numericOnly: false, editable: false },
-  { field: 'ANI', header: 'ANI', width: 110, alignment: 'left', numericOnly: false, editable: false },
   { field: 'DNIS', header: 'DNIS', width: 110, alignment: 'left', numericOnly: false, editable: false },
+  { field: 'ANI', header: 'ANI', width: 110, alignment: 'left', numericOnly: false, editable: false },
   { field: 'CED', header: 'CED', width: 90, alignment: 'left', numericOnly: false, editable: false },
   { field: 'DialedNumber', header: 'Dialed Number', width: 110, alignment: 'left', numericOnly: false, editable: false },
   { field: 'UserToUserInfo', header: 'User To User Info', width: 140, maxChars: 129, alignment: 'left', numericOnly: false, editable: true },
@@ -229,6 +230,8 @@ const jsonPointer = z.string().regex(/^(\/[^/]+)+$/, 'a JSON Pointer such as /sc
 
 export const DesktopSettingsSchema = z
   .object({
+    /** Lets an administrator's editor find the JSON Schema (resources/desktop-settings.schema.json); not used otherwise. */
+    $schema: z.string().max(2048).optional().describe('Where the JSON Schema of this document is, for editors; ignored by the desktop'),
     schemaVersion: z.literal(CURRENT_SCHEMA_VERSION).describe('Version of this schema the document follows'),
     ecc: EccDeclarationsSchema.prefault({}).describe('Declared ECC variables (CTI OS ECC)'),
     grid: GridsSchema.prefault({}).describe('Columns of the call appearance and statistics grids (CTI OS Grid)'),
