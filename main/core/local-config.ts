@@ -4,7 +4,8 @@ import { z } from 'zod';
 import { DeskSettingsSchema } from '../../contract/index.js';
 import { parseEndpoint, type Endpoint } from '../cti/endpoints.js';
 
-const endpointText = z.string().transform((text, ctx): Endpoint => {
+/** A CTI Server side as `host:port` in a JSON file, checked as the command line checks it. */
+export const endpointText = z.string().transform((text, ctx): Endpoint => {
   const parsed = parseEndpoint(text);
   if ('error' in parsed) {
     ctx.addIssue({ code: 'custom', message: parsed.error });
