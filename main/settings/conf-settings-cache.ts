@@ -16,26 +16,31 @@ export interface JsonFileStore {
 /** Opens the store keeping `<folder>/<name>.json`. */
 export type JsonFileStoreFactory = (folder: string, name: string) => JsonFileStore;
 
-const ENTRY_KEY = 'lastKnownGood';
-
-/** The file name (without `.json`) of the cache in the user-data folder. */
-export const SETTINGS_CACHE_NAME = 'desktop-settings-cache';
+/** The file name (without `.json`) of the cache in the user-data folder, and its key. */
+export const SETTINGS_CACHE = { name: 'desktop-settings-cache', key: 'lastKnownGood' } as const;
+/** The user's own preferences (JSON Pointer → value) in the user-data folder. */
+export const USER_PREFERENCES = { name: 'preferences', key: 'settings' } as const;
 
 /**
- * The settings cache on a conf-style store. conf writes through `atomically`
- * (temporary file, fsync, rename); the folder is fsynced here after each write, so
- * the rename itself survives a power cut, as durable-file.ts does for the outbox.
+ * One value kept under one key of a conf-style store: the settings cache, the user's
+ * preferences. conf writes through `atomically` (temporary file, fsync, rename); the
+ * folder is fsynced here after each write, so the rename itself survives a power cut,
+ * as durable-file.ts does for the outbox. A file that cannot be read is moved aside.
  */
-export class ConfSettingsCache implements SettingsCache {
+export class ConfEntryFile implements SettingsCache {
   private store: JsonFileStore | undefined;
   readonly file: string;
+  private readonly name: string;
+  private readonly key: string;
 
   constructor(
     private readonly folder: string,
     private readonly open: JsonFileStoreFactory,
-    private readonly name = SETTINGS_CACHE_NAME,
+    entry: { readonly name: string; readonly key: string } = SETTINGS_CACHE,
   ) {
-    this.file = path.join(folder, `${name}.json`);
+    this.name = entry.name;
+    this.key = entry.key;
+    this.file = path.join(folder, `${entry.name}.json`);
   }
 
   private opened(): JsonFileStore {
@@ -44,11 +49,11 @@ export class ConfSettingsCache implements SettingsCache {
   }
 
   read(): unknown {
-    return this.opened().get(ENTRY_KEY);
+    return this.opened().get(this.key);
   }
 
-  write(entry: CachedSettings): void {
-    this.opened().set(ENTRY_KEY, entry);
+  write(entry: CachedSettings | Record<string, unknown>): void {
+    this.opened().set(this.key, entry);
     syncFolder(this.folder);
   }
 

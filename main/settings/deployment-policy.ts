@@ -4,16 +4,7 @@ import { z } from 'zod';
 import { endpointText } from '../core/local-config.js';
 import { PRODUCT_NAME } from '../core/user-data.js';
 import type { SideEndpoints } from '../cti/endpoints.js';
-import { parseSettingsSource, simulatorSettingsSource, type SettingsSource } from './settings-source.js';
-
-const sourceText = z.string().transform((text, ctx): SettingsSource => {
-  const parsed = parseSettingsSource(text);
-  if ('error' in parsed) {
-    ctx.addIssue({ code: 'custom', message: parsed.error });
-    return z.NEVER;
-  }
-  return parsed;
-});
+import { settingsSourceText, simulatorSettingsSource, type SettingsSource } from './settings-source.js';
 
 const jsonPointer = z.string().regex(/^(\/[^/]+)+$/, 'expected a JSON Pointer such as /screen/bringToFrontOnCall');
 
@@ -29,7 +20,7 @@ export const DeploymentPolicySchema = z
     settings: z
       .object({
         /** An http(s) URL or an absolute file path (a network share too). */
-        source: sourceText.optional(),
+        source: settingsSourceText.optional(),
         /** How often an open session checks the source for a changed document; 0: only on each connect. */
         refreshIntervalMs: z.number().int().min(0).max(86_400_000).default(300_000),
         /** Values set and locked on this machine, over the central document's (JSON Pointer → value). */
@@ -99,8 +90,12 @@ export function policySides(policy: DeploymentPolicy, user: SideEndpoints): Side
   return sideA || sideB ? { ...(sideA && { A: sideA }), ...(sideB && { B: sideB }) } : user;
 }
 
-/** The settings source: the policy's, else the built-in simulator's when the desktop runs on it, else none. */
-export function policySettingsSource(policy: DeploymentPolicy, embeddedSimulatorControlUrl: string | undefined): SettingsSource {
+/**
+ * The settings source: the policy's, else the user's (config.json), else the built-in
+ * simulator's when the desktop runs on it, else none.
+ */
+export function policySettingsSource(policy: DeploymentPolicy, user: SettingsSource | undefined, embeddedSimulatorControlUrl: string | undefined): SettingsSource {
   if (policy.settings.source) return policy.settings.source;
+  if (user) return user;
   return embeddedSimulatorControlUrl ? simulatorSettingsSource(embeddedSimulatorControlUrl) : { kind: 'none' };
 }

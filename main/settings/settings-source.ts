@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { z } from 'zod';
 
 /**
  * Where the central desktop settings document comes from (the deployment policy
@@ -50,3 +51,13 @@ export function parseSettingsSource(text: string): SettingsSource | { readonly e
   if (path.isAbsolute(trimmed) || path.win32.isAbsolute(trimmed)) return { kind: 'file', path: trimmed };
   return { error: `"${trimmed}" is neither an http(s) URL nor an absolute file path` };
 }
+
+/** A source as text in a JSON file (policy, config.json), checked as parseSettingsSource checks it. */
+export const settingsSourceText = z.string().transform((text, ctx): SettingsSource => {
+  const parsed = parseSettingsSource(text);
+  if ('error' in parsed) {
+    ctx.addIssue({ code: 'custom', message: parsed.error });
+    return z.NEVER;
+  }
+  return parsed;
+});

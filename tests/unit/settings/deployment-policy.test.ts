@@ -68,9 +68,10 @@ describe('the deployment policy', () => {
     expect(policySides(NO_POLICY, user)).toBe(user);
     const policy = { ...NO_POLICY, cti: { sideB: { host: 'it', port: 2 } } };
     expect(policySides(policy, user)).toEqual({ B: { host: 'it', port: 2 } });
-    expect(policySettingsSource(NO_POLICY, 'http://127.0.0.1:9/')).toEqual({ kind: 'simulator', url: 'http://127.0.0.1:9/desktop-settings' });
-    expect(policySettingsSource(NO_POLICY, undefined)).toEqual({ kind: 'none' });
+    expect(policySettingsSource(NO_POLICY, undefined, 'http://127.0.0.1:9/')).toEqual({ kind: 'simulator', url: 'http://127.0.0.1:9/desktop-settings' });
+    expect(policySettingsSource(NO_POLICY, undefined, undefined)).toEqual({ kind: 'none' });
+    expect(policySettingsSource(NO_POLICY, { kind: 'url', url: 'https://mine/' }, 'http://127.0.0.1:9')).toEqual({ kind: 'url', url: 'https://mine/' });
     const file = { ...NO_POLICY, settings: { ...NO_POLICY.settings, source: { kind: 'file' as const, path: '\\\\server\\share\\desktop.json' } } };
-    expect(policySettingsSource(file, 'http://127.0.0.1:9')).toEqual({ kind: 'file', path: '\\\\server\\share\\desktop.json' });
+    expect(policySettingsSource(file, { kind: 'url', url: 'https://mine/' }, 'http://127.0.0.1:9')).toEqual({ kind: 'file', path: '\\\\server\\share\\desktop.json' });
   });
 });

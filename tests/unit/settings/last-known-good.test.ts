@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DEFAULT_DESKTOP_SETTINGS } from '../../../contract/index.js';
-import { ConfSettingsCache } from '../../../main/settings/conf-settings-cache.js';
+import { ConfEntryFile } from '../../../main/settings/conf-settings-cache.js';
 import { confStore } from '../../../main/settings/conf-store.js';
 import { acceptDownload, loadLastKnownGood } from '../../../main/settings/last-known-good.js';
 
@@ -13,10 +13,10 @@ const download = (text: string) => ({ text, etag: '"v1"', location: 'https://set
 
 describe('the last-known-good cache (conf in the user-data folder)', () => {
   let dir: string;
-  let cache: ConfSettingsCache;
+  let cache: ConfEntryFile;
   beforeEach(async () => {
     dir = await mkdtemp(path.join(os.tmpdir(), 'settings-cache-'));
-    cache = new ConfSettingsCache(dir, confStore);
+    cache = new ConfEntryFile(dir, confStore);
   });
   afterEach(() => rm(dir, { recursive: true, force: true }));
 
@@ -24,7 +24,7 @@ describe('the last-known-good cache (conf in the user-data folder)', () => {
     expect(loadLastKnownGood(cache)).toEqual({ kind: 'empty' });
     const accepted = acceptDownload(cache, download(JSON.stringify(good)));
     expect(accepted).toMatchObject({ kind: 'accepted', settings: { agent: { notReadyReasons: [{ code: 1, text: 'Break' }] } } });
-    const restarted = loadLastKnownGood(new ConfSettingsCache(dir, confStore));
+    const restarted = loadLastKnownGood(new ConfEntryFile(dir, confStore));
     expect(restarted).toMatchObject({ kind: 'loaded', entry: { etag: '"v1"', document: good }, settings: { agent: { notReadyReasons: [{ code: 1 }] } } });
     // Written whole through a temporary file renamed over the old one (a new inode), never in place.
     const inode = statSync(cache.file).ino;
@@ -60,7 +60,7 @@ describe('the last-known-good cache (conf in the user-data folder)', () => {
     expect(readFileSync(path.join(dir, 'desktop-settings-cache.corrupt-2025-01-02T03-04-05.000Z.json'), 'utf8')).toBe('{"lastKnownGood": {"document": ');
     // The next good download makes a new cache.
     expect(acceptDownload(cache, download(JSON.stringify(good))).kind).toBe('accepted');
-    expect(loadLastKnownGood(new ConfSettingsCache(dir, confStore)).kind).toBe('loaded');
+    expect(loadLastKnownGood(new ConfEntryFile(dir, confStore)).kind).toBe('loaded');
   });
 
   it('moves aside a cache whose document is not valid for this desktop', () => {
@@ -73,7 +73,7 @@ describe('the last-known-good cache (conf in the user-data folder)', () => {
   });
 
   it('a good download still applies when the cache cannot be written', () => {
-    const broken = new ConfSettingsCache(path.join(dir, 'file-not-folder', 'x'), confStore);
+    const broken = new ConfEntryFile(path.join(dir, 'file-not-folder', 'x'), confStore);
     writeFileSync(path.join(dir, 'file-not-folder'), '');
     const outcome = acceptDownload(broken, download(JSON.stringify({ schemaVersion: 1 })));
     expect(outcome).toMatchObject({ kind: 'accepted', settings: DEFAULT_DESKTOP_SETTINGS, cacheError: expect.any(String) });
