@@ -6,6 +6,8 @@ import { ChatStateSchema } from './chat.js';
 import { MonitorViewSchema } from './monitor.js';
 import { DEFAULT_STATISTICS_INTERVAL_MS, StatisticsStateSchema } from './statistics.js';
 import { EMPTY_TEAM_VIEW, SupervisorAlertSchema, TeamViewSchema } from './supervisor.js';
+import { DEFAULT_DESKTOP_SETTINGS } from './desktop-settings.js';
+import { SettingsStateSchema, type SettingsState } from './settings-state.js';
 
 /** Everything the renderer may see. Later issues add team, statistics, settings. */
 export const AppStateSchema = z.object({
@@ -29,14 +31,24 @@ export const AppStateSchema = z.object({
   statistics: StatisticsStateSchema,
   /** Monitor mode's agents and calls (CTI OS SetMessageFilter); null outside monitor mode. */
   monitor: MonitorViewSchema.nullable(),
+  /** The desktop settings in effect (central document, preferences, locks) and where they came from. */
+  settings: SettingsStateSchema,
 });
 
 export type AppState = z.infer<typeof AppStateSchema>;
 
 /** The state before anything is known: no agent, no calls, nothing enabled. */
 export function initialAppState(connection: AppState['connection']): AppState {
-  return { connection, agent: { mode: 'none' }, calls: [], enablement: { mask: 0, buttons: [] }, lastError: null, outbox: { pending: 0 }, health: initialSystemHealth(0), connectionEvents: [], monitor: null, ...initialDeskExtras() };
+  return { connection, agent: { mode: 'none' }, calls: [], enablement: { mask: 0, buttons: [] }, lastError: null, outbox: { pending: 0 }, health: initialSystemHealth(0), connectionEvents: [], monitor: null, settings: DEFAULT_SETTINGS_STATE, ...initialDeskExtras() };
 }
+
+/** The settings before any are known: the built-in defaults, from no source. */
+export const DEFAULT_SETTINGS_STATE: SettingsState = {
+  effective: DEFAULT_DESKTOP_SETTINGS,
+  locked: [],
+  source: { kind: 'none', location: 'none configured', fromCache: false },
+  problems: [],
+};
 
 /** The initial supervisor, chat and statistics parts of the state. */
 export function initialDeskExtras(intervalMs = DEFAULT_STATISTICS_INTERVAL_MS): Pick<AppState, 'team' | 'alerts' | 'chat' | 'statistics'> {

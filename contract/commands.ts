@@ -48,6 +48,23 @@ export const SUPERVISOR_COMMANDS = {
 
 export type SupervisorCommandName = keyof typeof SUPERVISOR_COMMANDS;
 
+/** The desktop settings commands (issue 10). */
+export const SETTINGS_COMMANDS = {
+  /**
+   * The user's own preference for one settings value (a JSON Pointer: a grid's columns in
+   * another order or widths, a sound muted, bring to front or flash on a call); `null`
+   * goes back to the central value. Refused for a value the centre or IT locked.
+   */
+  setPreference: {
+    args: z.object({ pointer: z.string().regex(/^(\/[^/]+)+$/, 'a JSON Pointer such as /sounds/ringIn/mute'), value: z.json() }).strict(),
+    result: done,
+  },
+  /** RequestDesktopSettings now: check the settings source for a changed document. */
+  refreshSettings: { args: none, result: z.object({ outcome: z.enum(['updated', 'unchanged', 'refused', 'failed']) }) },
+} as const satisfies Record<string, { args: z.ZodType; result: z.ZodType }>;
+
+export type SettingsCommandName = keyof typeof SETTINGS_COMMANDS;
+
 /**
  * Every command the renderer may send, with the schema its argument must pass
  * and the shape of its result. The shells validate against these before anything
@@ -104,6 +121,7 @@ export const COMMANDS = {
       .refine((a) => a.variables !== undefined || a.ecc !== undefined || a.wrapup !== undefined, { message: 'nothing to set' }),
     result: z.object({ sent: z.boolean(), queued: z.boolean() }),
   },
+  ...SETTINGS_COMMANDS,
   ...SUPERVISOR_COMMANDS,
   ...MONITOR_COMMANDS,
 } as const satisfies Record<string, { args: z.ZodType; result: z.ZodType }>;

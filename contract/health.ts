@@ -27,6 +27,13 @@ export const SystemHealthSchema = z.object({
   }),
   centralController: z.object({ status: ComponentStatusSchema, since: time }),
   peripherals: z.array(z.object({ peripheralId: z.number().int().nonnegative(), status: ComponentStatusSchema, since: time })),
+  /**
+   * The central desktop settings: `online` when the last download gave a valid document
+   * (or the same one again), `offline` when the source could not be reached or its
+   * document was refused (the desktop runs on the cache; `detail` says why, the settings
+   * part lists each problem), `unknown` before the first download.
+   */
+  settings: z.object({ status: ComponentStatusSchema, since: time, detail: z.string().nullable() }),
 });
 export type SystemHealth = z.infer<typeof SystemHealthSchema>;
 
@@ -36,6 +43,7 @@ export function initialSystemHealth(now: number): SystemHealth {
     peripheralGateway: { status: 'unknown', pgStatus: 0, flags: [], since: now },
     centralController: { status: 'unknown', since: now },
     peripherals: [],
+    settings: { status: 'unknown', since: now, detail: null },
   };
 }
 
@@ -83,6 +91,16 @@ export const ConnectionEventSchema = z.discriminatedUnion('event', [
     /** The peripheral for peripheral and instrument events. */
     systemEventArg1: z.number().int().nonnegative(),
     pgStatus: z.number().int().nonnegative(),
+    message: z.string(),
+  }),
+  z.object({
+    ...base,
+    /** RequestDesktopSettings answered (ctios.md §5): a download from the settings source ended. */
+    event: z.literal('OnGlobalSettingsDownloadConf'),
+    source: z.enum(['url', 'file', 'simulator', 'none']),
+    location: z.string(),
+    /** `updated`: a new document applies; `unchanged`: the same again; `refused`: invalid; `failed`: no document. */
+    outcome: z.enum(['updated', 'unchanged', 'refused', 'failed']),
     message: z.string(),
   }),
 ]);

@@ -13,3 +13,4 @@ export * from './softphone-api.js';
 export * from './view-protocol.js';
 export * from './content-security-policy.js';
 export * from './desktop-settings.js';
+export * from './settings-state.js';

@@ -6,11 +6,13 @@ export interface DesktopOptions {
   readonly sides?: SideEndpoints;
   /** `--user-data DIR`: a separate profile (tests, several agents on one machine). */
   readonly userDataDir?: string;
+  /** `--policy FILE`: the deployment policy instead of the machine-wide one. */
+  readonly policyFile?: string;
 }
 
 export type CommandLineResult = { readonly ok: true; readonly options: DesktopOptions } | { readonly ok: false; readonly error: string };
 
-const VALUE_OPTIONS = ['--cti-a', '--cti-b', '--user-data'] as const;
+const VALUE_OPTIONS = ['--cti-a', '--cti-b', '--user-data', '--policy'] as const;
 type ValueOption = (typeof VALUE_OPTIONS)[number];
 
 /**
@@ -35,7 +37,7 @@ export function parseDesktopCommandLine(argv: readonly string[], cwd: string): C
       }
     }
     if (value === undefined || value.trim() === '') {
-      const example = option === '--user-data' ? 'a folder' : 'HOST:PORT, for example 127.0.0.1:42027';
+      const example = option === '--user-data' ? 'a folder' : option === '--policy' ? 'a policy file' : 'HOST:PORT, for example 127.0.0.1:42027';
       return { ok: false, error: `The command-line option ${option} needs a value (${example}).` };
     }
     values.set(option, value);
@@ -54,11 +56,13 @@ export function parseDesktopCommandLine(argv: readonly string[], cwd: string): C
   }
 
   const userData = values.get('--user-data');
+  const policy = values.get('--policy');
   return {
     ok: true,
     options: {
       ...(sides.A || sides.B ? { sides } : {}),
       ...(userData !== undefined ? { userDataDir: path.resolve(cwd, userData) } : {}),
+      ...(policy !== undefined ? { policyFile: path.resolve(cwd, policy) } : {}),
     },
   };
 }

@@ -6,7 +6,9 @@ import { SoftphoneCore } from '../core/softphone-core.js';
 import { acquireUserDataLock } from '../core/user-data-lock.js';
 import { logsDir, PRODUCT_NAME } from '../core/user-data.js';
 import { configuredOrEmbedded, type CtiSimulator } from '../../simulator/index.js';
+import { DeploymentPolicyError, loadDeploymentPolicy, policySettingsSource, policySides } from '../settings/deployment-policy.js';
 import { parseDesktopCommandLine } from './command-line.js';
+import { electronSettingsStore } from './electron-settings-store.js';
 import { bindIpc, type IpcBridge } from './ipc-bridge.js';
 import { appUrlCheck, hardenSession, hardenWebContents, isTrustedSender } from './window-security.js';
 
@@ -90,11 +92,29 @@ async function run(): Promise<void> {
 
   let core: SoftphoneCore;
   try {
+    const { policy, file: policyFile } = await loadDeploymentPolicy(options.policyFile);
+    if (policyFile) log.info(`deployment policy from ${policyFile}`);
     const config = await loadLocalConfig(userData);
-    const target = await configuredOrEmbedded(options.sides ?? { A: config.cti.sideA, B: config.cti.sideB }, log.info);
+    // The policy wins over the user (flags and config.json alike).
+    const target = await configuredOrEmbedded(policySides(policy, options.sides ?? { A: config.cti.sideA, B: config.cti.sideB }), log.info);
     running.simulator = target.simulator;
-    core = await SoftphoneCore.start({ config, sides: target.sides, log, userDataDir: userData });
+    core = await SoftphoneCore.start({
+      config,
+      sides: target.sides,
+      log,
+      userDataDir: userData,
+      settings: {
+        source: policySettingsSource(policy, config.settingsSource, target.simulator?.controlUrl),
+        refreshIntervalMs: policy.settings.refreshIntervalMs,
+        policyLocked: policy.settings.locked,
+        store: electronSettingsStore,
+      },
+    });
   } catch (error) {
+    if (error instanceof DeploymentPolicyError) {
+      log.error(error.message);
+      fail(`${PRODUCT_NAME}: ${error.message}.`, EXIT_BAD_COMMAND_LINE);
+    }
     if (error instanceof LocalConfigError) {
       log.error(error.message);
       fail(`${error.message}.`, EXIT_STARTUP_FAILED);

@@ -11,6 +11,7 @@ import { fileLogger } from '../core/logger.js';
 import { SoftphoneCore } from '../core/softphone-core.js';
 import { acquireUserDataLock } from '../core/user-data-lock.js';
 import { defaultUserDataDir, logsDir } from '../core/user-data.js';
+import { DeploymentPolicyError, loadDeploymentPolicy, policySettingsSource, policySides, type LoadedPolicy } from '../settings/deployment-policy.js';
 import { BrowserHost } from './browser-host.js';
 import { openAppWindow } from './browser-launcher.js';
 
@@ -35,6 +36,7 @@ const program = new Command('start:browser')
   .option('--cti-a <host:port>', 'CTI Server side A', endpoint)
   .option('--cti-b <host:port>', 'CTI Server side B', endpoint)
   .option('--user-data <dir>', 'folder for settings, cache and logs')
+  .option('--policy <file>', 'deployment policy file instead of the machine-wide one')
   .exitOverride()
   .configureOutput({ outputError: (text, write) => write(text.replace(/^error: /, 'start:browser: ')) });
 
@@ -45,6 +47,7 @@ interface Options {
   ctiA?: Endpoint;
   ctiB?: Endpoint;
   userData?: string;
+  policy?: string;
 }
 
 function fail(message: string, code = 1): never {
@@ -60,6 +63,15 @@ async function main(): Promise<void> {
     throw error;
   }
   const options = program.opts<Options>();
+  // The policy first: IT's settings decide where everything else goes.
+  let loaded: LoadedPolicy;
+  try {
+    loaded = await loadDeploymentPolicy(options.policy === undefined ? undefined : path.resolve(options.policy));
+  } catch (error) {
+    if (error instanceof DeploymentPolicyError) fail(error.message, 2);
+    throw error;
+  }
+  const { policy } = loaded;
   const userData = path.resolve(options.userData ?? defaultUserDataDir());
   try {
     mkdirSync(userData, { recursive: true });
@@ -82,8 +94,12 @@ async function main(): Promise<void> {
     if (error instanceof LocalConfigError) fail(error.message);
     throw error;
   }
-  const configured: SideEndpoints =
+  const user: SideEndpoints =
     options.ctiA || options.ctiB ? { ...(options.ctiA && { A: options.ctiA }), ...(options.ctiB && { B: options.ctiB }) } : { A: config.cti.sideA, B: config.cti.sideB };
+  // The policy wins over the user (flags and config.json alike).
+  const configured = policySides(policy, user);
+  if (loaded.file) log.info(`deployment policy from ${loaded.file}`);
+  if (configured !== user && (options.ctiA || options.ctiB)) console.log(`The deployment policy (${loaded.file}) names the CTI Servers; --cti-a/--cti-b are ignored.`);
 
   let target: CtiTarget;
   try {
@@ -95,7 +111,17 @@ async function main(): Promise<void> {
   const { simulator } = target;
   let core: SoftphoneCore;
   try {
-    core = await SoftphoneCore.start({ config, sides: target.sides, log, userDataDir: userData });
+    core = await SoftphoneCore.start({
+      config,
+      sides: target.sides,
+      log,
+      userDataDir: userData,
+      settings: {
+        source: policySettingsSource(policy, config.settingsSource, simulator?.controlUrl),
+        refreshIntervalMs: policy.settings.refreshIntervalMs,
+        policyLocked: policy.settings.locked,
+      },
+    });
   } catch (error) {
     await simulator?.stop();
     if (error instanceof OutboxUnavailableError) fail(error.message);

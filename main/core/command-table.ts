@@ -6,6 +6,8 @@ import { AGENT_COMMANDS } from './agent-commands.js';
 import type { DeskExtras } from './desk-extras.js';
 import type { CoreMonitorMode } from './monitor-mode.js';
 import { SUPERVISOR_COMMAND_HANDLERS } from './supervisor-commands.js';
+import { SETTINGS_COMMAND_HANDLERS } from './settings-commands.js';
+import type { DesktopSettingsService } from '../settings/desktop-settings-service.js';
 
 /** What the command handlers act on: the core's parts. */
 export interface CommandTarget {
@@ -13,8 +15,9 @@ export interface CommandTarget {
   readonly agentMode: AgentMode;
   readonly desk: DeskExtras;
   readonly monitorMode: CoreMonitorMode;
-  /** The desk settings main holds (never the view's). */
+  /** The desk settings main holds (never the view's), from the effective desktop settings. */
   readonly deskSettings: () => DeskSettings;
+  readonly settings: DesktopSettingsService;
 }
 
 export type CommandHandler<N extends CommandName> = (target: CommandTarget, args: CommandArgs<N>) => Promise<CommandResult<N>>;
@@ -32,4 +35,5 @@ export const COMMAND_TABLE: CommandTable = {
   clearMessageFilter: async (target) => (await target.monitorMode.clearFilter(), {}),
   ...AGENT_COMMANDS,
   ...SUPERVISOR_COMMAND_HANDLERS,
+  ...SETTINGS_COMMAND_HANDLERS,
 };

@@ -12,7 +12,7 @@ import {
 import { SYSTEM_EVENT_ID, type Message } from '../../ged188/index.js';
 import { formatEndpoint, type SideEndpoints } from '../cti/endpoints.js';
 import type { FailureRecord, SessionState } from '../cti/session-machine.js';
-import { describeSystemEvent, healthOnLinkDown, healthOnOpen, healthOnSystemEvent } from '../cti/system-health.js';
+import { describeSystemEvent, healthOnLinkDown, healthOnOpen, healthOnSettings, healthOnSystemEvent } from '../cti/system-health.js';
 
 /** enumCTIOS_FailureCode eServerConnectionStatus (ctios.md §1.6): a system event. */
 const SERVER_CONNECTION_STATUS = 10;
@@ -97,6 +97,16 @@ export class ConnectionLog {
 
   missedHeartbeat(side: Side, consecutive: number, intervalMs: number): void {
     this.add({ event: 'OnMissingHeartbeat', side, consecutiveMissedHeartbeats: consecutive, heartbeatIntervalMs: intervalMs });
+  }
+
+  /**
+   * RequestDesktopSettings answered (OnGlobalSettingsDownloadConf): logged, and the
+   * settings' health follows: online while the desktop has the source's current document.
+   */
+  settingsDownloaded(event: Draft<Extract<ConnectionEvent, { event: 'OnGlobalSettingsDownloadConf' }>>): void {
+    const online = event.outcome === 'updated' || event.outcome === 'unchanged';
+    this.health = healthOnSettings(this.health, online, online ? null : event.message, this.clock());
+    this.add(event);
   }
 
   message(message: Message): void {

@@ -21,6 +21,7 @@ export class DeskExtras {
   private readonly chatMessages: KeyedListPublisher<'chatMessages'>;
   private readonly skillGroups: KeyedListPublisher<'skillGroupStatistics'>;
   private publishedAgentStatistics: StatisticsState['agent'] = null;
+  private publishedIntervalMs: number;
 
   constructor(
     port: DeskSessionPort & { readonly current: { readonly phase: string } },
@@ -28,6 +29,7 @@ export class DeskExtras {
     statisticsIntervalMs: number,
     private readonly writer: StateWriter,
   ) {
+    this.publishedIntervalMs = statisticsIntervalMs;
     const agent = (): DeskAgent | undefined => {
       const view = agentMode.view().agent;
       if (view.mode !== 'agent') return undefined;
@@ -60,6 +62,10 @@ export class DeskExtras {
 
   private publishStatistics(): void {
     const view = this.statistics.view();
+    if (view.intervalMs !== this.publishedIntervalMs) {
+      this.publishedIntervalMs = view.intervalMs;
+      this.writer.merge('statistics', { intervalMs: view.intervalMs });
+    }
     if (view.agent !== this.publishedAgentStatistics) {
       this.publishedAgentStatistics = view.agent;
       this.writer.merge('statistics', { agent: view.agent });

@@ -1,10 +1,12 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
-import { DeskSettingsSchema } from '../../contract/index.js';
+import { WrapupModeSchema } from '../../contract/index.js';
 import { parseEndpoint, type Endpoint } from '../cti/endpoints.js';
+import { settingsSourceText } from '../settings/settings-source.js';
 
-const endpointText = z.string().transform((text, ctx): Endpoint => {
+/** A CTI Server side as `host:port` in a JSON file, checked as the command line checks it. */
+export const endpointText = z.string().transform((text, ctx): Endpoint => {
   const parsed = parseEndpoint(text);
   if ('error' in parsed) {
     ctx.addIssue({ code: 'custom', message: parsed.error });
@@ -13,10 +15,15 @@ const endpointText = z.string().transform((text, ctx): Endpoint => {
   return parsed;
 });
 
+/** A setting that moved to the central desktop settings document: a clear line instead of "unrecognized key". */
+function movedToSettings(pointer: string) {
+  return z.never({ error: `moved to the desktop settings document (${pointer}); remove it from config.json and set it there` }).optional();
+}
+
 /**
- * This machine's own settings, in `config.json` in the user-data folder. Central
- * desktop settings come later and take precedence; this is what a site needs
- * before anything else works: where CTI Server is.
+ * This user's own configuration, in `config.json` in the user-data folder: where CTI
+ * Server is and where the desktop settings come from. The deployment policy wins over
+ * it; the desktop settings document holds the rest.
  */
 export const LocalConfigSchema = z
   .object({
@@ -34,15 +41,25 @@ export const LocalConfigSchema = z
       .strict()
       .prefault({}),
     /**
-     * The agent desk settings that decide enablement (wrap-up modes, reason codes
-     * required): main's, never the view's, until central desktop settings provide them.
+     * The wrap-up modes of UCCE's Agent Desk Settings (ctios.md §3.5), which the central
+     * desktop settings document does not hold. Whether Not Ready and Logout need a reason
+     * code, and the statistics interval, are the document's (they were here before it).
      */
-    desk: DeskSettingsSchema.partial().strict().prefault({}),
-    /** Statistics refresh (until central desktop settings provide it). */
-    statistics: z
-      .object({ intervalMs: z.number().int().min(500).max(3_600_000).default(10_000) })
+    desk: z
+      .object({
+        wrapupIncoming: WrapupModeSchema.default('optional'),
+        wrapupOutgoing: WrapupModeSchema.default('optional'),
+        notReadyReasonRequired: movedToSettings('agent.notReadyReasonRequired'),
+        logoutReasonRequired: movedToSettings('agent.logoutReasonRequired'),
+      })
       .strict()
       .prefault({}),
+    statistics: z.object({ intervalMs: movedToSettings('screen.statisticsIntervalMs') }).strict().optional(),
+    /**
+     * Where this user's desktop settings come from when the deployment policy names no
+     * source: an http(s) URL or an absolute file path.
+     */
+    settingsSource: settingsSourceText.optional(),
   })
   .strict();
 

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { isDeepStrictEqual } from 'node:util';
-import { COMMANDS, DEFAULT_DESK_SETTINGS, initialDeskExtras, isCommandName, type AppState, type CommandFailure, type CommandName, type DeskSettings, type StateEvent } from '../../contract/index.js';
+import { COMMANDS, initialDeskExtras, isCommandName, type AppState, type CommandFailure, type CommandName, type StateEvent } from '../../contract/index.js';
 import { AgentMode } from '../cti/agent/agent-mode.js';
 import { CommandError } from '../cti/agent/command-error.js';
 import { CtiSession } from '../cti/cti-session.js';
@@ -17,6 +17,13 @@ import { DeskExtras } from './desk-extras.js';
 import { InFlightCommands } from './in-flight-commands.js';
 import { CoreMonitorMode } from './monitor-mode.js';
 import { StateStore } from './state-store.js';
+import { agentDeskSettings } from '../settings/agent-desk-settings.js';
+import { ConfEntryFile, SETTINGS_CACHE, USER_PREFERENCES, type JsonFileStoreFactory } from '../settings/conf-settings-cache.js';
+import { confStore } from '../settings/conf-store.js';
+import { DesktopSettingsService } from '../settings/desktop-settings-service.js';
+import type { DownloadLimits } from '../settings/settings-download.js';
+import type { SettingsSource } from '../settings/settings-source.js';
+import { UserPreferences } from '../settings/user-preferences.js';
 
 export interface CoreOptions {
   readonly config: LocalConfig;
@@ -26,9 +33,22 @@ export interface CoreOptions {
    */
   readonly sides: SideEndpoints;
   readonly log: Logger;
-  /** Where the durable outbox lives (the shells' user-data folder; defaults to the platform's). */
-  /** The folder for the durable outbox (and, later, the settings cache): each shell passes its own. */
+  /** The folder for the durable outbox, the settings cache and the user's preferences: each shell passes its own. */
   readonly userDataDir: string;
+  /** The desktop settings: where they come from and what the deployment policy locks. */
+  readonly settings?: CoreSettingsOptions;
+}
+
+export interface CoreSettingsOptions {
+  /** The shells resolve it: the policy's, the user's, or the built-in simulator's endpoint. */
+  readonly source: SettingsSource;
+  /** How often an open desktop asks the source again; 0 (the default): only on each connect. */
+  readonly refreshIntervalMs?: number;
+  /** The deployment policy's locked values (JSON Pointer → value). */
+  readonly policyLocked?: Readonly<Record<string, unknown>>;
+  /** What keeps the cache and the preferences: electron-store in the Electron shell, conf (the default) elsewhere. */
+  readonly store?: JsonFileStoreFactory;
+  readonly limits?: DownloadLimits;
 }
 
 export type CommandOutcome = { readonly ok: true; readonly value: unknown } | { readonly ok: false; readonly failure: CommandFailure };
@@ -69,6 +89,22 @@ export class SoftphoneCore {
       open: CONNECTION_ONLY,
     };
     const now = Date.now();
+    // The desktop settings from the cache, at once: nothing here waits for the network.
+    const settingsStore = options.settings?.store ?? confStore;
+    const desktopSettings = new DesktopSettingsService(
+      {
+        source: options.settings?.source ?? { kind: 'none' },
+        cache: new ConfEntryFile(options.userDataDir, settingsStore, SETTINGS_CACHE),
+        preferences: new UserPreferences(new ConfEntryFile(options.userDataDir, settingsStore, USER_PREFERENCES)),
+        ...(options.settings?.policyLocked ? { policyLocked: options.settings.policyLocked } : {}),
+        ...(options.settings?.refreshIntervalMs ? { refreshIntervalMs: options.settings.refreshIntervalMs } : {}),
+        ...(options.settings?.limits ? { limits: options.settings.limits } : {}),
+        log,
+      },
+      { published: (state) => store.set('settings', state), downloaded: (event) => connectionLog.settingsDownloaded(event) },
+    );
+    desktopSettings.start();
+    const statisticsIntervalMs = desktopSettings.effective.screen.statisticsIntervalMs;
     // CTI OS connection events and system health (ctios.md §1.5, §1.6); `store` exists before any hook runs.
     const connectionLog = new ConnectionLog(sides, { set: (part, value) => store.set(part, value), upsert: (collection, item) => store.upsert(collection, item), remove: (collection, key) => store.remove(collection, key) });
     const store = new StateStore({
@@ -79,8 +115,9 @@ export class SoftphoneCore {
       enablement: { mask: 0, buttons: [] },
       lastError: null,
       outbox: { pending: outbox.pending.length },
-      ...initialDeskExtras(config.statistics.intervalMs),
+      ...initialDeskExtras(statisticsIntervalMs),
       monitor: null,
+      settings: desktopSettings.current,
     });
     // The session and agent mode refer to each other; the closures run only after
     // session.start(), when both exist.
@@ -114,6 +151,8 @@ export class SoftphoneCore {
           agentMode.opened(conf);
           desk.opened(conf);
           monitorMode.observer.opened(side, conf);
+          // RequestDesktopSettings after every connect (ctios.md §5), in the background.
+          desktopSettings.opened();
         },
         failed: (failure) => {
           connectionLog.failed(failure);
@@ -136,15 +175,20 @@ export class SoftphoneCore {
         store.set('lastError', { message, at: Date.now() });
       },
     });
-    const desk: DeskExtras = new DeskExtras(session, agentMode, config.statistics.intervalMs, store);
+    const desk: DeskExtras = new DeskExtras(session, agentMode, statisticsIntervalMs, store);
     const monitorMode: CoreMonitorMode = new CoreMonitorMode(
       session,
       { sides, protocolVersion: settings.protocolVersion, heartbeatIntervalMs: settings.heartbeatIntervalMs, missedHeartbeatLimit: settings.missedHeartbeatLimit, clientId: settings.clientId },
       store,
       log,
     );
-    const deskSettings: DeskSettings = { ...DEFAULT_DESK_SETTINGS, ...config.desk };
-    const core = new SoftphoneCore({ session, agentMode, desk, monitorMode, deskSettings: () => deskSettings }, store, sides, outbox);
+    const deskSettings = () => agentDeskSettings(desktopSettings.effective, config.desk);
+    // A changed document applies live: enablement and the statistics interval follow, no re-login.
+    desktopSettings.onChange((effective) => {
+      agentMode.deskSettingsChanged(deskSettings());
+      desk.statistics.setIntervalMs(effective.screen.statisticsIntervalMs);
+    });
+    const core = new SoftphoneCore({ session, agentMode, desk, monitorMode, deskSettings, settings: desktopSettings }, store, sides, outbox);
     session.start();
     return core;
   }
@@ -206,6 +250,7 @@ export class SoftphoneCore {
   }
 
   async stop(): Promise<void> {
+    this.target.settings.stop();
     await this.target.monitorMode.stop();
     this.target.desk.stop();
     await this.target.session.stop();

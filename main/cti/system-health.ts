@@ -56,6 +56,7 @@ export function healthOnOpen(health: SystemHealth, side: Side, conf: Message<'OP
       return stamp(previous, { peripheralId: id, status: status(conf.PeripheralOnline) }, now);
     });
   return {
+    ...health,
     ctiServer,
     peripheralGateway: pgPart(health, conf.PGStatus, false, now),
     centralController: stamp(health.centralController, { status: status((conf.PGStatus & PG_STATUS.CC_DOWN) === 0) }, now),
@@ -83,11 +84,18 @@ export function healthOnLinkDown(health: SystemHealth, now: number): SystemHealt
   if (health.ctiServer.status === 'offline') return health;
   const unknown = <T extends { status: ComponentStatus; since: number }>(part: T): T => ({ ...part, status: 'unknown', since: now });
   return {
+    // The settings' health is the last download's, whatever the link does since.
+    ...health,
     ctiServer: { status: 'offline', side: null, since: now },
     peripheralGateway: unknown(health.peripheralGateway),
     centralController: unknown(health.centralController),
     peripherals: health.peripherals.map(unknown),
   };
+}
+
+/** A settings download ended: `online` with a usable document, `offline` (with why) without one. */
+export function healthOnSettings(health: SystemHealth, online: boolean, detail: string | null, now: number): SystemHealth {
+  return { ...health, settings: stamp(health.settings, { status: status(online), detail }, now) };
 }
 
 /** A SYSTEM_EVENT in words, for OnCTIOSFailure's ErrorMessage. */

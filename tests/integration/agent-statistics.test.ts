@@ -64,12 +64,12 @@ describe('statistics against the simulator', () => {
     });
     const clock = new ManualClock();
     const sim = await simulator(clock);
-    const core = await loggedIn(sim, '1001', '3001', { statisticsIntervalMs: 500 });
+    const core = await loggedIn(sim, '1001', '3001', { statisticsIntervalMs: 1000 });
     await waitFor(core, (s) => agentStat(s, 'LoggedOnTimeToday') === 0 && skillGroupsAfterAgent(s), 'first statistics');
 
     // Each refresh shows the simulator's clock: a second on, one tick brings LoggedOnTimeToday 1.
     clock.advance(1000);
-    vi.advanceTimersByTime(500);
+    vi.advanceTimersByTime(1000);
     await waitFor(core, (s) => agentStat(s, 'LoggedOnTimeToday') === 1 && skillGroupsAfterAgent(s), 'an interval refresh', 3000);
 
     clock.advance(1000);
@@ -82,7 +82,7 @@ describe('statistics against the simulator', () => {
     await waitFor(core, (s) => s.connection.state === 'connected' && s.connection.side === 'B' && s.agent.mode === 'agent' && s.agent.phase === 'active', 'on side B', 10_000);
     await waitFor(core, (s) => agentStat(s, 'LoggedOnTimeToday') === 3 && skillGroupsAfterAgent(s), 'statistics after the failover', 3000);
     clock.advance(1000);
-    vi.advanceTimersByTime(500);
+    vi.advanceTimersByTime(1000);
     await waitFor(core, (s) => agentStat(s, 'LoggedOnTimeToday') === 4 && skillGroupsAfterAgent(s), 'an interval refresh on side B', 3000);
 
     await run(core, 'logout', { reasonCode: 1 });
@@ -91,7 +91,7 @@ describe('statistics against the simulator', () => {
     expect(last.agent).not.toBeNull(); // kept for the view, just not refreshed
     expect(vi.getTimerCount()).toBe(0); // the interval went with the login
     clock.advance(10_000);
-    vi.advanceTimersByTime(10 * 500);
+    vi.advanceTimersByTime(10 * 1000);
     expect(await core.execute('refreshStatistics', {})).toMatchObject({ ok: false, failure: { command: expect.any(String), code: 'failed', message: expect.stringContaining('logged out') } });
     expect(core.state.statistics).toEqual(last);
   });

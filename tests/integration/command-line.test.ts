@@ -49,6 +49,18 @@ describe('command-line errors', () => {
     expectOneLine(program.stderr(), '--cti-a', '"cti-server-a" is not HOST:PORT');
   });
 
+  it('start:browser: a bad or missing --policy file, one line and exit 2', async () => {
+    const dir = userDataDir();
+    const policy = path.join(dir, 'policy.json');
+    writeFileSync(policy, JSON.stringify({ settings: { source: 'settings.json' } }));
+    const bad = run('main/browser-host/cli.ts', ['--no-open', '--user-data', dir, '--policy', policy]);
+    expect(await bad.exited).toBe(2);
+    expectOneLine(bad.stderr(), `start:browser: the policy file ${policy}: settings.source:`, 'neither an http(s) URL nor an absolute file path');
+    const missing = run('main/browser-host/cli.ts', ['--no-open', '--user-data', dir, '--policy', path.join(dir, 'none.json')]);
+    expect(await missing.exited).toBe(2);
+    expectOneLine(missing.stderr(), 'does not exist; check the path given with --policy');
+  });
+
   it('start:browser: a port out of range and a non-loopback host', async () => {
     const port = run('main/browser-host/cli.ts', ['--no-open', '--cti-a', 'localhost:70000']);
     expect(await port.exited).toBe(2);

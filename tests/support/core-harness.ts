@@ -7,6 +7,16 @@ import { LocalConfigSchema } from '../../main/core/local-config.js';
 import { silentLogger } from '../../main/core/logger.js';
 import { SoftphoneCore } from '../../main/core/softphone-core.js';
 import type { CtiSimulator } from '../../simulator/index.js';
+import type { CoreSettingsOptions } from '../../main/core/softphone-core.js';
+import { ConfEntryFile } from '../../main/settings/conf-settings-cache.js';
+import { confStore } from '../../main/settings/conf-store.js';
+import { acceptDownload } from '../../main/settings/last-known-good.js';
+
+/** Makes `document` the last-known-good settings in `userDataDir`, as a download before this run would have. */
+export function seedSettingsCache(userDataDir: string, document: object): void {
+  const outcome = acceptDownload(new ConfEntryFile(userDataDir, confStore), { text: JSON.stringify(document), location: 'seeded by the test', fetchedAt: Date.now() });
+  if (outcome.kind !== 'accepted' || outcome.cacheError) throw new Error(`cannot seed the settings cache: ${JSON.stringify(outcome)}`);
+}
 
 /** Core + simulator helpers for integration tests; `cleanups` runs in reverse order after each test. */
 export function coreHarness(cleanups: (() => Promise<void> | void)[]) {
@@ -25,17 +35,21 @@ export function coreHarness(cleanups: (() => Promise<void> | void)[]) {
     readonly ports?: { readonly A: number; readonly B: number };
     /** A short request timeout, so a lost confirmation costs a test well under a second. */
     readonly requestTimeoutMs?: number;
+    /** The desktop settings (source, policy locks); none by default. */
+    readonly settings?: CoreSettingsOptions;
   }
 
   async function startCore(sim: CtiSimulator, options: CoreStart = {}): Promise<SoftphoneCore> {
     const config = LocalConfigSchema.parse({
       cti: { heartbeatIntervalMs: 300, clientId: options.clientId ?? 'core-test', ...(options.requestTimeoutMs === undefined ? {} : { requestTimeoutMs: options.requestTimeoutMs }) },
-      ...(options.statisticsIntervalMs === undefined ? {} : { statistics: { intervalMs: options.statisticsIntervalMs } }),
     });
+    const dataDir = options.userDataDir ?? (await userDataDir());
+    // The statistics interval is the desktop settings' (screen.statisticsIntervalMs): in effect from the cache at start.
+    if (options.statisticsIntervalMs !== undefined) seedSettingsCache(dataDir, { schemaVersion: 1, screen: { statisticsIntervalMs: options.statisticsIntervalMs } });
     const sides = options.ports
       ? { A: { host: '127.0.0.1', port: options.ports.A }, B: { host: '127.0.0.1', port: options.ports.B } }
       : { A: sim.address('A'), B: sim.address('B') };
-    const core = await SoftphoneCore.start({ config, sides, log: silentLogger, userDataDir: options.userDataDir ?? (await userDataDir()) });
+    const core = await SoftphoneCore.start({ config, sides, log: silentLogger, userDataDir: dataDir, ...(options.settings ? { settings: options.settings } : {}) });
     cleanups.push(() => core.stop());
     return core;
   }

@@ -1,5 +1,6 @@
+import { isDeepStrictEqual } from 'node:util';
 import { AGENT_STATE, STATUS, type Message } from '../../../ged188/index.js';
-import type { AgentIdentity, AgentStateName, CallKey } from '../../../contract/index.js';
+import type { AgentIdentity, AgentStateName, CallKey, DeskSettings } from '../../../contract/index.js';
 import { CallBook, callKey } from '../calls/index.js';
 import type { Outbox } from '../outbox.js';
 import { CONNECTION_ONLY, type OpenParameters, type SessionState } from '../session-machine.js';
@@ -102,6 +103,13 @@ export class AgentMode {
 
   private get inService(): boolean {
     return this.port.current.phase === 'open' && this.selection?.phase === 'active';
+  }
+
+  /** The desk settings changed (a new central document, live): enablement follows at once. */
+  deskSettingsChanged(desk: DeskSettings): void {
+    if (!this.selection || isDeepStrictEqual(this.selection.desk, desk)) return;
+    this.selection.desk = desk;
+    this.listener.changed();
   }
 
   view(): AgentView {

@@ -15,7 +15,8 @@ export interface SetAgentOptions {
 /** The agent set on this desktop and its state as the desktop knows it; agent mode applies events to it. */
 export interface AgentSelection {
   readonly identity: AgentIdentity;
-  readonly desk: DeskSettings;
+  /** Changes live when the desktop settings change (no re-login). */
+  desk: DeskSettings;
   readonly policy: DuplicateLoginPolicy;
   /** `starting` until the first restore is done; `restoring` after a connection loss until the next one is. */
   phase: 'starting' | 'active' | 'restoring';

@@ -33,9 +33,32 @@ export class StatisticsPoller {
     private readonly port: DeskSessionPort,
     private readonly agent: DeskAgentSource,
     private readonly changed: () => void,
-    readonly intervalMs: number,
+    private interval: number,
   ) {
-    this.state = { agent: null, skillGroups: [], intervalMs };
+    this.state = { agent: null, skillGroups: [], intervalMs: interval };
+  }
+
+  get intervalMs(): number {
+    return this.interval;
+  }
+
+  /** A new interval (the desktop settings changed, live): the running timer restarts on it. */
+  setIntervalMs(intervalMs: number): void {
+    if (intervalMs === this.interval) return;
+    this.interval = intervalMs;
+    this.state = { ...this.state, intervalMs };
+    if (this.timer) {
+      clearInterval(this.timer);
+      this.timer = undefined;
+      this.startTimer();
+    }
+    this.changed();
+  }
+
+  private startTimer(): void {
+    this.timer = setInterval(() => {
+      if (!this.inFlight) void this.refresh();
+    }, this.interval);
   }
 
   view(): StatisticsState {
@@ -63,9 +86,7 @@ export class StatisticsPoller {
     this.wasLoggedIn = loggedIn;
     if (this.running(agent)) {
       if (!this.timer) {
-        this.timer = setInterval(() => {
-          if (!this.inFlight) void this.refresh();
-        }, this.intervalMs);
+        this.startTimer();
         void this.refresh();
       }
     } else if (this.timer) {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { initialSystemHealth } from '../../../contract/index.js';
 import { PG_STATUS, SYSTEM_EVENT_ID, buildMessage, type Message } from '../../../ged188/index.js';
 import { situationOf } from '../../../main/cti/enablement.js';
-import { describeSystemEvent, healthOnLinkDown, healthOnOpen, healthOnSystemEvent, pgStatusFlags } from '../../../main/cti/system-health.js';
+import { describeSystemEvent, healthOnLinkDown, healthOnOpen, healthOnSettings, healthOnSystemEvent, pgStatusFlags } from '../../../main/cti/system-health.js';
 
 const conf = (fields: Partial<Message<'OPEN_CONF'>>): Message<'OPEN_CONF'> =>
   buildMessage('OPEN_CONF', { InvokeID: 1, ServicesGranted: 0, MonitorID: 0, PGStatus: 0, ICMCentralControllerTime: 0, PeripheralOnline: true, PeripheralType: 0, AgentState: 0, ...fields });
@@ -17,6 +17,7 @@ describe('system health (ctios.md §1.6)', () => {
       peripheralGateway: { status: 'online', pgStatus: PG_STATUS.CC_DOWN, flags: ['cc-down'], since: 10 },
       centralController: { status: 'offline', since: 10 },
       peripherals: [{ peripheralId: 5000, status: 'online', since: 10 }],
+      settings: { status: 'unknown', since: 0, detail: null },
     });
     health = healthOnSystemEvent(health, systemEvent(SYSTEM_EVENT_ID.CENTRAL_CONTROLLER_ONLINE), 20);
     expect(health.centralController).toEqual({ status: 'online', since: 20 });
@@ -27,6 +28,16 @@ describe('system health (ctios.md §1.6)', () => {
     expect(health.peripheralGateway).toMatchObject({ status: 'offline', flags: ['opc-down'], since: 40 });
     health = healthOnLinkDown(health, 50);
     expect(health).toMatchObject({ ctiServer: { status: 'offline', side: null }, peripheralGateway: { status: 'unknown' }, peripherals: [{ status: 'unknown' }] });
+  });
+
+  it('the settings download: online or offline with why, `since` kept while it holds, untouched by the link', () => {
+    let health = healthOnSettings(initialSystemHealth(0), false, 'cannot get the settings: connection refused', 10);
+    expect(health.settings).toEqual({ status: 'offline', since: 10, detail: 'cannot get the settings: connection refused' });
+    health = healthOnSettings(health, false, 'no answer within 10000 ms', 20);
+    expect(health.settings).toEqual({ status: 'offline', since: 10, detail: 'no answer within 10000 ms' });
+    health = healthOnOpen(health, 'B', conf({}), 5000, 30);
+    health = healthOnSettings(health, true, null, 40);
+    expect(healthOnLinkDown(health, 50).settings).toEqual({ status: 'online', since: 40, detail: null });
   });
 
   it('names PGStatus bits and system events in words', () => {
