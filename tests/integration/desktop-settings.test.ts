@@ -6,6 +6,7 @@ import { CtiSimulator } from '../../simulator/index.js';
 import { generatedSite } from '../../simulator/pg/site.js';
 import { coreHarness, seedSettingsCache } from '../support/core-harness.js';
 import { SettingsServer } from '../support/settings-server.js';
+import { simulatorSettingsSource } from '../../main/settings/settings-source.js';
 
 /**
  * The desktop settings end to end (issue 10 items 2–4): a real HTTP settings source and
@@ -77,6 +78,23 @@ describe('desktop settings from a central source', () => {
     state = await waitFor(core, (s) => s.enablement.buttons.includes('notReady'), 'the old document again, live');
     expect(reasons(state)).toEqual(['Break']);
     expect(agentState(state)).toBe('available');
+  });
+
+  it('come from the built-in simulator by default: a document PUT on it reaches the state after a reconnect', async () => {
+    const sim = await simulator();
+    const core = await startCore(sim, { settings: { source: simulatorSettingsSource(sim.controlUrl) } });
+    let state = await waitFor(core, (s) => downloads(s).length === 1, 'the first download from the simulator');
+    expect(downloads(state)[0]).toMatchObject({ outcome: 'updated', source: 'simulator', location: `${sim.controlUrl}/desktop-settings` });
+    // The simulator's realistic document: several Not Ready reasons, not the empty defaults.
+    expect(reasons(state).length).toBeGreaterThan(2);
+
+    // A trainer changes the settings on the simulator; the next connect brings them.
+    const put = await fetch(`${sim.controlUrl}/desktop-settings`, { method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify(v2) });
+    expect(put.status).toBe(200);
+    sim.dropConnections(state.connection.state === 'connected' ? state.connection.side : 'A');
+    state = await waitFor(core, (s) => downloads(s).length === 2 && reasons(s).length === 2, 'the changed document after the reconnect');
+    expect(reasons(state)).toEqual(['Break', 'Lunch']);
+    expect(downloads(state)[1]).toMatchObject({ outcome: 'updated', source: 'simulator' });
   });
 
   it('asks the source on its interval while running', async () => {
