@@ -188,6 +188,42 @@ export const SoundPreferencesSchema = z
   .object({ all: sound, ringIn: sound, dialTone: sound, dtmf: sound, originatingTone: sound })
   .strict();
 
+/** A keyboard shortcut: modifiers then one key, as `Alt+A` or `Ctrl+Shift+F5`. */
+export const ShortcutKeySchema = z
+  .string()
+  .regex(/^((Ctrl|Alt|Shift|Meta)\+)*([A-Z0-9]|F([1-9]|1[0-2])|Enter|Space|Escape|Home|End|PageUp|PageDown)$/, 'a key such as Alt+A or Ctrl+Shift+F5 (modifiers Ctrl, Alt, Shift, Meta)');
+
+const shortcut = (key: string | null) => ShortcutKeySchema.nullable().default(key);
+
+/**
+ * Keyboard shortcuts for the agent's most used actions (null: none). A site may set
+ * them centrally; each agent may change them (a user preference) unless locked.
+ */
+export const ShortcutsSchema = z
+  .object({
+    answer: shortcut('Alt+A'),
+    release: shortcut('Alt+R'),
+    holdRetrieve: shortcut('Alt+H'),
+    ready: shortcut('Alt+Y'),
+    notReady: shortcut('Alt+N'),
+    makeCall: shortcut('Alt+M'),
+    transfer: shortcut('Alt+T'),
+    conference: shortcut('Alt+C'),
+    wrapup: shortcut('Alt+W'),
+  })
+  .strict();
+export type ShortcutAction = keyof z.infer<typeof ShortcutsSchema>;
+
+/** Where the desktop window opens and how large (the user's own, kept locally; a site may set the size). */
+export const WindowPreferencesSchema = z
+  .object({
+    x: z.number().int().min(-100_000).max(100_000).optional(),
+    y: z.number().int().min(-100_000).max(100_000).optional(),
+    width: z.number().int().min(320).max(10_000).default(1024),
+    height: z.number().int().min(240).max(10_000).default(720),
+  })
+  .strict();
+
 /** A reason code as the Select Reason dialog lists it (ctios.md §5.5): text at most 42 characters. */
 export const ReasonCodeSchema = z.object({ code: z.number().int().min(1).max(65535), text: z.string().min(1).max(42) }).strict();
 export type ReasonCode = z.infer<typeof ReasonCodeSchema>;
@@ -249,6 +285,8 @@ export const DesktopSettingsSchema = z
       .describe('Connection profiles (CTI OS Login\\ConnectionProfiles); names unique'),
     screen: ScreenPreferencesSchema.prefault({}).describe('CTI OS ScreenPreferences'),
     sounds: SoundPreferencesSchema.prefault({}).describe('CTI OS SoundPreferences: each sound muted or not'),
+    shortcuts: ShortcutsSchema.prefault({}).describe('Keyboard shortcuts for the agent actions (null: none); users may change them unless locked'),
+    window: WindowPreferencesSchema.prefault({}).describe('Window position and size; users keep their own unless locked'),
     agent: AgentValuesSchema.prefault({}).describe('Reason codes, wrap-up strings and flags (CTI OS Server\\Agent)'),
     locked: z.array(jsonPointer).max(1000).default([]).describe('JSON Pointers of values the user may not override, e.g. /screen/bringToFrontOnCall'),
     extra: z.record(z.string(), z.unknown()).optional().describe('Imported values with no place in this schema: kept for an administrator, never used'),

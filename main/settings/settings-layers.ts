@@ -27,13 +27,16 @@ export interface LayeredSettings {
 /**
  * What a user may change for themselves: the look of their grids (column order and
  * widths: a grid's columns as a whole, which must be the central columns reordered, or
- * one column's width), the sounds they hear, and whether a call brings the window up.
+ * one column's width), the sounds they hear, whether a call brings the window up, their
+ * keyboard shortcuts and where the window is.
  */
 const USER_PREFERENCES: readonly RegExp[] = [
   /^\/grid\/(callAppearance|agentStatistics|skillGroupStatistics)$/,
   /^\/grid\/(callAppearance|agentStatistics|skillGroupStatistics)\/\d+\/width$/,
   /^\/sounds\/(all|ringIn|dialTone|dtmf|originatingTone)\/mute$/,
   /^\/screen\/(bringToFrontOnCall|flashOnCall)$/,
+  /^\/shortcuts\/\w+$/,
+  /^\/window\/(x|y|width|height)$/,
 ];
 
 export function isUserPreference(pointer: JsonPointer): boolean {
@@ -48,7 +51,7 @@ export function isLocked(pointer: JsonPointer, locked: readonly JsonPointer[]): 
 
 /** Why `value` cannot be the user's preference at `pointer` over `base`; undefined when it can. */
 export function preferenceProblem(base: DesktopSettings, pointer: JsonPointer, value: unknown): string | undefined {
-  if (!isUserPreference(pointer)) return 'not something a user may set (grid column order and widths, sound mutes, bring to front and flash on a call)';
+  if (!isUserPreference(pointer)) return 'not something a user may set (grid column order and widths, sound mutes, bring to front and flash on a call, keyboard shortcuts, window position and size)';
   const changed = withValueAt(base, pointer, value);
   if (changed === undefined) return 'no such value in the settings';
   const parsed = DesktopSettingsSchema.safeParse(changed);

@@ -82,7 +82,7 @@ describe('desktop settings from a central source', () => {
 
   it('come from the built-in simulator by default: a document PUT on it reaches the state after a reconnect', async () => {
     const sim = await simulator();
-    const core = await startCore(sim, { settings: { source: simulatorSettingsSource(sim.controlUrl) } });
+    const core = await startCore(sim, { settings: { source: simulatorSettingsSource(sim.controlUrl!) } });
     let state = await waitFor(core, (s) => downloads(s).length === 1, 'the first download from the simulator');
     expect(downloads(state)[0]).toMatchObject({ outcome: 'updated', source: 'simulator', location: `${sim.controlUrl}/desktop-settings` });
     // The simulator's realistic document: several Not Ready reasons, not the empty defaults.
@@ -154,6 +154,12 @@ describe('desktop settings from a central source', () => {
     await waitFor(core, (s) => downloads(s).length === 1, 'the first download');
     await run(core, 'setPreference', { pointer: '/sounds/dtmf/mute', value: true });
     expect(core.state.settings.effective.sounds.dtmf.mute).toBe(true);
+    // The agent's own keyboard shortcut and window place (issue 10 item 3).
+    await run(core, 'setPreference', { pointer: '/shortcuts/answer', value: 'Ctrl+Shift+A' });
+    await run(core, 'setPreference', { pointer: '/window/x', value: 40 });
+    expect(core.state.settings.effective.shortcuts.answer).toBe('Ctrl+Shift+A');
+    expect(core.state.settings.effective.window).toMatchObject({ x: 40, width: 1024 });
+    expect(await core.execute('setPreference', { pointer: '/shortcuts/answer', value: 'Hyper+Q' })).toMatchObject({ ok: false, failure: { code: 'invalid-argument', message: expect.stringContaining('a key such as Alt+A') } });
     expect(await core.execute('setPreference', { pointer: '/sounds/ringIn/mute', value: true })).toEqual({
       ok: false,
       failure: { code: 'unavailable', command: 'setPreference', message: 'setPreference: /sounds/ringIn/mute is locked by your administrator and cannot be changed', params: { reason: 'locked', pointer: '/sounds/ringIn/mute' } },
@@ -163,6 +169,7 @@ describe('desktop settings from a central source', () => {
     await core.stop();
     const again = await startCore(sim, { userDataDir: dir, settings: { source: { kind: 'url', url: `${server.url}/settings.json` } } });
     expect(again.state.settings.effective.sounds.dtmf.mute).toBe(true);
+    expect(again.state.settings.effective.shortcuts.answer).toBe('Ctrl+Shift+A');
     expect(again.state.settings.source.fromCache).toBe(true);
   });
 });
