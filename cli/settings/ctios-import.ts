@@ -492,12 +492,23 @@ class Mapping {
     return Object.keys(agent).length > 0 ? agent : undefined;
   }
 
-  /** Each value is one reason: its name the text the agent picks, its data the code. */
+  /**
+   * Each value is one reason: its name the text the agent picks, its data the code
+   * (ctios.md §5.5). An export written the other way round — the code as the name, the
+   * text as string data (`"12"="Lunch"`) — is read as well.
+   */
   private reasonCodes(key: RegKey, pointer: string): Json[] {
     this.usedKeys.add(key);
     const reasons: Json[] = [];
     for (const value of key.values.values()) {
       if (value.name === '') continue; // a default value is no reason; it stays under extra
+      if (/^\d+$/.test(value.name) && value.data.type === 'REG_SZ' && !/^\s*(\d+|0x[0-9a-f]+)\s*$/i.test(value.data.value)) {
+        const text = this.string(key, value.name, `${pointer}/${reasons.length}/text`);
+        if (text === undefined) continue;
+        this.origin(`${pointer}/${reasons.length}`, key, `${relative(key)}\\${value.name}`, value.line);
+        reasons.push({ code: Number(value.name), text });
+        continue;
+      }
       const code = this.number(key, value.name, `${pointer}/${reasons.length}/code`);
       if (code === undefined) continue;
       this.origin(`${pointer}/${reasons.length}`, key, `${relative(key)}\\${value.name}`, value.line);

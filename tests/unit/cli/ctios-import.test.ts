@@ -201,6 +201,14 @@ describe('CTI OS mapping details', () => {
     ]);
   });
 
+  it('reads reason codes written the other way round too: the code as the name, the text as data', () => {
+    const result = importLines([`[${ROOT}\\Server\\Agent\\ReasonCodes\\Logout]`, '"51"="End of shift"', '"Lunch"=dword:00000034']);
+    expect(ok(result).settings.agent.logoutReasons).toEqual([
+      { code: 51, text: 'End of shift' },
+      { code: 52, text: 'Lunch' },
+    ]);
+  });
+
   it('maps the duplicate-login values and the login fields bit mask', () => {
     const profile = (name: string, ...values: string[]) => [`[${DESKTOPS}\\Login\\ConnectionProfiles\\${name}]`, ...values];
     const { settings } = ok(
