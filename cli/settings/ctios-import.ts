@@ -265,24 +265,38 @@ class Mapping {
   // ── ECC ──────────────────────────────────────────────────────────────────────
 
   /** Declared names are empty keys `user.<name>` and `user.<array>[<index>]`; an array's size is its highest index + 1. */
+  /**
+   * Declared ECC variables: CTI OS keeps one key per name under `ECC` (`user.CustomerID`,
+   * `user.Orders[0]`, …; ctios.md §5.2). An export that lists them as values of the
+   * `ECC` key instead (`"user.CustomerID"=""`) is read as well.
+   */
   private ecc(key: RegKey | undefined): Json | undefined {
     if (!key) return undefined;
     const scalars: string[] = [];
-    const arrays = new Map<string, { name: string; size: number; key: RegKey }>();
-    for (const declared of key.subkeys.values()) {
-      const match = /^(?:user\.)?(.+?)(?:\[(\d+)\])?$/i.exec(declared.name)!;
+    const arrays = new Map<string, { name: string; size: number; key: RegKey; line: number }>();
+    const declare = (declaredName: string, origin: RegKey, line: number) => {
+      const match = /^(?:user\.)?(.+?)(?:\[(\d+)\])?$/i.exec(declaredName)!;
       const name = match[1]!;
       if (match[2] === undefined) {
-        this.origin(`/ecc/scalars/${scalars.length}`, declared, declared.name);
+        if (scalars.some((known) => known.toLowerCase() === name.toLowerCase())) return;
+        this.origin(`/ecc/scalars/${scalars.length}`, origin, declaredName, line);
         scalars.push(name);
       } else {
-        const array = arrays.get(name.toLowerCase()) ?? { name, size: 0, key: declared };
+        const array = arrays.get(name.toLowerCase()) ?? { name, size: 0, key: origin, line };
         array.size = Math.max(array.size, Number(match[2]) + 1);
         arrays.set(name.toLowerCase(), array);
       }
+    };
+    for (const declared of key.subkeys.values()) {
+      declare(declared.name, declared, declared.line);
       if (declared.subkeys.size === 0) this.usedKeys.add(declared);
     }
-    [...arrays.values()].forEach((array, i) => this.origin(`/ecc/arrays/${i}`, array.key, array.key.name));
+    for (const value of key.values.values()) {
+      if (!/^user\./i.test(value.name)) continue;
+      this.take(key, value.name);
+      declare(value.name, key, value.line);
+    }
+    [...arrays.values()].forEach((array, i) => this.origin(`/ecc/arrays/${i}`, array.key, array.key.name, array.line));
     this.usedKeys.add(key);
     return { scalars, arrays: [...arrays.values()].map(({ name, size }) => ({ name, size })) };
   }

@@ -209,6 +209,12 @@ describe('CTI OS mapping details', () => {
     ]);
   });
 
+  it('reads ECC declarations listed as values of the ECC key too', () => {
+    const result = ok(importLines([`[${DESKTOPS}\\ECC]`, '"user.CustomerID"=""', '"user.Orders[0]"=""', '"user.Orders[1]"=""']));
+    expect(result.settings.ecc).toEqual({ scalars: ['CustomerID'], arrays: [{ name: 'Orders', size: 2 }] });
+    expect(result.document.extra).toBeUndefined();
+  });
+
   it('maps the duplicate-login values and the login fields bit mask', () => {
     const profile = (name: string, ...values: string[]) => [`[${DESKTOPS}\\Login\\ConnectionProfiles\\${name}]`, ...values];
     const { settings } = ok(
