@@ -67,6 +67,12 @@ export const AgentModeSchema = z.discriminatedUnion('mode', [
     deskSettings: DeskSettingsSchema,
     /** ctios.md §2.5: the agent was already logged in when this desktop set it. */
     alreadyLoggedIn: z.boolean(),
+    /**
+     * The desktop saw a sign that it and CTI Server disagree (an event that does not fit,
+     * a command refused for an unknown call) and is checking: a re-read of the agent and
+     * its calls is due or running. Commands go on meanwhile.
+     */
+    checking: z.boolean(),
   }),
 ]);
 export type AgentMode = z.infer<typeof AgentModeSchema>;

@@ -4,7 +4,6 @@ import { AGENT_STATE, type Message } from '../../ged188/index.js';
 import type { SoftphoneCore } from '../../main/core/softphone-core.js';
 import { CtiSimulator } from '../../simulator/index.js';
 import { generatedSite } from '../../simulator/pg/site.js';
-import { RESTORE_TIMING } from '../../main/cti/agent/agent-restore.js';
 import { coreHarness } from '../support/core-harness.js';
 import { LossyRelay, type FaultRule } from '../support/lossy-relay.js';
 import { active, agentState, get, serverAgreement, type ServerCall } from '../support/server-agreement.js';
@@ -158,11 +157,9 @@ describe('phantom calls: a lying link costs a resync, not a desktop that disagre
     await waitFor(core, (s) => s.calls.length === 0 && agentState(s) === 'work-not-ready', 'wrap-up');
     await run(core, 'ready');
     await settled(sim, core, 'Ready after the call');
-    // Twice the debounce: a suspicion raised by the normal order of events would have run by now.
-    // The one wait on the wall clock left: nothing core reports says "no resync is coming"
-    // (tests/unit/boundaries/no-fixed-waits.test.ts lists it).
-    const quiet = Date.now() + 2 * RESTORE_TIMING.resyncDebounceMs;
-    await waitUntil(() => Date.now() > quiet, 'the debounce to pass');
+    // A sign raised by the normal order of events is checked once its debounce ends; the
+    // state says when nothing is pending any more, and by then no resync may have run.
+    await waitFor(core, (s) => s.agent.mode === 'agent' && !s.agent.checking, 'no check pending');
     expect(resyncs(desk)).toBe(before);
   });
 

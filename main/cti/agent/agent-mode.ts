@@ -81,6 +81,7 @@ export class AgentMode {
         this.restoreNote = text;
         if (text) this.listener.notice(text);
       },
+      checkingChanged: () => this.listener.changed(),
     });
     this.control = new AgentControl(port, this.book, this.wrapup, {
       agentFor: (what) => this.agentFor(what),
@@ -113,7 +114,7 @@ export class AgentMode {
   }
 
   view(): AgentView {
-    return agentView({ selection: this.selection, calls: this.book.all(), inService: this.inService, wrapupDone: this.wrapup.done });
+    return agentView({ selection: this.selection, calls: this.book.all(), inService: this.inService, wrapupDone: this.wrapup.done, checking: this.restorer.checking });
   }
 
   get outboxPending(): number {

@@ -32,6 +32,8 @@ export interface RestoreHost {
   failed(kind: RestoreKind, error: unknown): void;
   /** What it is doing, for the status line; undefined once there is nothing to say. */
   progress(text: string | undefined): void;
+  /** `checking` changed: a resync became due or running, or nothing is pending any more. */
+  checkingChanged(): void;
 }
 
 export interface RestoreTiming {
@@ -80,6 +82,11 @@ export class AgentRestore {
     return this.running === 'restore';
   }
 
+  /** A disagreement is waiting for its debounce, or a resync runs: the desktop is checking with the server. */
+  get checking(): boolean {
+    return this.debounce !== undefined || this.running === 'resync';
+  }
+
   /** After every open: the full restore, whatever was running before. */
   restore(): void {
     this.cancel();
@@ -88,6 +95,7 @@ export class AgentRestore {
 
   /** The link went or the agent left: whatever runs stops where it is. */
   cancel(): void {
+    const wasChecking = this.checking;
     this.generation++;
     this.running = undefined;
     this.seen = undefined;
@@ -99,6 +107,7 @@ export class AgentRestore {
       this.backoff.resume();
       this.backoff = undefined;
     }
+    if (wasChecking) this.host.checkingChanged();
   }
 
   /**
@@ -116,7 +125,9 @@ export class AgentRestore {
     this.debounce = setTimeout(() => {
       this.debounce = undefined;
       this.resyncIfStillNeeded();
+      if (!this.checking) this.host.checkingChanged();
     }, this.timing.resyncDebounceMs);
+    this.host.checkingChanged();
   }
 
   /** The book applied a call event for `key`: a snapshot in flight must not end that call. */
@@ -134,15 +145,24 @@ export class AgentRestore {
   private async run(kind: RestoreKind, generation: number): Promise<void> {
     const current = () => generation === this.generation;
     this.running = kind;
+    if (kind === 'resync') this.host.checkingChanged();
     for (let attempt = 1; ; attempt++) {
       try {
-        if (!(await this.snapshot(current))) return;
+        if (!(await this.snapshot(current))) {
+          // Superseded (cancel() tidied up), or nothing to check against: this run is over either way.
+          if (current()) {
+            this.running = undefined;
+            if (kind === 'resync') this.host.checkingChanged();
+          }
+          return;
+        }
       } catch (error) {
         this.seen = undefined;
         if (!current()) return;
         const delay = error instanceof RequestFailed && error.reason === 'timeout' ? this.timing.retryDelaysMs[attempt - 1] : undefined;
         if (delay === undefined) {
           this.running = undefined;
+          if (kind === 'resync') this.host.checkingChanged();
           this.giveUp(kind, error, attempt);
           return;
         }
@@ -157,6 +177,7 @@ export class AgentRestore {
       this.host.done(kind);
       // Signs that came while this ran may predate its snapshot: look again.
       if (this.suspicions.length > 0) this.armDebounce();
+      else if (kind === 'resync') this.host.checkingChanged();
       return;
     }
   }

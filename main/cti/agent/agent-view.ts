@@ -23,10 +23,12 @@ export interface AgentViewInput {
   readonly inService: boolean;
   /** The agent applied wrap-up for the last call (required wrap-up modes enable Ready after it). */
   readonly wrapupDone: boolean;
+  /** A re-check with CTI Server is due or running (AgentRestore.checking). */
+  readonly checking: boolean;
 }
 
 /** The view of agent mode, built afresh from its parts: nothing here is remembered between calls. */
-export function agentView({ selection, calls, inService, wrapupDone }: AgentViewInput): AgentView {
+export function agentView({ selection, calls, inService, wrapupDone, checking }: AgentViewInput): AgentView {
   const onPhone = phoneCalls(calls, selection?.identity.instrument);
   const input: EnablementInput = {
     state: selection?.state ?? 'logout',
@@ -47,6 +49,7 @@ export function agentView({ selection, calls, inService, wrapupDone }: AgentView
       since: selection.since,
       deskSettings: selection.desk,
       alreadyLoggedIn: selection.alreadyLoggedIn,
+      checking,
     },
     calls: onPhone.map(({ call, onPhone: phone }) => ({
       call,

@@ -25,7 +25,6 @@ const ALLOWED: Readonly<Record<string, string>> = {
   // The client it tests is being rewritten (issue 9 item 2); its waits go with it.
   'tests/unit/boundaries/no-fixed-waits.test.ts': 'the samples that show the shapes are found',
   // No event says "no resync is coming" yet: core would have to report the suspicions it holds.
-  'tests/integration/lossy-link.test.ts': 'waits out twice the resync debounce to show none was armed',
 };
 
 async function testSources(dir: string): Promise<string[]> {

@@ -40,6 +40,8 @@ function restorer(port: ReturnType<typeof scriptedPort>, book = new CallBook(), 
   const done: RestoreKind[] = [];
   const said: (string | undefined)[] = [];
   const failed: unknown[] = [];
+  /** `checking` as the host saw it at each change. */
+  const checking: boolean[] = [];
   const host: RestoreHost = {
     identity: () => IDENTITY,
     inService: () => inService,
@@ -47,8 +49,10 @@ function restorer(port: ReturnType<typeof scriptedPort>, book = new CallBook(), 
     done: (kind) => done.push(kind),
     failed: (_kind, error) => failed.push(error),
     progress: (text) => said.push(text),
+    checkingChanged: () => checking.push(restore.checking),
   };
-  return { restore: new AgentRestore(port, book, host, TIMING), done, said, failed, book };
+  const restore = new AgentRestore(port, book, host, TIMING);
+  return { restore, done, said, failed, book, checking };
 }
 
 beforeEach(() => vi.useFakeTimers());
@@ -145,13 +149,26 @@ describe('agent resync on disagreement', () => {
     expect(port.sent.filter((t) => t === 'QUERY_AGENT_STATE_REQ')).toHaveLength(1);
   });
 
+  it('says it is checking from the first sign until the resync is done', async () => {
+    const { restore, checking, done } = restorer(honest());
+    expect(restore.checking).toBe(false);
+    restore.suspect();
+    expect(restore.checking).toBe(true);
+    await vi.advanceTimersByTimeAsync(300);
+    expect(done).toEqual(['resync']);
+    expect(restore.checking).toBe(false);
+    // Due, running (the debounce gives way to the resync in one step), done.
+    expect(checking).toEqual([true, true, false]);
+  });
+
   it('costs nothing when the sign no longer holds once the debounce ends, or the link is not in service', async () => {
     const port = honest();
-    const { restore } = restorer(port);
+    const { restore, checking } = restorer(port);
     let contradiction = true;
     restore.suspect(() => contradiction);
     contradiction = false;
     await vi.advanceTimersByTimeAsync(1000);
+    expect(checking).toEqual([true, false]);
     const offline = restorer(port, new CallBook(), false);
     offline.restore.suspect();
     await vi.advanceTimersByTimeAsync(1000);

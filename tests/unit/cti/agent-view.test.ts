@@ -51,7 +51,7 @@ describe('the phone’s calls', () => {
 describe('the agent mode view', () => {
   it('shows the agent, each call with this phone’s state and its own buttons, and the agent’s buttons', () => {
     const selection = agent('available');
-    const view = agentView({ selection, calls: book().all(), inService: true, wrapupDone: false });
+    const view = agentView({ selection, calls: book().all(), inService: true, wrapupDone: false, checking: false });
     expect(view.agent).toEqual({
       mode: 'agent',
       phase: 'active',
@@ -61,6 +61,7 @@ describe('the agent mode view', () => {
       since: NOW,
       deskSettings: DEFAULT_DESK_SETTINGS,
       alreadyLoggedIn: false,
+      checking: false,
     });
     expect(view.calls.map((c) => [c.call.key, c.localState])).toEqual([
       ['5000.7', 'alerting'],
@@ -72,7 +73,7 @@ describe('the agent mode view', () => {
   });
 
   it('turns every button off while agent mode is out of service (ctios.md §6.6)', () => {
-    const view = agentView({ selection: agent('available', 'restoring'), calls: book().all(), inService: false, wrapupDone: false });
+    const view = agentView({ selection: agent('available', 'restoring'), calls: book().all(), inService: false, wrapupDone: false, checking: false });
     expect(view.agent).toMatchObject({ mode: 'agent', phase: 'restoring' });
     expect(view.enablement).toEqual({ mask: 0, buttons: [] });
     expect(view.calls.every((c) => c.enablement.mask === 0)).toBe(true);
@@ -81,12 +82,12 @@ describe('the agent mode view', () => {
   it('enables Ready after a required wrap-up only once wrap-up was entered', () => {
     const desk = { ...DEFAULT_DESK_SETTINGS, wrapupIncoming: 'required' as const };
     const selection = { ...agent('work-not-ready'), desk };
-    expect(agentView({ selection, calls: [], inService: true, wrapupDone: false }).enablement.buttons).not.toContain('ready');
-    expect(agentView({ selection, calls: [], inService: true, wrapupDone: true }).enablement.buttons).toContain('ready');
+    expect(agentView({ selection, calls: [], inService: true, wrapupDone: false, checking: false }).enablement.buttons).not.toContain('ready');
+    expect(agentView({ selection, calls: [], inService: true, wrapupDone: true, checking: false }).enablement.buttons).toContain('ready');
   });
 
   it('shows no agent and no calls without an agent, whatever the book holds', () => {
-    const view = agentView({ selection: undefined, calls: book().all(), inService: true, wrapupDone: true });
+    const view = agentView({ selection: undefined, calls: book().all(), inService: true, wrapupDone: true, checking: false });
     expect(view.agent).toEqual({ mode: 'none' });
     expect(view.calls).toEqual([]);
     expect(view.enablement).toEqual({ mask: 0, buttons: [] });
