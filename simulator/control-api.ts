@@ -20,6 +20,15 @@ const MAX_BODY_BYTES = 64 * 1024;
  * JSON `error` with a 4xx status for anything it cannot do. The desktop settings
  * document is the one answer served as stored bytes, with an ETag.
  */
+/** The path of a request target, or a 400 for one that is not a URL path (`//[`, `http://a:99999/`). */
+function requestPath(target: string | undefined): string {
+  try {
+    return new URL(target ?? '/', 'http://simulator').pathname;
+  } catch {
+    throw new HttpError(400, `"${String(target).slice(0, 100)}" is not a request path`);
+  }
+}
+
 export async function startControlApi(simulator: CtiSimulator, host: string, port: number): Promise<ControlApi> {
   const route = async (request: http.IncomingMessage, path: string): Promise<unknown> => {
     if (path === '/health') {
@@ -71,13 +80,25 @@ export async function startControlApi(simulator: CtiSimulator, host: string, por
   };
 
   const server = http.createServer((request, response) => {
-    const path = new URL(request.url ?? '/', 'http://simulator').pathname;
-    // The settings document is not a JSON answer built here but bytes served as they are, with an ETag.
-    const answered = path === '/desktop-settings' ? serveDesktopSettings(simulator, request, response) : route(request, path).then((body) => reply(response, 200, body));
+    // Everything, the parse of the request target included, answers through the one catch:
+    // no request line, however malformed, may end the process the simulator runs in
+    // (the shells run it in theirs when no CTI Server is configured).
+    const answered = (async () => {
+      const path = requestPath(request.url);
+      // The settings document is not a JSON answer built here but bytes served as they are, with an ETag.
+      if (path === '/desktop-settings') return serveDesktopSettings(simulator, request, response);
+      return reply(response, 200, await route(request, path));
+    })();
     answered.catch((error: unknown) => {
       const status = error instanceof HttpError ? error.status : 500;
-      reply(response, status, { error: (error as Error).message });
+      if (response.headersSent) response.destroy();
+      else reply(response, status, { error: (error as Error).message });
     });
+  });
+  // A client that resets its connection mid-request must not become an unhandled 'error'.
+  server.on('clientError', (_error, socket) => {
+    if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\n\r\n');
+    else socket.destroy();
   });
   await listenOn(server, host, port, 'control API');
   const actual = (server.address() as AddressInfo).port;

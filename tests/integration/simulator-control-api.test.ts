@@ -3,6 +3,8 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { CtiSimulator, type SimulatorOptions } from '../../simulator/index.js';
 import { generatedSite } from '../../simulator/pg/site.js';
 import { Ged188TestClient } from '../support/ged188-client.js';
+import { MALFORMED_TARGETS } from '../support/hostile-input.js';
+import { rawExchange, statusOf } from '../support/raw-socket.js';
 
 /**
  * What a careless or hostile user of the simulator can send it: control API bodies
@@ -47,6 +49,16 @@ async function rawConnection(port: number): Promise<{ socket: net.Socket; closed
   await new Promise((resolve, reject) => socket.once('connect', resolve).once('error', reject));
   return { socket, closed };
 }
+
+describe('the control API survives any request line', () => {
+  it.each(MALFORMED_TARGETS)('GET %s: refused (400, or 404 for a path that parses), and the simulator goes on serving', async (target) => {
+    const { simulator } = await start();
+    const port = Number(new URL(simulator.controlUrl!).port);
+    const answer = await rawExchange(port, `GET ${target} HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\nConnection: close\r\n\r\n`);
+    expect([400, 404]).toContain(statusOf(answer));
+    expect((await fetch(`${simulator.controlUrl}/health`)).status).toBe(200);
+  });
+});
 
 describe('POST /calls refuses what GED-188 cannot carry, before anything changes', () => {
   const caller = { ani: '5551234', dnis: '8005550100' };
