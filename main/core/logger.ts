@@ -1,4 +1,4 @@
-import { mkdirSync, openSync, renameSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, openSync, renameSync, statSync } from 'node:fs';
 import path from 'node:path';
 import SonicBoom from 'sonic-boom';
 import { printable } from './log-text.js';
@@ -86,12 +86,20 @@ export function fileLogger(file: string, echo?: (line: string) => void, limits: 
       // follows the rename), the new one starts the fresh file: each line lands where
       // its order puts it, and no file outgrows the limit.
       rotate(file, limits.keep);
+      if (existsSync(file)) {
+        // The rename failed (a locked file, no permission): the log stays at its limit
+        // and lines are counted as dropped until a later rotation works.
+        dropped++;
+        return;
+      }
       try {
         const next = openStream();
         current.end();
         current = next;
       } catch {
-        // Cannot open a fresh file: go on in the old one rather than lose lines.
+        // Cannot open a fresh file: count the line as dropped rather than grow without bound.
+        dropped++;
+        return;
       }
       size = 0;
     }
@@ -105,7 +113,7 @@ export function fileLogger(file: string, echo?: (line: string) => void, limits: 
     if (dropped > 0) {
       const count = dropped;
       dropped = 0;
-      append(`${time} WARN ${count} log lines were dropped: the disk did not keep up\n`);
+      append(`${time} WARN ${count} log lines were dropped: the disk did not keep up, or the log could not be rotated\n`);
     }
     const line = `${time} ${level} ${printable(text, limits.maxLineChars)}`;
     append(`${line}\n`);

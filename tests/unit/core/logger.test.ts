@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -55,6 +55,15 @@ describe('fileLogger', () => {
     expect(kept).toEqual([...kept].sort((a, b) => a - b));
     expect(kept.length).toBeGreaterThan(20);
     expect(kept.length).toBeLessThan(100);
+  });
+
+  it('stays at its limit when it cannot be rotated (lines are dropped and counted instead)', async () => {
+    // The rotation target is a folder with something in it: the rename fails, as on a locked file.
+    mkdirSync(path.join(`${file}.1`, 'in-the-way'), { recursive: true });
+    const log = logger({ maxBytes: 1_000, keep: 1 });
+    for (let i = 0; i < 200; i += 1) log.info(`line ${String(i).padStart(3, '0')} ${'.'.repeat(50)}`);
+    await log.flush();
+    expect(statSync(file).size).toBeLessThanOrEqual(1_000);
   });
 
   it('continues an existing log and counts its size toward the limit', async () => {
