@@ -72,6 +72,17 @@ export class UserDataLock {
 
 /** Takes the user-data folder for this process, or says who has it. Synchronous: it comes before anything else. */
 export function acquireUserDataLock(userDataDir: string, program: string): UserDataLockResult {
+  try {
+    return tryAcquire(userDataDir, program);
+  } catch (error) {
+    // The folder cannot hold a lock at all (read-only, no permission): say so in one line.
+    const folder = path.resolve(userDataDir);
+    const { code, message } = error as NodeJS.ErrnoException;
+    return { acquired: false, message: `cannot take the lock on the user-data folder ${folder} (${code ?? message}); check that it is writable, or pass another folder with --user-data` };
+  }
+}
+
+function tryAcquire(userDataDir: string, program: string): UserDataLockResult {
   const folder = path.resolve(userDataDir);
   const file = path.join(folder, USER_DATA_LOCK_FILE_NAME);
   if (heldHere.has(file)) return { acquired: false, message: `the user-data folder ${folder} is already in use by this process` };

@@ -98,6 +98,13 @@ describe('the user-data lock', () => {
     expect(old.acquired && old.tookOver).toMatch(/from an unreadable lock file left by a crash/);
   });
 
+  it('a folder that cannot hold a lock (here: a file where the folder should be): refused in one line, not thrown', () => {
+    const notAFolder = path.join(tempDir(), 'user-data');
+    writeFileSync(notAFolder, 'a file');
+    const result = acquireUserDataLock(notAFolder, 'test');
+    expect(result).toEqual({ acquired: false, message: expect.stringMatching(/^cannot take the lock on the user-data folder .*user-data \(ENOTDIR\); check that it is writable, or pass another folder with --user-data$/) });
+  });
+
   it('held from another machine (a shared folder): refused, since its pid cannot be checked from here', () => {
     const dir = tempDir();
     writeHolder(dir, { pid: deadPid(), hostname: 'elsewhere.example' });
