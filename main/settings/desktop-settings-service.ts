@@ -1,3 +1,4 @@
+import { isDeepStrictEqual } from 'node:util';
 import { DEFAULT_DESKTOP_SETTINGS, type ConnectionEvent, type DesktopSettings, type SettingsProblem, type SettingsState } from '../../contract/index.js';
 import { CommandError } from '../cti/agent/command-error.js';
 import type { Logger } from '../core/logger.js';
@@ -196,11 +197,12 @@ export class DesktopSettingsService {
     };
   }
 
+  /** Publishes the settings part when it changed, and tells the listeners when the effective settings did. */
   private publish(): void {
-    const before = this.state.effective;
+    const before = this.state;
     this.state = this.compute();
-    this.hooks.published(this.state);
-    if (before !== this.state.effective) for (const listener of this.listeners) listener(this.state.effective);
+    if (!isDeepStrictEqual(before, this.state)) this.hooks.published(this.state);
+    if (!isDeepStrictEqual(before.effective, this.state.effective)) for (const listener of this.listeners) listener(this.state.effective);
   }
 
   stop(): void {

@@ -15,16 +15,29 @@ export type SettingsSource =
 
 export type SettingsSourceKind = SettingsSource['kind'];
 
-/** What the state and the log show as the source's location. */
+/** What the state and the log show as the source's location (a URL's credentials never among it). */
 export function sourceLocation(source: SettingsSource): string {
   switch (source.kind) {
     case 'url':
     case 'simulator':
-      return source.url;
+      return withoutCredentials(source.url);
     case 'file':
       return source.path;
     case 'none':
       return 'none configured';
+  }
+}
+
+/** `https://user:secret@host/…` as `https://***@host/…`: the log and the view see where, not who with what. */
+function withoutCredentials(url: string): string {
+  try {
+    const parsed = new URL(url);
+    if (!parsed.username && !parsed.password) return url;
+    parsed.username = '***';
+    parsed.password = '';
+    return parsed.toString();
+  } catch {
+    return url;
   }
 }
 
