@@ -12,7 +12,7 @@ import { LogThrottle } from '../core/log-throttle.js';
 import type { SoftphoneCore } from '../core/softphone-core.js';
 import { bindView } from '../core/view-binder.js';
 import { parseRequestTarget, type RequestTarget } from './request-target.js';
-import { contentTypeOf, readStaticFile } from './static-files.js';
+import { findStaticFile, listPublicAssets } from './static-files.js';
 
 const SECURITY_HEADERS = {
   'content-security-policy': RENDERER_CONTENT_SECURITY_POLICY,
@@ -54,6 +54,7 @@ export class BrowserHost {
   static async start(options: BrowserHostOptions): Promise<BrowserHost> {
     const token = randomBytes(24).toString('base64url');
     const rendererDir = path.resolve(options.rendererDir);
+    const publicAssets = await listPublicAssets(rendererDir);
     let allowedHosts = new Set<string>();
 
     const refusedUpgrades = new LogThrottle(options.log, {
@@ -82,15 +83,17 @@ export class BrowserHost {
       const { target } = parsed;
       if (!addressedToUs(target, request)) return plain(response, 421, 'Unknown host.');
       if (request.method !== 'GET' && request.method !== 'HEAD') return plain(response, 405, 'Method not allowed.');
-      // Every document needs the token, however its path was spelt: the check sees the
-      // same normalised path the lookup reads.
-      if (contentTypeOf(target.path).startsWith('text/html') && !tokenMatches(target.query.get('token'))) {
+      const file = await findStaticFile(rendererDir, target.path);
+      if (!file) return plain(response, 404, 'Not found.');
+      // Without the token only the assets listed at start, by their exact names; anything
+      // else needs it, however the disk would read the name (`/INDEX.HTML` is index.html
+      // on macOS and Windows). Which files exist is no secret: the build is open source.
+      if (!publicAssets.has(target.path) && !tokenMatches(target.query.get('token'))) {
         return plain(response, 403, 'This address needs the token printed by the softphone when it started.');
       }
-      const file = await readStaticFile(rendererDir, target.path);
-      if (!file) return plain(response, 404, 'Not found.');
-      response.writeHead(200, { ...SECURITY_HEADERS, 'content-type': file.contentType, 'content-length': file.body.length });
-      response.end(request.method === 'HEAD' ? undefined : file.body);
+      const body = await file.read();
+      response.writeHead(200, { ...SECURITY_HEADERS, 'content-type': file.contentType, 'content-length': body.length });
+      response.end(request.method === 'HEAD' ? undefined : body);
     };
 
     const server = http.createServer((request, response) => {

@@ -28,7 +28,13 @@ const INDEX = 'index.html';
 /** What RFC 3986 allows in a path as sent: unreserved, percent-encoded, sub-delims, ':', '@' and '/'. Browsers encode the rest. */
 const RAW_PATH = /^[A-Za-z0-9\-._~%!$&'()*+,;=:@/]*$/;
 // eslint-disable-next-line no-control-regex -- control characters are what this refuses
-const FORBIDDEN_IN_SEGMENT = /[\u0000-\u001f\u007f/\\]/;
+const FORBIDDEN_IN_SEGMENT = /[\u0000-\u001f\u007f/\\:]/;
+/**
+ * Windows opens `index.html.`, `index.html ` and `index.html::$DATA` as index.html: a
+ * name ending in a dot or a space, or with a colon (a stream), is another spelling of a
+ * file, never a file of the site. The dot segments '.' and '..' are not names.
+ */
+const WINDOWS_ALIAS = /[. ]$/;
 
 export function parseRequestTarget(raw: string): ParsedTarget {
   if (raw.startsWith('/')) return parseOriginForm(raw);
@@ -75,7 +81,8 @@ function normalisePath(rawPath: string): SitePath | { ok: false; problem: string
     } catch {
       return { ok: false, problem: 'malformed percent-encoding in the path' };
     }
-    if (FORBIDDEN_IN_SEGMENT.test(segment)) return { ok: false, problem: 'a slash, backslash or control character inside a path segment' };
+    if (FORBIDDEN_IN_SEGMENT.test(segment)) return { ok: false, problem: 'a slash, backslash, colon or control character inside a path segment' };
+    if (segment !== '.' && segment !== '..' && WINDOWS_ALIAS.test(segment)) return { ok: false, problem: 'a path segment that ends in a dot or a space' };
     // A path ending in '/', '.' or '..' names a directory, as in WHATWG URL parsing.
     isDirectory = segment === '' || segment === '.' || segment === '..';
     if (segment === '..') segments.pop();

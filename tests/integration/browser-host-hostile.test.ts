@@ -39,6 +39,11 @@ beforeAll(async () => {
   mkdirSync(path.join(rendererDir, 'assets'), { recursive: true });
   writeFileSync(path.join(rendererDir, 'index.html'), PAGE);
   writeFileSync(path.join(rendererDir, 'assets', 'app.js'), 'export {};');
+  // What else a Vite build holds: a stylesheet, a font, an icon; and a document under another case.
+  writeFileSync(path.join(rendererDir, 'assets', 'app.css'), 'body {}');
+  writeFileSync(path.join(rendererDir, 'assets', 'font.woff2'), 'wOF2');
+  writeFileSync(path.join(rendererDir, 'favicon.ico'), 'ico');
+  writeFileSync(path.join(rendererDir, 'assets', 'other.HTML'), PAGE);
   secretFile = path.join(workDir, 'secret.txt');
   writeFileSync(secretFile, SECRET);
   simulator = await CtiSimulator.start({ host: '127.0.0.1' });
@@ -183,6 +188,57 @@ describe('browser host: one normalised path for the token check and the file', (
       expect([400, 404], target).toContain(statusOf(response));
       expect(response).not.toContain(SECRET);
     }
+  });
+});
+
+describe('browser host: only the assets listed at start go without the token', () => {
+  const expectNotThePage = async (target: string) => {
+    const response = await request(target);
+    expect([400, 403, 404], target).toContain(statusOf(response));
+    expect(response, target).not.toContain(PAGE);
+  };
+
+  it('serves every listed asset without the token, by its exact name', async () => {
+    for (const target of ['/assets/app.js', '/assets/app.css', '/assets/font.woff2', '/favicon.ico']) {
+      expect(statusOf(await request(target)), target).toBe(200);
+    }
+  });
+
+  it('refuses the names a case-insensitive or Windows disk reads as the page', async () => {
+    for (const target of ['/INDEX.HTML', '/Index.html', '/index.html.', '/index.html%20', '/index.html::$DATA', '/index.html%3a%3a$DATA', '/INDEX~1.HTM']) {
+      await expectNotThePage(target);
+    }
+  });
+
+  it('refuses an asset under another case (a case-insensitive disk would open it)', async () => {
+    for (const target of ['/Assets/app.js', '/assets/APP.js', '/assets/app.JS', '/FAVICON.ICO']) {
+      expect([403, 404], target).toContain(statusOf(await request(target)));
+    }
+  });
+
+  it('requires the token for a document whatever the case of its extension', async () => {
+    await expectNotThePage('/assets/other.HTML');
+    const response = await request(`/assets/other.HTML?token=${token}`);
+    expect(statusOf(response)).toBe(200);
+  });
+
+  it('requires the token for a file that was not there at start, whatever its name', async () => {
+    // Stands in for the page reached under a name the disk folds onto index.html.
+    const late = path.join(rendererDir, 'assets', 'late.js');
+    writeFileSync(late, PAGE);
+    try {
+      const response = await request('/assets/late.js');
+      expect(statusOf(response)).toBe(403);
+      expect(response).not.toContain(PAGE);
+      expect(statusOf(await request(`/assets/late.js?token=${token}`))).toBe(200);
+    } finally {
+      rmSync(late);
+    }
+  });
+
+  it('a name no file has is 404 without the token too; the page with the token is 200', async () => {
+    expect(statusOf(await request('/assets/missing.js'))).toBe(404);
+    expect(statusOf(await request(`/?token=${token}`))).toBe(200);
   });
 });
 

@@ -33,6 +33,15 @@ describe('parseRequestTarget', () => {
     }
   });
 
+  it('refuses the names Windows reads as another file: streams, trailing dots and spaces', () => {
+    for (const raw of ['/index.html::$DATA', '/index.html%3a%3a$DATA', '/index.html:x', '/index.html.', '/index.html..', '/index.html%2e', '/index.html%20', '/index.html.%20', '/assets./app.js', '/assets%20/app.js', '/....//x']) {
+      expect(parseRequestTarget(raw).ok, raw).toBe(false);
+    }
+    // Dot segments are not trailing dots: they are resolved, as before.
+    expect(pathOf('/assets/./..')).toBe('/index.html');
+    expect(pathOf('/.%2e/index.html')).toBe('/index.html');
+  });
+
   it('refuses targets that are neither a path nor an http URL, without throwing', () => {
     for (const raw of ['', '*', 'http://', 'http://[/', 'http://a:99999/', 'http://[::1/x', 'ftp://x/', 'http://u:p@127.0.0.1/', 'index.html']) {
       expect(parseRequestTarget(raw).ok, raw).toBe(false);
