@@ -27,20 +27,27 @@ export type DownloadOutcome =
  */
 export async function downloadSettings(source: SettingsSource, etag: string | undefined, limits: DownloadLimits = DEFAULT_DOWNLOAD_LIMITS): Promise<DownloadOutcome> {
   const signal = AbortSignal.timeout(limits.timeoutMs);
-  try {
-    switch (source.kind) {
-      case 'url':
-      case 'simulator':
-        return await downloadHttp(source.url, etag, limits, signal);
-      case 'file':
-        return await readSettingsFile(source.path, etag, limits, signal);
-      case 'none':
-        return { kind: 'failed', reason: 'no settings source is configured' };
+  const timedOut: DownloadOutcome = { kind: 'failed', reason: `no answer within ${limits.timeoutMs} ms` };
+  const attempt = async (): Promise<DownloadOutcome> => {
+    try {
+      switch (source.kind) {
+        case 'url':
+        case 'simulator':
+          return await downloadHttp(source.url, etag, limits, signal);
+        case 'file':
+          return await readSettingsFile(source.path, etag, limits, signal);
+        case 'none':
+          return { kind: 'failed', reason: 'no settings source is configured' };
+      }
+    } catch (error) {
+      if (signal.aborted) return timedOut;
+      return { kind: 'failed', reason: describeError(error) };
     }
-  } catch (error) {
-    if (signal.aborted) return { kind: 'failed', reason: `no answer within ${limits.timeoutMs} ms` };
-    return { kind: 'failed', reason: describeError(error) };
-  }
+  };
+  // File-system calls take no signal (a `stat` on a hung network share never returns): the
+  // timeout settles the download whatever is still pending underneath.
+  const expired = new Promise<DownloadOutcome>((resolve) => signal.addEventListener('abort', () => resolve(timedOut), { once: true }));
+  return Promise.race([attempt(), expired]);
 }
 
 async function downloadHttp(start: string, etag: string | undefined, limits: DownloadLimits, signal: AbortSignal): Promise<DownloadOutcome> {
