@@ -17,6 +17,11 @@ export const OutboxEntrySchema = z.object({
   /** Sends tried whose outcome never came back: before another, check the server has not applied it. */
   unconfirmedSends: z.number().int().nonnegative(),
   createdAt: z.number().int().nonnegative(),
+  /**
+   * Bumped by every edit merged in: an answer confirms the revision that was sent,
+   * not a newer one. Files written before revisions existed read as 0.
+   */
+  revision: z.number().int().nonnegative().default(0),
 });
 export type OutboxEntry = z.infer<typeof OutboxEntrySchema>;
 

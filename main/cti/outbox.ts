@@ -63,14 +63,18 @@ export class Outbox {
     return this.entries;
   }
 
-  /** Adds an edit (merged into the call's waiting entry, later values winning) and writes it to disk. */
-  add(entry: Omit<OutboxEntry, 'id' | 'unconfirmedSends' | 'createdAt'>, now = Date.now()): OutboxEntry {
+  /**
+   * Adds an edit (merged into the call's waiting entry, later values winning, its
+   * revision bumped) and writes it to disk.
+   */
+  add(entry: Omit<OutboxEntry, 'id' | 'unconfirmedSends' | 'createdAt' | 'revision'>, now = Date.now()): OutboxEntry {
     const same = this.entries.find(
       (e) => e.agentId === entry.agentId && e.peripheralId === entry.peripheralId && e.connectionCallId === entry.connectionCallId,
     );
     const merged: OutboxEntry = same
       ? {
           ...same,
+          revision: same.revision + 1,
           changes: {
             ...same.changes,
             ...entry.changes,
@@ -78,7 +82,7 @@ export class Outbox {
             ...(same.changes.ecc || entry.changes.ecc ? { ecc: { ...same.changes.ecc, ...entry.changes.ecc } } : {}),
           },
         }
-      : { ...entry, id: randomUUID(), unconfirmedSends: 0, createdAt: now };
+      : { ...entry, id: randomUUID(), unconfirmedSends: 0, createdAt: now, revision: 0 };
     this.commit(same ? this.entries.map((e) => (e === same ? merged : e)) : [...this.entries, merged]);
     return merged;
   }
@@ -88,9 +92,17 @@ export class Outbox {
     this.commit(this.entries.map((e) => (e.id === id ? { ...e, unconfirmedSends: e.unconfirmedSends + 1 } : e)));
   }
 
-  /** The server confirmed (or refused for good): the entry leaves the outbox. */
-  remove(id: string): void {
-    this.commit(this.entries.filter((e) => e.id !== id));
+  /**
+   * The server confirmed (or refused for good) revision `revision` of entry `id`: the
+   * entry leaves the outbox, unless an edit was merged in since (its revision moved
+   * on), in which case it stays, newer content and all, to be sent again. Returns
+   * whether it left.
+   */
+  removeIfUnchanged(id: string, revision: number): boolean {
+    const stored = this.entries.find((e) => e.id === id);
+    if (!stored || stored.revision !== revision) return false;
+    this.commit(this.entries.filter((e) => e !== stored));
+    return true;
   }
 
   /** Disk first: if the write fails (disk full), memory still matches what the file holds. */

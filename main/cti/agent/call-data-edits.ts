@@ -88,15 +88,24 @@ export class CallDataEdits {
     return { sent: true, queued: false };
   }
 
-  /** Sends what waits in the outbox for this agent, one entry at a time, each exactly once. */
+  /**
+   * Sends what waits in the outbox for this agent, one entry at a time, each exactly
+   * once. Each entry is read as it is when its turn comes, and one that an edit was
+   * merged into while it was being sent is sent again in the same flush (a flush
+   * asked for meanwhile found this one running and did nothing).
+   */
   async flush(): Promise<void> {
     if (this.flushing) return;
     this.flushing = true;
+    // Each revision goes out at most once per flush: a guard against sending in a loop.
+    const delivered = new Set<string>();
     try {
-      for (const entry of [...this.outbox.pending]) {
+      for (;;) {
         const agent = this.host.agent();
         if (!agent || !this.host.inService()) return;
-        if (entry.agentId !== agent.agentId) continue;
+        const entry = this.outbox.pending.find((e) => e.agentId === agent.agentId && !delivered.has(`${e.id}@${e.revision}`));
+        if (!entry) return;
+        delivered.add(`${entry.id}@${entry.revision}`);
         if (!(await this.deliver(entry))) return;
         this.host.changed();
       }
@@ -105,10 +114,14 @@ export class CallDataEdits {
     }
   }
 
-  /** One entry: false when the link went and the rest must wait. */
+  /**
+   * One entry: false when the link went and the rest must wait. Whatever answer comes
+   * settles only the revision sent (see Outbox.removeIfUnchanged).
+   */
   private async deliver(entry: OutboxEntry): Promise<boolean> {
     const identity: ConnectionIdentity = entry;
     const key = callKey(entry.peripheralId, entry.connectionCallId);
+    let changes = entry.changes;
     try {
       if (entry.unconfirmedSends > 0 && this.book.get(key)) {
         // A send whose answer was lost: ask the server whether it already applied it.
@@ -116,15 +129,16 @@ export class CallDataEdits {
         if (snapshot.MessageType === 'SNAPSHOT_CALL_CONF') {
           this.book.applyCall(identity, snapshot);
           const now = this.book.get(key);
-          if (now && Object.keys(changedItems(now, entry.changes)).length === 0) {
-            this.outbox.remove(entry.id);
+          if (now) changes = changedItems(now, entry.changes);
+          if (Object.keys(changes).length === 0) {
+            this.outbox.removeIfUnchanged(entry.id, entry.revision);
             return true;
           }
         }
       }
       this.outbox.markSending(entry.id);
-      const reply = this.checked(await this.port.request(requests.setCallData(identity, entry.changes)));
-      this.outbox.remove(entry.id);
+      const reply = this.checked(await this.port.request(requests.setCallData(identity, changes)));
+      if (!this.outbox.removeIfUnchanged(entry.id, entry.revision)) return true;
       if (reply.MessageType !== 'SET_CALL_DATA_CONF') {
         this.host.notice(`call data saved while the link was down could not be applied to call ${key}: ${refusalText('set call data', reply)}`);
       }

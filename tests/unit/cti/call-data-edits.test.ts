@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { CONTROL_FAILURE_CODE, type Message, type MessageName } from '../../../ged188/index.js';
 import { buildMessage } from '../../../ged188/index.js';
 import { changedItems } from '../../../main/cti/agent/call-data-changes.js';
@@ -23,7 +23,8 @@ function tempDir(): string {
   return dir;
 }
 
-type Answer = Message | RequestFailed;
+/** An answer, a refusal of the request, or an answer that comes when the test resolves it. */
+type Answer = Message | RequestFailed | Promise<Message>;
 
 /** A session answering each request type from a script (the last answer repeats); it records what was sent. */
 function scriptedPort(script: Partial<Record<MessageName, Answer[]>>) {
@@ -36,6 +37,7 @@ function scriptedPort(script: Partial<Record<MessageName, Answer[]>>) {
       const answers = script[request.MessageType] ?? [];
       const answer = answers.length > 1 ? answers.shift()! : answers[0];
       if (!answer) return Promise.reject(new Error(`no answer scripted for ${request.MessageType}`));
+      if (answer instanceof Promise) return answer;
       return answer instanceof RequestFailed ? Promise.reject(answer) : Promise.resolve(answer);
     },
   };
@@ -173,5 +175,34 @@ describe('call data edits', () => {
     expect(port.types()).toEqual(['SET_CALL_DATA_REQ', 'SNAPSHOT_CALL_REQ', 'SET_CALL_DATA_REQ']);
     expect(port.sent.every((m) => 'ConnectionCallID' in m && m.ConnectionCallID === 7)).toBe(true);
     expect(callData.pending).toBe(1);
+  });
+
+  it('keep a newer edit merged while an older send awaits its answer, and deliver it exactly once', async () => {
+    let answerLate!: (reply: Message) => void;
+    const late = new Promise<Message>((resolve) => (answerLate = resolve));
+    // The server applied the first edit (CallVariable2) but never got the second (CallVariable3).
+    const firstApplied = buildMessage('SNAPSHOT_CALL_CONF', { CallVariable1: 'a', CallVariable2: 'b', CallConnectionDeviceID: ['3001'], CallDeviceConnectionState: [3] });
+    const port = scriptedPort({ SET_CALL_DATA_REQ: [late, timeout, confirmed], SNAPSHOT_CALL_REQ: [firstApplied] });
+    const { edits: callData, state } = edits(port, { inService: false });
+    await callData.set(KEY, { variables: { CallVariable2: 'b' } });
+    state.inService = true;
+
+    const flushing = callData.flush();
+    await vi.waitFor(() => expect(port.types()).toEqual(['SET_CALL_DATA_REQ']));
+    // While the saved edit awaits its answer the agent edits the same call; that send goes unanswered.
+    expect(await callData.set(KEY, { variables: { CallVariable3: 'c' } })).toEqual({ sent: false, queued: true });
+    answerLate(confirmed);
+    await flushing;
+
+    // The late confirmation was for the first edit only: the second was checked, then sent once more.
+    expect(port.types()).toEqual(['SET_CALL_DATA_REQ', 'SET_CALL_DATA_REQ', 'SNAPSHOT_CALL_REQ', 'SET_CALL_DATA_REQ']);
+    const carrying = (name: string) => port.sent.filter((m) => m.MessageType === 'SET_CALL_DATA_REQ' && name in m);
+    expect(carrying('CallVariable3')).toHaveLength(2);
+    expect(port.sent.at(-1)).toMatchObject({ CallVariable3: 'c' });
+    // What the server showed it has is not sent again.
+    expect(carrying('CallVariable2')).toHaveLength(1);
+    expect(callData.pending).toBe(0);
+    await callData.flush();
+    expect(port.sent).toHaveLength(4);
   });
 });

@@ -59,10 +59,37 @@ describe('the durable outbox', () => {
     reopened.close();
     const { outbox: third } = open(dir);
     expect(third.pending[0]!.unconfirmedSends).toBe(1);
-    third.remove(third.pending[0]!.id);
+    expect(third.pending[0]!.revision).toBe(1);
+    expect(third.removeIfUnchanged(third.pending[0]!.id, 1)).toBe(true);
     third.close();
     expect(reopen(dir).pending).toEqual([]);
     expect(filesIn(dir)).toEqual([OUTBOX_FILE_NAME]);
+  });
+
+  it('removes an entry only at the revision that was sent: an edit merged in since keeps it, on disk too', () => {
+    const dir = tempDir();
+    const { outbox } = open(dir);
+    const sent = outbox.add(edit({ wrapup: 'first' }));
+    expect(sent.revision).toBe(0);
+    outbox.add(edit({ variables: { CallVariable3: 'c' } }));
+    expect(outbox.removeIfUnchanged(sent.id, sent.revision)).toBe(false);
+    expect(outbox.pending).toEqual([expect.objectContaining({ id: sent.id, revision: 1, changes: { wrapup: 'first', variables: { CallVariable3: 'c' } } })]);
+    outbox.close();
+    const { outbox: reopened } = open(dir);
+    expect(reopened.pending[0]!.revision).toBe(1);
+    expect(reopened.removeIfUnchanged(sent.id, 1)).toBe(true);
+    expect(reopened.removeIfUnchanged(sent.id, 1)).toBe(false);
+    reopened.close();
+    expect(reopen(dir).pending).toEqual([]);
+  });
+
+  it('reads a file written before entries had revisions, as revision 0', () => {
+    const dir = tempDir();
+    writeFileSync(outboxFile(dir), validFile([entry('a', 1)]));
+    const { outbox, warnings } = open(dir);
+    expect(warnings).toEqual([]);
+    expect(outbox.pending).toEqual([{ ...entry('a', 1), revision: 0 }]);
+    expect(outbox.removeIfUnchanged('a', 0)).toBe(true);
   });
 
   it('refuses a second open of the same folder in one process until the first is closed', () => {
