@@ -19,7 +19,7 @@ import { SupervisorAlertSchema, TeamMemberSchema } from './supervisor.js';
  * schema and its key. Items keep the order they were first upserted in; an upsert of
  * a known key replaces the item in place.
  */
-interface CollectionDefinition<Item> {
+export interface CollectionDefinition<Item> {
   readonly item: z.ZodType<Item>;
   readonly key: (item: Item) => string;
   readonly read: (state: AppState) => readonly Item[];
@@ -163,7 +163,7 @@ export function applyStateOp(state: AppState, op: StateOp): AppState {
     case 'upsert':
       return upsertItem(state, op.collection, op.item);
     case 'remove': {
-      const definition = STATE_COLLECTIONS[op.collection] as unknown as CollectionDefinition<unknown>;
+      const definition = collectionDefinition(op.collection);
       const items = definition.read(state);
       const index = items.findIndex((item) => definition.key(item) === op.key);
       return index === -1 ? state : definition.write(state, items.filter((_, i) => i !== index));
@@ -172,7 +172,7 @@ export function applyStateOp(state: AppState, op: StateOp): AppState {
 }
 
 function upsertItem(state: AppState, name: CollectionName, item: unknown): AppState {
-  const definition = STATE_COLLECTIONS[name] as unknown as CollectionDefinition<unknown>;
+  const definition = collectionDefinition(name);
   const key = definition.key(item);
   const items = definition.read(state);
   const index = items.findIndex((candidate) => definition.key(candidate) === key);
@@ -193,6 +193,11 @@ function insertionPoint<Item>(items: readonly Item[], item: Item, order: (a: Ite
     else high = middle;
   }
   return low;
+}
+
+/** A collection's row of the table with its item type erased (the table is keyed by name). */
+export function collectionDefinition(name: CollectionName): CollectionDefinition<unknown> {
+  return STATE_COLLECTIONS[name] as unknown as CollectionDefinition<unknown>;
 }
 
 /** The key of an item of `collection`. */

@@ -22,6 +22,8 @@ export interface IpcBridge {
  */
 export function bindIpc({ ipcMain, core, isTrustedSender, log }: IpcBridgeOptions): IpcBridge {
   const views = new Map<WebContents, { view: BoundView; detach: () => void }>();
+  /** Pages whose view the binder closed (a message outside the contract): refused until they navigate. */
+  const closedPages = new WeakSet<WebContents>();
   let nextWindow = 1;
 
   const refuse = (event: IpcMainEvent) => {
@@ -52,7 +54,17 @@ export function bindIpc({ ipcMain, core, isTrustedSender, log }: IpcBridgeOption
         send: (reply) => {
           if (!contents.isDestroyed()) contents.send(IPC_CHANNELS.reply, reply);
         },
-        close: () => endView(contents),
+        close: () => {
+          // Like a closed socket: this page gets nothing more until it is replaced by a new one.
+          closedPages.add(contents);
+          endView(contents);
+          const onNewPage = (details: Event<WebContentsDidStartNavigationEventParams>) => {
+            if (!details.isMainFrame || details.isSameDocument) return;
+            closedPages.delete(contents);
+            contents.removeListener('did-start-navigation', onNewPage);
+          };
+          if (!contents.isDestroyed()) contents.on('did-start-navigation', onNewPage);
+        },
       },
       log,
     );
@@ -78,6 +90,7 @@ export function bindIpc({ ipcMain, core, isTrustedSender, log }: IpcBridgeOption
 
   const onRequest = (event: IpcMainEvent, request: unknown) => {
     if (!isTrustedSender(event)) return refuse(event);
+    if (closedPages.has(event.sender)) return;
     viewOf(event.sender).receive(request);
   };
   ipcMain.on(IPC_CHANNELS.request, onRequest);

@@ -114,12 +114,18 @@ export class BrowserHost {
       const parsed = parseRequestTarget(request.url ?? '');
       if (!parsed.ok) return refuse(socket, '400 Bad Request', parsed.problem);
       const { target } = parsed;
-      const allowed =
-        target.path === BROWSER_SOCKET_PATH &&
-        addressedToUs(target, request) &&
-        request.headers.origin === `http://${addressedName(target, request)}` &&
-        tokenMatches(target.query.get('token'));
-      if (!allowed) return refuse(socket, '403 Forbidden', `origin ${printable(request.headers.origin ?? '(none)')}`);
+      // The log says which check failed, not merely that one did.
+      const failed =
+        target.path !== BROWSER_SOCKET_PATH
+          ? `path ${printable(target.path)}`
+          : !addressedToUs(target, request)
+            ? `host ${printable(request.headers.host ?? '(none)')}`
+            : request.headers.origin !== `http://${addressedName(target, request)}`
+              ? `origin ${printable(request.headers.origin ?? '(none)')}`
+              : !tokenMatches(target.query.get('token'))
+                ? 'a missing or wrong token'
+                : undefined;
+      if (failed) return refuse(socket, '403 Forbidden', failed);
       sockets.handleUpgrade(request, socket, head, (ws) => bridge(ws, options.core, options.log, failures));
     };
     server.on('upgrade', (request: http.IncomingMessage, socket: Socket, head: Buffer) => {

@@ -1,6 +1,6 @@
 import {
   PARTS_WITH_COLLECTIONS,
-  STATE_COLLECTIONS,
+  collectionDefinition,
   applyStateOp,
   collectionKey,
   type AppState,
@@ -15,13 +15,6 @@ import {
 } from '../../contract/index.js';
 
 export type StateListener = (event: StateEvent) => void;
-
-/** A collection's definition with its item type erased (the table is keyed by name). */
-interface CollectionShape {
-  read(state: AppState): readonly unknown[];
-  write(state: AppState, items: unknown[]): AppState;
-  key(item: unknown): string;
-}
 
 export interface StateStoreOptions {
   /** The shortest time between two patches. */
@@ -83,11 +76,17 @@ export class StateStore implements StateWriter {
    * Undefined when the item is new (the general path inserts it).
    */
   private replaceInPlace(collection: CollectionName, key: string, item: unknown): AppState | undefined {
-    const definition = STATE_COLLECTIONS[collection] as unknown as CollectionShape;
+    const definition = collectionDefinition(collection);
     const items = definition.read(this.state);
     let cached = this.positions.get(collection);
     if (cached?.items !== items) {
-      cached = { items, at: new Map(items.map((candidate, i) => [definition.key(candidate), i])) };
+      // The first index of a key, as `findIndex` on the view's side finds it.
+      const at = new Map<string, number>();
+      items.forEach((candidate, i) => {
+        const key = definition.key(candidate);
+        if (!at.has(key)) at.set(key, i);
+      });
+      cached = { items, at };
       this.positions.set(collection, cached);
     }
     const index = cached.at.get(key);
@@ -99,7 +98,7 @@ export class StateStore implements StateWriter {
   }
 
   remove(collection: CollectionName, key: string): void {
-    const definition = STATE_COLLECTIONS[collection] as unknown as CollectionShape;
+    const definition = collectionDefinition(collection);
     if (!definition.read(this.state).some((item) => definition.key(item) === key)) return;
     this.pendingIndex.delete(`item:${collection}:${key}`);
     this.queue(undefined, { op: 'remove', collection, key });

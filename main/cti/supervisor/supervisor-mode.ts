@@ -94,8 +94,7 @@ export class SupervisorMode {
   }
 
   view(): TeamView {
-    const agent = this.agent();
-    const view = teamView(this.team, this.enabled, agent ? { agentId: agent.identity.agentId, state: agent.state, inService: agent.inService } : undefined);
+    const view = teamView(this.team, this.enabled, this.supervisorInput());
     const watched = this.watched.view();
     return watched ? { ...view, watched } : view;
   }

@@ -24,7 +24,7 @@ const member = (agentId: string, teamId: number, state: TeamMember['state']): Te
   since: 0,
   buttons: [],
 });
-const chat = (n: number): ChatMessage => ({ id: `chat-${n}`, direction: 'in', from: '1001', to: 'me', text: `m${n}`, at: n });
+const chat = (n: number, text = `m${n}`): ChatMessage => ({ id: `chat-${n}`, direction: 'in', from: '1001', to: 'me', text, at: n });
 const monitorAgent = (agentId: string, agentState: string): MonitorAgent => ({ agentId, peripheralId: 5000, agentState });
 
 /** One thing a mode may report, drawn from every kind of operation the stream carries. */
@@ -38,7 +38,12 @@ const actions: fc.Arbitrary<Action> = fc.oneof(
   fc.boolean().map((enabled): Action => (s) => s.set('team', { enabled, teams: [], members: enabled ? [member('1005', 1, 'available')] : [] })),
   fc.boolean().map((enabled): Action => (s) => s.merge('team', { enabled, teams: [{ teamId: 1, name: 'Sales' }] })),
   fc.boolean().map((on): Action => (s) => (on ? s.merge('team', { watched: { agentId: '1001', monitoring: true, calls: [] } }) : s.merge('team', {}, ['watched']))),
-  fc.integer({ min: 1, max: 6 }).map((n): Action => (s) => s.upsert('chatMessages', chat(n))),
+  // The same item again with other content: replaced in place, in an unordered collection.
+  fc.tuple(fc.integer({ min: 1, max: 6 }), fc.string({ maxLength: 4 })).map(([n, text]): Action => (s) => s.upsert('chatMessages', chat(n, text))),
+  fc.tuple(fc.integer({ min: 1, max: 4 }), fc.constantFrom('assist', 'emergency') as fc.Arbitrary<'assist' | 'emergency'>).map(
+    ([n, kind]): Action => (s) => s.upsert('alerts', { id: `alert-${n}`, kind, agentId: '1001', at: n }),
+  ),
+  fc.integer({ min: 1, max: 4 }).map((n): Action => (s) => s.remove('alerts', `alert-${n}`)),
   fc.integer({ min: 1, max: 6 }).map((n): Action => (s) => s.remove('chatMessages', `chat-${n}`)),
   fc.string({ maxLength: 8 }).map((message): Action => (s) => s.set('lastError', { message, at: 1 })),
   fc.boolean().map((on): Action => (s) => s.set('monitor', on ? { filter: 'AgentID=*', established: false, agents: [], calls: [] } : null)),
