@@ -1,6 +1,6 @@
 import { defineStore } from 'pinia';
 import { computed, ref, shallowRef } from 'vue';
-import { applyStateEvent, type AppState, type ConnectionStatus, type StateEvent } from '../../../contract/index.js';
+import { applyStateEvent, type AppState, type ConnectionStatus, type SoftphoneApi, type StateEvent } from '../../../contract/index.js';
 import {
   AWAITING_SERVICE_TEXT,
   describeConnection,
@@ -29,7 +29,11 @@ export interface StatusLine {
   since?: number;
 }
 
-/** Mirrors `AppState.connection` from main's state stream, and whether that stream is live. */
+/**
+ * The one subscription to main: mirrors its state stream (snapshot, then patches) and
+ * whether that stream is live. The status bar reads the connection from here; the
+ * area stores (agent, settings) derive from `current` and send through `commands`.
+ */
 export const useConnectionStore = defineStore('connection', () => {
   const appState = shallowRef<AppState | undefined>();
   const seq = ref(-1);
@@ -59,6 +63,12 @@ export const useConnectionStore = defineStore('connection', () => {
       since: status.since,
     };
   });
+
+  /** Main's whole state, only while it is current: what the area stores (agent, settings, …) derive from. */
+  const current = computed<AppState | undefined>(() => (bridge.value.state === 'up' ? appState.value : undefined));
+
+  /** Main's commands; they reject with a SoftphoneCommandError when main cannot be reached. */
+  const commands = shallowRef<SoftphoneApi | undefined>();
 
   const canReconnectNow = computed(() => connection.value?.state === 'out-of-service');
 
@@ -98,6 +108,7 @@ export const useConnectionStore = defineStore('connection', () => {
   function connect(next: SoftphoneClient): void {
     disconnect();
     client = next;
+    commands.value = next.api;
     unwatchBridge = next.watchBridge(bridgeChanged);
     subscribe();
   }
@@ -108,6 +119,7 @@ export const useConnectionStore = defineStore('connection', () => {
     unsubscribeState = undefined;
     unwatchBridge = undefined;
     client = undefined;
+    commands.value = undefined;
   }
 
   /** Asks main to skip the back-off and try the next CTI Server side now. */
@@ -131,6 +143,8 @@ export const useConnectionStore = defineStore('connection', () => {
     reconnectFailure,
     reconnectPending,
     connection,
+    current,
+    commands,
     line,
     canReconnectNow,
     receive,
