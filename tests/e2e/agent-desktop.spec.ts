@@ -79,11 +79,18 @@ test('an agent logs in on the embedded simulator, goes Ready, Not Ready with a r
   await screenshots(page, 'not-ready-reason');
   await notReadyReason.choose('Lunch');
   await agent.expectState('Not Ready — Lunch');
+  await expect(page).toHaveTitle('Not Ready — Lunch — UCCE Softphone');
   await screenshots(page, 'agent');
 
-  await agent.logout.click();
-  await agent.reasonDialog('Logout reason').choose('End of shift');
+  // By keyboard alone: the dialog opens on the list; arrow to the first reason, Enter applies it.
+  await agent.logout.focus();
+  await page.keyboard.press('Enter');
+  const logoutReason = agent.reasonDialog('Logout reason');
+  await expect(logoutReason.dialog.getByRole('listbox')).toBeFocused();
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('Enter');
   await login.expectShown();
+  await expect(page).toHaveTitle('UCCE Softphone');
   // The agent who just left is filled in for the next login.
   await expect(login.agentId).toHaveValue('1001');
 });
