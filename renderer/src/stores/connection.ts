@@ -1,12 +1,7 @@
 import { defineStore } from 'pinia';
 import { computed, ref, shallowRef } from 'vue';
 import { applyStateEvent, type AppState, type ConnectionStatus, type SoftphoneApi, type StateEvent } from '../../../contract/index.js';
-import {
-  AWAITING_SERVICE_TEXT,
-  describeConnection,
-  SERVICE_LOST_TEXT,
-  SERVICE_UNUSABLE_TEXT,
-} from '../connection-text.js';
+import { AWAITING_SERVICE, describeConnection, SERVICE_LOST, SERVICE_UNUSABLE, type Phrase } from '../connection-text.js';
 import type { BridgeStatus, SoftphoneClient } from '../softphone-client.js';
 
 /**
@@ -23,7 +18,7 @@ export type BridgeView =
 /** What the status bar shows; `state` names the look (colour and shape) as well. */
 export interface StatusLine {
   state: ConnectionStatus['state'] | 'awaiting-service' | 'service-lost' | 'service-unusable';
-  sentence: string;
+  sentence: Phrase;
   detail?: string;
   /** Epoch ms the shown state began, when main says so. */
   since?: number;
@@ -38,7 +33,7 @@ export const useConnectionStore = defineStore('connection', () => {
   const appState = shallowRef<AppState | undefined>();
   const seq = ref(-1);
   const bridge = shallowRef<BridgeView>({ state: 'starting' });
-  const reconnectFailure = ref<string | undefined>();
+  const reconnectFailure = shallowRef<Phrase | undefined>();
   const reconnectPending = ref(false);
 
   let client: SoftphoneClient | undefined;
@@ -52,10 +47,10 @@ export const useConnectionStore = defineStore('connection', () => {
 
   const line = computed<StatusLine>(() => {
     const view = bridge.value;
-    if (view.state === 'lost') return { state: 'service-lost', sentence: SERVICE_LOST_TEXT };
-    if (view.state === 'unusable') return { state: 'service-unusable', sentence: SERVICE_UNUSABLE_TEXT, detail: view.reason };
+    if (view.state === 'lost') return { state: 'service-lost', sentence: SERVICE_LOST };
+    if (view.state === 'unusable') return { state: 'service-unusable', sentence: SERVICE_UNUSABLE, detail: view.reason };
     const status = connection.value;
-    if (!status) return { state: 'awaiting-service', sentence: AWAITING_SERVICE_TEXT };
+    if (!status) return { state: 'awaiting-service', sentence: AWAITING_SERVICE };
     return {
       state: status.state,
       sentence: describeConnection(status),
@@ -130,7 +125,7 @@ export const useConnectionStore = defineStore('connection', () => {
     try {
       await client.api.reconnect({});
     } catch (error) {
-      reconnectFailure.value = `Could not reconnect now: ${messageOf(error)}`;
+      reconnectFailure.value = { key: 'status.reconnectFailed', params: { message: messageOf(error) } };
     } finally {
       reconnectPending.value = false;
     }
