@@ -5,6 +5,7 @@ import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { startNpmScript, type RunningProgram } from '../support/child-process.js';
 import { AgentStatePanel } from './pages/agent-state.js';
+import { CallsPanel } from './pages/calls.js';
 import { LoginScreen } from './pages/login.js';
 import { StatusBar } from './pages/status-bar.js';
 
@@ -21,11 +22,18 @@ test.afterEach(async () => {
   rmSync(userData, { recursive: true, force: true });
 });
 
-/** Starts the browser host on the embedded simulator exactly as a user does; the page's address. */
-async function startDesktop(): Promise<string> {
+/** Starts the browser host on the embedded simulator exactly as a user does: the page's address and the simulator's control API. */
+async function startDesktop(): Promise<{ url: string; controlUrl: string }> {
   host = startNpmScript('start:browser', ['--no-open', '--port', '0', '--user-data', userData]);
+  const [, controlUrl] = await host.waitForLine(/^Built-in CTI Server simulator: .* control API (http:\/\/\S+)$/m);
   const [, url] = await host.waitForLine(/^Listening on (http:\/\/127\.0\.0\.1:\d+\/\?token=\S+)$/m);
-  return url!;
+  return { url: url!, controlUrl: controlUrl! };
+}
+
+/** A caller rings the simulated centre for `agentId` (the simulator's control API). */
+async function placeCall(controlUrl: string, body: { ani: string; dnis: string; agentId: string }): Promise<void> {
+  const response = await fetch(`${controlUrl}/calls`, { method: 'POST', body: JSON.stringify(body) });
+  expect(response.status, await response.text()).toBe(200);
 }
 
 /** No serious or critical WCAG violations on what the page shows now. */
@@ -48,7 +56,7 @@ async function screenshots(page: Page, name: string): Promise<void> {
 test('an agent logs in on the embedded simulator, goes Ready, Not Ready with a reason, and logs out with a reason', async ({ page }) => {
   test.setTimeout(90_000);
   await page.setViewportSize({ width: 1024, height: 720 });
-  await page.goto(await startDesktop());
+  await page.goto((await startDesktop()).url);
   await new StatusBar(page).expectConnected('A');
 
   const login = new LoginScreen(page);
@@ -93,4 +101,35 @@ test('an agent logs in on the embedded simulator, goes Ready, Not Ready with a r
   await expect(page).toHaveTitle('UCCE Softphone');
   // The agent who just left is filled in for the next login.
   await expect(login.agentId).toHaveValue('1001');
+});
+
+test('a routed call is answered, held, retrieved and released from the call grid', async ({ page }) => {
+  test.setTimeout(90_000);
+  await page.setViewportSize({ width: 1024, height: 720 });
+  const { url, controlUrl } = await startDesktop();
+  await page.goto(url);
+  await new LoginScreen(page).login('1001', '3001');
+  const agent = new AgentStatePanel(page);
+  await agent.ready.click();
+  await agent.expectState('Ready');
+
+  const calls = new CallsPanel(page);
+  await expect(calls.grid).toContainText('No calls');
+  await expect(calls.answer).toBeDisabled();
+  await placeCall(controlUrl, { ani: '5551234', dnis: '8005550100', agentId: '1001' });
+  await calls.expectStatus('5551234', 'Ringing');
+  await expect(calls.row('5551234')).toHaveAttribute('aria-selected', 'true');
+  await screenshots(page, 'call-ringing');
+
+  await calls.answer.click();
+  await calls.expectStatus('5551234', 'Talking');
+  await agent.expectState('Talking');
+  await calls.hold.click();
+  await calls.expectStatus('5551234', 'Held');
+  await expect(calls.answer).toBeDisabled();
+  await screenshots(page, 'call-held');
+  await calls.retrieve.click();
+  await calls.expectStatus('5551234', 'Talking');
+  await calls.release.click();
+  await expect(calls.grid).toContainText('No calls');
 });
