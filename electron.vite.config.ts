@@ -45,6 +45,8 @@ export default defineConfig({
     // Loaded with loadFile(), so asset URLs must be relative to index.html.
     base: './',
     plugins: [vue()],
+    // vue-i18n's build flags: the Composition API only, no devtools hooks in production.
+    define: { __VUE_I18N_FULL_INSTALL__: true, __VUE_I18N_LEGACY_API__: false, __INTLIFY_PROD_DEVTOOLS__: false },
     build: {
       outDir: at('out/renderer'),
       emptyOutDir: true,

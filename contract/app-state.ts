@@ -8,6 +8,7 @@ import { DEFAULT_STATISTICS_INTERVAL_MS, StatisticsStateSchema } from './statist
 import { EMPTY_TEAM_VIEW, SupervisorAlertSchema, TeamViewSchema } from './supervisor.js';
 import { DEFAULT_DESKTOP_SETTINGS } from './desktop-settings.js';
 import { SettingsStateSchema, type SettingsState } from './settings-state.js';
+import { EmbeddedSimulatorSchema } from './embedded-simulator.js';
 
 /** Everything the renderer may see. Later issues add team, statistics, settings. */
 export const AppStateSchema = z.object({
@@ -33,13 +34,15 @@ export const AppStateSchema = z.object({
   monitor: MonitorViewSchema.nullable(),
   /** The desktop settings in effect (central document, preferences, locks) and where they came from. */
   settings: SettingsStateSchema,
+  /** The built-in simulator's agents and passwords, when the desktop runs on it (for the login screen); null otherwise. */
+  embeddedSimulator: EmbeddedSimulatorSchema.nullable(),
 });
 
 export type AppState = z.infer<typeof AppStateSchema>;
 
 /** The state before anything is known: no agent, no calls, nothing enabled. */
 export function initialAppState(connection: AppState['connection']): AppState {
-  return { connection, agent: { mode: 'none' }, calls: [], enablement: { mask: 0, buttons: [] }, lastError: null, outbox: { pending: 0 }, health: initialSystemHealth(0), connectionEvents: [], monitor: null, settings: DEFAULT_SETTINGS_STATE, ...initialDeskExtras() };
+  return { connection, agent: { mode: 'none' }, calls: [], enablement: { mask: 0, buttons: [] }, lastError: null, outbox: { pending: 0 }, health: initialSystemHealth(0), connectionEvents: [], monitor: null, settings: DEFAULT_SETTINGS_STATE, embeddedSimulator: null, ...initialDeskExtras() };
 }
 
 /** The settings before any are known: the built-in defaults, from no source. */

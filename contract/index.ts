@@ -14,3 +14,4 @@ export * from './view-protocol.js';
 export * from './content-security-policy.js';
 export * from './desktop-settings.js';
 export * from './settings-state.js';
+export * from './embedded-simulator.js';

@@ -8,6 +8,7 @@ import { EXAMPLE_DESKTOP_SETTINGS } from './desktop-settings-example.js';
 import { EventDispatcher } from './event-dispatch.js';
 import { MaintenanceHandOver, type HandOverOutcome } from './maintenance.js';
 import { Peripheral } from './pg/peripheral.js';
+import type { AgentConfig } from './pg/site.js';
 import { ControlFailure } from './pg/refusals.js';
 import { generatedSite, type Site } from './pg/site.js';
 
@@ -296,6 +297,11 @@ export class CtiSimulator {
   replaceDesktopSettings(document: DesktopSettingsDocument): void {
     this.settings = document;
     this.log(`desktop settings replaced (${document.bytes.length} bytes, ETag ${document.etag})`);
+  }
+
+  /** The simulated centre's agents and supervisors as configured (id, instrument, password…). */
+  siteAgents(): AgentConfig[] {
+    return [...this.peripheral.agents.values()].map((agent) => agent.config);
   }
 
   health(): Health {

@@ -6,6 +6,7 @@ import { SoftphoneCore } from '../core/softphone-core.js';
 import { acquireUserDataLock } from '../core/user-data-lock.js';
 import { logsDir, PRODUCT_NAME } from '../core/user-data.js';
 import { configuredOrEmbedded, type CtiSimulator } from '../../simulator/index.js';
+import { embeddedSimulatorHint } from '../../contract/index.js';
 import { DeploymentPolicyError, loadDeploymentPolicy, policySettingsSource, policySides } from '../settings/deployment-policy.js';
 import { parseDesktopCommandLine } from './command-line.js';
 import { electronSettingsStore } from './electron-settings-store.js';
@@ -109,6 +110,7 @@ async function run(): Promise<void> {
         policyLocked: policy.settings.locked,
         store: electronSettingsStore,
       },
+      ...(target.simulator && { embeddedSimulator: embeddedSimulatorHint(target.simulator.siteAgents()) }),
     });
   } catch (error) {
     if (error instanceof DeploymentPolicyError) {

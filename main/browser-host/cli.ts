@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { Command, CommanderError, InvalidArgumentError } from 'commander';
 import { listenPort } from '../../command-line/port-arguments.js';
 import { configuredOrEmbedded, ListenError, type CtiTarget } from '../../simulator/index.js';
+import { embeddedSimulatorHint } from '../../contract/index.js';
 import { parseEndpoint, type Endpoint, type SideEndpoints } from '../cti/endpoints.js';
 import { OutboxUnavailableError } from '../cti/outbox.js';
 import { loadLocalConfig, LocalConfigError } from '../core/local-config.js';
@@ -121,6 +122,7 @@ async function main(): Promise<void> {
         refreshIntervalMs: policy.settings.refreshIntervalMs,
         policyLocked: policy.settings.locked,
       },
+      ...(simulator && { embeddedSimulator: embeddedSimulatorHint(simulator.siteAgents()) }),
     });
   } catch (error) {
     await simulator?.stop();

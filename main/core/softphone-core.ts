@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { isDeepStrictEqual } from 'node:util';
-import { COMMANDS, initialDeskExtras, isCommandName, type AppState, type CommandFailure, type CommandName, type StateEvent } from '../../contract/index.js';
+import { COMMANDS, initialDeskExtras, isCommandName, type AppState, type EmbeddedSimulator, type CommandFailure, type CommandName, type StateEvent } from '../../contract/index.js';
 import { AgentMode } from '../cti/agent/agent-mode.js';
 import { CommandError } from '../cti/agent/command-error.js';
 import { CtiSession } from '../cti/cti-session.js';
@@ -37,6 +37,8 @@ export interface CoreOptions {
   readonly userDataDir: string;
   /** The desktop settings: where they come from and what the deployment policy locks. */
   readonly settings?: CoreSettingsOptions;
+  /** Set by a shell that started the built-in simulator: the login screen names its agents. */
+  readonly embeddedSimulator?: EmbeddedSimulator;
 }
 
 export interface CoreSettingsOptions {
@@ -118,6 +120,7 @@ export class SoftphoneCore {
       ...initialDeskExtras(statisticsIntervalMs),
       monitor: null,
       settings: desktopSettings.current,
+      embeddedSimulator: options.embeddedSimulator ?? null,
     });
     // The session and agent mode refer to each other; the closures run only after
     // session.start(), when both exist.
@@ -156,6 +159,7 @@ export class SoftphoneCore {
         },
         failed: (failure) => {
           connectionLog.failed(failure);
+          agentMode.openRefused(failure);
           monitorMode.observer.failed(failure);
         },
         missedHeartbeat: (side, consecutive, intervalMs) => connectionLog.missedHeartbeat(side, consecutive, intervalMs),

@@ -67,6 +67,8 @@ export interface FailureRecord {
   readonly reason: string;
   /** Absent on records made before kinds existed: read it as `other`. */
   readonly kind?: FailureKind;
+  /** The FAILURE_CONF status when the side refused OPEN_REQ (it may be about the agent the session names). */
+  readonly status?: number;
 }
 
 export type SessionState =
@@ -165,10 +167,10 @@ function connectTo(side: Side, attempt: number, ctx: MachineContext): Transition
   };
 }
 
-function fail(side: Side, attempt: number, reason: string, ctx: MachineContext, kind: FailureKind = 'other'): Transition {
+function fail(side: Side, attempt: number, reason: string, ctx: MachineContext, kind: FailureKind = 'other', status?: number): Transition {
   const next = alternateSide(ctx.settings.sides, side);
   const retryInMs = retryDelayMs(attempt, ctx.settings.retry, ctx.random);
-  const failure: FailureRecord = { side, reason, kind };
+  const failure: FailureRecord = { side, reason, kind, ...(status === undefined ? {} : { status }) };
   return {
     state: { phase: 'waiting', side: next, attempt, lastFailure: failure, retryInMs },
     effects: [
@@ -302,7 +304,7 @@ function onOpeningMessage(
   }
   if (message.MessageType === 'FAILURE_CONF' && message.InvokeID === state.invokeId) {
     const mismatch = message.Status === STATUS.E_CTI_INVALID_VERSION;
-    return fail(state.side, state.attempt, `side ${state.side} refused the session: ${describeStatus(message)}`, ctx, mismatch ? 'protocol-mismatch' : 'connect-fail');
+    return fail(state.side, state.attempt, `side ${state.side} refused the session: ${describeStatus(message)}`, ctx, mismatch ? 'protocol-mismatch' : 'connect-fail', message.Status);
   }
   if (message.MessageType === 'FAILURE_EVENT') {
     return fail(state.side, state.attempt, `side ${state.side} failed the session: ${describeStatus(message)}`, ctx);

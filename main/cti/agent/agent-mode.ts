@@ -1,9 +1,9 @@
 import { isDeepStrictEqual } from 'node:util';
 import { AGENT_STATE, STATUS, type Message } from '../../../ged188/index.js';
-import type { AgentIdentity, AgentStateName, CallKey, DeskSettings } from '../../../contract/index.js';
+import type { AgentIdentity, AgentStateName, CallKey, CommandFailure, DeskSettings } from '../../../contract/index.js';
 import { CallBook, callKey } from '../calls/index.js';
 import type { Outbox } from '../outbox.js';
-import { CONNECTION_ONLY, type OpenParameters, type SessionState } from '../session-machine.js';
+import { CONNECTION_ONLY, type FailureRecord, type OpenParameters, type SessionState } from '../session-machine.js';
 import * as requests from './agent-requests.js';
 import { AgentControl } from './agent-control.js';
 import { AgentRestore, type RestoreKind } from './agent-restore.js';
@@ -16,6 +16,9 @@ import { agentStateMisfit, callEventMisfit, RecentlyEnded } from './model-agreem
 import { PendingSetAgent, type SetAgentResult } from './pending-set-agent.js';
 import { phoneCalls } from './phone-calls.js';
 import { WrapupCalls } from './wrapup-calls.js';
+
+/** OPEN_REQ refusals about the agent or phone the session names (GED-188 §4: E_CTI_INVALID_AGENT_DATA, E_CTI_INVALID_DEVICE). */
+const AGENT_REFUSALS: ReadonlySet<number> = new Set([STATUS.E_CTI_INVALID_AGENT_DATA, STATUS.E_CTI_INVALID_DEVICE]);
 
 export type { DuplicateLoginPolicy, SetAgentOptions } from './agent-selection.js';
 
@@ -131,6 +134,20 @@ export class AgentMode {
     this.restorer.restore();
   }
 
+  /**
+   * A side refused to open the session. When it refused this agent or phone while the
+   * agent was being set (an unknown agent ID, an instrument that is not the agent's),
+   * retrying cannot help: SetAgent fails with the server's status and the session
+   * goes back to a bare link. A refusal after the agent was active is a failover's
+   * business and is retried as usual.
+   */
+  openRefused(failure: FailureRecord): void {
+    const selection = this.selection;
+    if (!selection || selection.phase !== 'starting' || failure.status === undefined || !AGENT_REFUSALS.has(failure.status)) return;
+    const { agentId, instrument } = selection.identity;
+    void this.abandon(`CTI Server refused agent ${agentId} on instrument ${instrument}: ${failure.reason}`, { status: failure.status });
+  }
+
   /** The session went (failover or stop): commands wait for the restore. */
   lost(): void {
     this.restorer.cancel();
@@ -206,7 +223,8 @@ export class AgentMode {
     if (first) {
       const duplicate = checkDuplicateLogin(selection);
       if (duplicate && 'refuse' in duplicate) {
-        this.setAgentAnswer.reject(new CommandError('failed', duplicate.refuse));
+        // The reason lets a view put it beside the agent field, in its own words.
+        this.setAgentAnswer.reject(new CommandError('failed', duplicate.refuse, { reason: 'already-logged-in' }));
         await this.leave();
         return;
       }
@@ -218,9 +236,9 @@ export class AgentMode {
   }
 
   /** Gives agent mode up (duplicate login refused): back to a bare link session. */
-  private async abandon(reason: string): Promise<void> {
+  private async abandon(reason: string, params?: NonNullable<CommandFailure['params']>): Promise<void> {
     // A failover that finds the phone taken has nobody waiting: say it on the status line.
-    if (!this.setAgentAnswer.reject(new CommandError('failed', reason))) this.listener.notice(reason);
+    if (!this.setAgentAnswer.reject(new CommandError('failed', reason, params))) this.listener.notice(reason);
     await this.leave();
   }
 

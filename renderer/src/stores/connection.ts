@@ -1,12 +1,7 @@
 import { defineStore } from 'pinia';
 import { computed, ref, shallowRef } from 'vue';
-import { applyStateEvent, type AppState, type ConnectionStatus, type StateEvent } from '../../../contract/index.js';
-import {
-  AWAITING_SERVICE_TEXT,
-  describeConnection,
-  SERVICE_LOST_TEXT,
-  SERVICE_UNUSABLE_TEXT,
-} from '../connection-text.js';
+import { applyStateEvent, type AppState, type ConnectionStatus, type SoftphoneApi, type StateEvent } from '../../../contract/index.js';
+import { AWAITING_SERVICE, describeConnection, SERVICE_LOST, SERVICE_UNUSABLE, type Phrase } from '../connection-text.js';
 import type { BridgeStatus, SoftphoneClient } from '../softphone-client.js';
 
 /**
@@ -23,18 +18,22 @@ export type BridgeView =
 /** What the status bar shows; `state` names the look (colour and shape) as well. */
 export interface StatusLine {
   state: ConnectionStatus['state'] | 'awaiting-service' | 'service-lost' | 'service-unusable';
-  sentence: string;
+  sentence: Phrase;
   detail?: string;
   /** Epoch ms the shown state began, when main says so. */
   since?: number;
 }
 
-/** Mirrors `AppState.connection` from main's state stream, and whether that stream is live. */
+/**
+ * The one subscription to main: mirrors its state stream (snapshot, then patches) and
+ * whether that stream is live. The status bar reads the connection from here; the
+ * area stores (agent, settings) derive from `current` and send through `commands`.
+ */
 export const useConnectionStore = defineStore('connection', () => {
   const appState = shallowRef<AppState | undefined>();
   const seq = ref(-1);
   const bridge = shallowRef<BridgeView>({ state: 'starting' });
-  const reconnectFailure = ref<string | undefined>();
+  const reconnectFailure = shallowRef<Phrase | undefined>();
   const reconnectPending = ref(false);
 
   let client: SoftphoneClient | undefined;
@@ -48,10 +47,10 @@ export const useConnectionStore = defineStore('connection', () => {
 
   const line = computed<StatusLine>(() => {
     const view = bridge.value;
-    if (view.state === 'lost') return { state: 'service-lost', sentence: SERVICE_LOST_TEXT };
-    if (view.state === 'unusable') return { state: 'service-unusable', sentence: SERVICE_UNUSABLE_TEXT, detail: view.reason };
+    if (view.state === 'lost') return { state: 'service-lost', sentence: SERVICE_LOST };
+    if (view.state === 'unusable') return { state: 'service-unusable', sentence: SERVICE_UNUSABLE, detail: view.reason };
     const status = connection.value;
-    if (!status) return { state: 'awaiting-service', sentence: AWAITING_SERVICE_TEXT };
+    if (!status) return { state: 'awaiting-service', sentence: AWAITING_SERVICE };
     return {
       state: status.state,
       sentence: describeConnection(status),
@@ -59,6 +58,12 @@ export const useConnectionStore = defineStore('connection', () => {
       since: status.since,
     };
   });
+
+  /** Main's whole state, only while it is current: what the area stores (agent, settings, …) derive from. */
+  const current = computed<AppState | undefined>(() => (bridge.value.state === 'up' ? appState.value : undefined));
+
+  /** Main's commands; they reject with a SoftphoneCommandError when main cannot be reached. */
+  const commands = shallowRef<SoftphoneApi | undefined>();
 
   const canReconnectNow = computed(() => connection.value?.state === 'out-of-service');
 
@@ -98,6 +103,7 @@ export const useConnectionStore = defineStore('connection', () => {
   function connect(next: SoftphoneClient): void {
     disconnect();
     client = next;
+    commands.value = next.api;
     unwatchBridge = next.watchBridge(bridgeChanged);
     subscribe();
   }
@@ -108,6 +114,7 @@ export const useConnectionStore = defineStore('connection', () => {
     unsubscribeState = undefined;
     unwatchBridge = undefined;
     client = undefined;
+    commands.value = undefined;
   }
 
   /** Asks main to skip the back-off and try the next CTI Server side now. */
@@ -118,7 +125,7 @@ export const useConnectionStore = defineStore('connection', () => {
     try {
       await client.api.reconnect({});
     } catch (error) {
-      reconnectFailure.value = `Could not reconnect now: ${messageOf(error)}`;
+      reconnectFailure.value = { key: 'status.reconnectFailed', params: { message: messageOf(error) } };
     } finally {
       reconnectPending.value = false;
     }
@@ -131,6 +138,8 @@ export const useConnectionStore = defineStore('connection', () => {
     reconnectFailure,
     reconnectPending,
     connection,
+    current,
+    commands,
     line,
     canReconnectNow,
     receive,

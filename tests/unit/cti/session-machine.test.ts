@@ -163,7 +163,8 @@ describe('session state machine', () => {
       side: 'B',
       attempt: 1,
       retryInMs: 0,
-      lastFailure: { reason: 'side A refused the session: E_CTI_CTI_SERVER_OFFLINE' },
+      // The status travels with the failure: agent mode tells a refused agent from a refused link by it.
+      lastFailure: { reason: 'side A refused the session: E_CTI_CTI_SERVER_OFFLINE', status: 15 },
     });
     const sidesTried: string[] = [];
     const delays: number[] = [];

@@ -1,18 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import type { ConnectionStatus } from '../../../contract/index.js';
 import { describeConnection, describeElapsed } from '../../../renderer/src/connection-text.js';
+import { english } from '../../support/english.js';
 
 const since = 1_700_000_000_000;
 
 describe('describeConnection', () => {
   it('names the side and endpoint when connected', () => {
     const status: ConnectionStatus = { state: 'connected', side: 'A', endpoint: '127.0.0.1:42027', since };
-    expect(describeConnection(status)).toBe('Connected · side A · 127.0.0.1:42027');
+    expect(english(describeConnection(status))).toBe('Connected · side A · 127.0.0.1:42027');
   });
 
   it('starts with "Connecting…" (one ellipsis character) while connecting', () => {
     const status: ConnectionStatus = { state: 'connecting', side: 'A', endpoint: '127.0.0.1:42027', attempt: 1, since };
-    const text = describeConnection(status);
+    const text = english(describeConnection(status));
     expect(text).toBe('Connecting… side A · 127.0.0.1:42027');
     expect(text.startsWith('Connecting\u2026')).toBe(true);
   });
@@ -27,23 +28,23 @@ describe('describeConnection', () => {
       retryAt: since + 2000,
       since,
     };
-    const text = describeConnection(status);
+    const text = english(describeConnection(status));
     expect(text).toBe('Out of service — retrying side B · attempt 3');
     expect(text).not.toContain('connection refused');
   });
 
   it('says "Disconnecting…" while closing', () => {
-    expect(describeConnection({ state: 'closing', side: 'B', endpoint: '127.0.0.1:42028', since })).toBe('Disconnecting…');
+    expect(english(describeConnection({ state: 'closing', side: 'B', endpoint: '127.0.0.1:42028', since }))).toBe('Disconnecting…');
   });
 
   it('says "Not connected" when stopped', () => {
-    expect(describeConnection({ state: 'stopped', since })).toBe('Not connected');
+    expect(english(describeConnection({ state: 'stopped', since }))).toBe('Not connected');
   });
 
   it('writes the side as "side A" or "side B" in every state that has one', () => {
     for (const side of ['A', 'B'] as const) {
-      expect(describeConnection({ state: 'connected', side, endpoint: 'h:1', since })).toContain(`side ${side}`);
-      expect(describeConnection({ state: 'connecting', side, endpoint: 'h:1', attempt: 2, since })).toContain(`side ${side}`);
+      expect(english(describeConnection({ state: 'connected', side, endpoint: 'h:1', since }))).toContain(`side ${side}`);
+      expect(english(describeConnection({ state: 'connecting', side, endpoint: 'h:1', attempt: 2, since }))).toContain(`side ${side}`);
     }
   });
 });
@@ -59,6 +60,6 @@ describe('describeElapsed', () => {
     [2 * 60 * 60_000 + 5 * 60_000, 'for 2 h 5 min'],
     [-1500, 'for 0 s'],
   ])('%i ms reads "%s"', (ms, text) => {
-    expect(describeElapsed(ms)).toBe(text);
+    expect(english(describeElapsed(ms))).toBe(text);
   });
 });
