@@ -7,7 +7,7 @@ import { acquireUserDataLock } from '../core/user-data-lock.js';
 import { logsDir, PRODUCT_NAME } from '../core/user-data.js';
 import { configuredOrEmbedded, type CtiSimulator } from '../../simulator/index.js';
 import { embeddedSimulatorHint } from '../../contract/index.js';
-import { DeploymentPolicyError, loadDeploymentPolicy, policySettingsSource, policySides } from '../settings/deployment-policy.js';
+import { DeploymentPolicyError, loadDeploymentPolicy, policySettingsOptions, policySides } from '../settings/deployment-policy.js';
 import { parseDesktopCommandLine } from './command-line.js';
 import { electronSettingsStore } from './electron-settings-store.js';
 import { bindIpc, type IpcBridge } from './ipc-bridge.js';
@@ -105,9 +105,7 @@ async function run(): Promise<void> {
       log,
       userDataDir: userData,
       settings: {
-        source: policySettingsSource(policy, config.settingsSource, target.simulator?.controlUrl),
-        refreshIntervalMs: policy.settings.refreshIntervalMs,
-        policyLocked: policy.settings.locked,
+        ...policySettingsOptions(policy, config.settingsSource, target.simulator?.controlUrl),
         store: electronSettingsStore,
       },
       ...(target.simulator && { embeddedSimulator: embeddedSimulatorHint(target.simulator.siteAgents()) }),

@@ -12,7 +12,7 @@ import { fileLogger } from '../core/logger.js';
 import { SoftphoneCore } from '../core/softphone-core.js';
 import { acquireUserDataLock } from '../core/user-data-lock.js';
 import { defaultUserDataDir, logsDir } from '../core/user-data.js';
-import { DeploymentPolicyError, loadDeploymentPolicy, policySettingsSource, policySides, type LoadedPolicy } from '../settings/deployment-policy.js';
+import { DeploymentPolicyError, loadDeploymentPolicy, policySettingsOptions, policySides, type LoadedPolicy } from '../settings/deployment-policy.js';
 import { BrowserHost } from './browser-host.js';
 import { openAppWindow } from './browser-launcher.js';
 
@@ -118,9 +118,7 @@ async function main(): Promise<void> {
       log,
       userDataDir: userData,
       settings: {
-        source: policySettingsSource(policy, config.settingsSource, simulator?.controlUrl),
-        refreshIntervalMs: policy.settings.refreshIntervalMs,
-        policyLocked: policy.settings.locked,
+        ...policySettingsOptions(policy, config.settingsSource, simulator?.controlUrl),
       },
       ...(simulator && { embeddedSimulator: embeddedSimulatorHint(simulator.siteAgents()) }),
     });

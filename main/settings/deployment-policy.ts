@@ -94,6 +94,23 @@ export function policySides(policy: DeploymentPolicy, user: SideEndpoints): Side
  * The settings source: the policy's, else the user's (config.json), else the built-in
  * simulator's when the desktop runs on it, else none.
  */
+/**
+ * What both shells give core about the desktop settings from the policy: the source
+ * (policy's, the user's, or the built-in simulator's), how often to ask it, and the
+ * values the policy locks.
+ */
+export function policySettingsOptions(
+  policy: DeploymentPolicy,
+  user: SettingsSource | undefined,
+  embeddedSimulatorControlUrl: string | undefined,
+): { readonly source: SettingsSource; readonly refreshIntervalMs: number; readonly policyLocked: Readonly<Record<string, unknown>> } {
+  return {
+    source: policySettingsSource(policy, user, embeddedSimulatorControlUrl),
+    refreshIntervalMs: policy.settings.refreshIntervalMs,
+    policyLocked: policy.settings.locked,
+  };
+}
+
 export function policySettingsSource(policy: DeploymentPolicy, user: SettingsSource | undefined, embeddedSimulatorControlUrl: string | undefined): SettingsSource {
   if (policy.settings.source) return policy.settings.source;
   if (user) return user;
