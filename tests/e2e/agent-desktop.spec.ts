@@ -1,57 +1,9 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Page } from '@playwright/test';
-import { startNpmScript, type RunningProgram } from '../support/child-process.js';
+import { expect, test } from '@playwright/test';
+import { placeCall, screenshots, startDesktop } from './desktop-fixture.js';
 import { AgentStatePanel } from './pages/agent-state.js';
 import { CallsPanel } from './pages/calls.js';
 import { LoginScreen } from './pages/login.js';
 import { StatusBar } from './pages/status-bar.js';
-
-let host: RunningProgram | undefined;
-let userData: string;
-
-test.beforeEach(() => {
-  userData = mkdtempSync(path.join(os.tmpdir(), 'softphone-desk-'));
-});
-
-test.afterEach(async () => {
-  await host?.stop();
-  host = undefined;
-  rmSync(userData, { recursive: true, force: true });
-});
-
-/** Starts the browser host on the embedded simulator exactly as a user does: the page's address and the simulator's control API. */
-async function startDesktop(): Promise<{ url: string; controlUrl: string }> {
-  host = startNpmScript('start:browser', ['--no-open', '--port', '0', '--user-data', userData]);
-  const [, controlUrl] = await host.waitForLine(/^Built-in CTI Server simulator: .* control API (http:\/\/\S+)$/m);
-  const [, url] = await host.waitForLine(/^Listening on (http:\/\/127\.0\.0\.1:\d+\/\?token=\S+)$/m);
-  return { url: url!, controlUrl: controlUrl! };
-}
-
-/** A caller rings the simulated centre for `agentId` (the simulator's control API). */
-async function placeCall(controlUrl: string, body: { ani: string; dnis: string; agentId: string }): Promise<void> {
-  const response = await fetch(`${controlUrl}/calls`, { method: 'POST', body: JSON.stringify(body) });
-  expect(response.status, await response.text()).toBe(200);
-}
-
-/** No serious or critical WCAG violations on what the page shows now. */
-async function expectAccessible(page: Page): Promise<void> {
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
-  const grave = results.violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical');
-  expect(grave.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`)).toEqual([]);
-}
-
-/** The screen in the light and the dark theme, kept with the test's artefacts. */
-async function screenshots(page: Page, name: string): Promise<void> {
-  for (const colorScheme of ['light', 'dark'] as const) {
-    await page.emulateMedia({ colorScheme });
-    await expectAccessible(page);
-    await page.screenshot({ path: test.info().outputPath(`${name}-${colorScheme}.png`), fullPage: true });
-  }
-  await page.emulateMedia({ colorScheme: null });
-}
 
 test('an agent logs in on the embedded simulator, goes Ready, Not Ready with a reason, and logs out with a reason', async ({ page }) => {
   test.setTimeout(90_000);

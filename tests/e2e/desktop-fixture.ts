@@ -1,0 +1,73 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Page } from '@playwright/test';
+import { startNpmScript, type RunningProgram } from '../support/child-process.js';
+
+/**
+ * The desktop as a user starts it: `npm run start:browser` on the embedded simulator,
+ * with its own user-data folder, stopped after each test. Every browser spec shares
+ * this, so each flow starts the same way and artefacts are taken the same way.
+ */
+export interface Desktop {
+  /** The page's address, token included. */
+  readonly url: string;
+  /** The embedded simulator's control API (faults, calls, agents). */
+  readonly controlUrl: string;
+}
+
+const running: { host: RunningProgram; userData: string }[] = [];
+
+test.afterEach(async () => {
+  for (const { host, userData } of running.splice(0)) {
+    await host.stop();
+    rmSync(userData, { recursive: true, force: true });
+  }
+});
+
+/**
+ * Starts the browser host on the embedded simulator exactly as a user does: the page's
+ * address and the simulator's control API. Each call starts one more desktop (its own
+ * process and user data), so a test can have two agents; `extraArguments` go to
+ * `start:browser` (a second desktop points at the first one's simulator with them).
+ */
+export async function startDesktop(extraArguments: readonly string[] = []): Promise<Desktop> {
+  const userData = mkdtempSync(path.join(os.tmpdir(), 'softphone-desk-'));
+  const host = startNpmScript('start:browser', ['--no-open', '--port', '0', '--user-data', userData, ...extraArguments]);
+  running.push({ host, userData });
+  const [, controlUrl] = await host.waitForLine(/^Built-in CTI Server simulator: .* control API (http:\/\/\S+)$/m);
+  const [, url] = await host.waitForLine(/^Listening on (http:\/\/127\.0\.0\.1:\d+\/\?token=\S+)$/m);
+  return { url: url!, controlUrl: controlUrl! };
+}
+
+/** A caller rings the simulated centre for `agentId` (the simulator's control API). */
+export async function placeCall(controlUrl: string, body: { ani: string; dnis: string; agentId: string }): Promise<void> {
+  const response = await fetch(`${controlUrl}/calls`, { method: 'POST', body: JSON.stringify(body) });
+  expect(response.status, await response.text()).toBe(200);
+}
+
+/** Injects a fault into the simulator (kill-side, restore-side, stall-side, …; see simulator/faults.ts). */
+export async function injectFault(controlUrl: string, fault: Record<string, unknown>): Promise<unknown> {
+  const response = await fetch(`${controlUrl}/faults`, { method: 'POST', body: JSON.stringify(fault) });
+  const text = await response.text();
+  expect(response.status, text).toBe(200);
+  return JSON.parse(text) as unknown;
+}
+
+/** No serious or critical WCAG violations on what the page shows now. */
+export async function expectAccessible(page: Page): Promise<void> {
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
+  const grave = results.violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical');
+  expect(grave.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`)).toEqual([]);
+}
+
+/** The screen in the light and the dark theme, each checked by axe and kept with the test's artefacts. */
+export async function screenshots(page: Page, name: string): Promise<void> {
+  for (const colorScheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme });
+    await expectAccessible(page);
+    await page.screenshot({ path: test.info().outputPath(`${name}-${colorScheme}.png`), fullPage: true });
+  }
+  await page.emulateMedia({ colorScheme: null });
+}
