@@ -296,13 +296,19 @@ class ByteWriter {
     this.length += data.length;
   }
 
-  /** Writes text as UTF-8, cut to at most `maxBytes` without splitting a character, then a NUL. */
-  text(value: string, maxBytes: number): void {
+  /**
+   * Writes text as UTF-8 then a NUL; false (nothing written) when it needs more than
+   * `maxBytes`: the caller refuses it, since a cut value would reach the far side as
+   * a different value (a shorter AgentID, a wrong number) with nobody told.
+   */
+  text(value: string, maxBytes: number): boolean {
     this.reserve(maxBytes + 1);
     const target = this.bytes.subarray(this.length, this.length + maxBytes);
-    const { written } = utf8Encoder.encodeInto(value, target);
+    const { read, written } = utf8Encoder.encodeInto(value, target);
+    if (read < value.length) return false;
     this.length += written;
     this.bytes[this.length++] = 0;
+    return true;
   }
 
   patchUint16(offset: number, value: number): void {
@@ -345,6 +351,15 @@ function textWithoutNul(name: string, field: string, value: unknown): string {
   return value;
 }
 
+/** Writes NUL-terminated text of at most `max` bytes (NUL included), or refuses it naming the field. */
+function writeText(writer: ByteWriter, name: string, field: string, value: unknown, max: number): void {
+  const text = textWithoutNul(name, field, value);
+  if (!writer.text(text, max - 1)) {
+    const bytes = utf8Encoder.encode(text).length;
+    throw new Ged188EncodeError(name, field, `${bytes} bytes of text exceed the maximum of ${max - 1} (${max} with its NUL)`);
+  }
+}
+
 function expectObject(name: string, field: string, value: unknown, shape: string): Record<string, unknown> {
   if (typeof value !== 'object' || value === null) throw new Ged188EncodeError(name, field, `expected ${shape}`);
   return value as Record<string, unknown>;
@@ -363,7 +378,7 @@ function writeFloating(writer: ByteWriter, headerBytes: 1 | 2, name: string, fie
   const dataStart = writer.length;
   switch (field.type) {
     case 'STRING':
-      writer.text(textWithoutNul(name, field.name, value), field.max - 1);
+      writeText(writer, name, field.name, value, field.max);
       break;
     case 'USHORT_LIST': {
       if (!Array.isArray(value)) throw new Ged188EncodeError(name, field.name, 'expected a list of USHORT values');
@@ -380,15 +395,15 @@ function writeFloating(writer: ByteWriter, headerBytes: 1 | 2, name: string, fie
       break;
     case 'NAMEDVAR': {
       const variable = expectObject(name, field.name, value, 'an ECC variable {name, value}');
-      writer.text(textWithoutNul(name, `${field.name}.name`, variable.name), ECC_NAME_MAX - 1);
-      writer.text(textWithoutNul(name, `${field.name}.value`, variable.value), ECC_VALUE_MAX - 1);
+      writeText(writer, name, `${field.name}.name`, variable.name, ECC_NAME_MAX);
+      writeText(writer, name, `${field.name}.value`, variable.value, ECC_VALUE_MAX);
       break;
     }
     case 'NAMEDARRAY': {
       const element = expectObject(name, field.name, value, 'an ECC array element {name, index, value}');
       writer.integer('UCHAR', checkedInteger(name, `${field.name}.index`, 'UCHAR', element.index));
-      writer.text(textWithoutNul(name, `${field.name}.name`, element.name), ECC_NAME_MAX - 1);
-      writer.text(textWithoutNul(name, `${field.name}.value`, element.value), ECC_VALUE_MAX - 1);
+      writeText(writer, name, `${field.name}.name`, element.name, ECC_NAME_MAX);
+      writeText(writer, name, `${field.name}.value`, element.value, ECC_VALUE_MAX);
       break;
     }
     case 'BOOL':
@@ -412,7 +427,8 @@ function asList(name: string, field: FloatingFieldDef, value: unknown): unknown[
 
 /**
  * Encodes a message as a whole frame. Strict: fixed fields must be present and in
- * range, strings are NUL-terminated and cut to their maximum, floating fields go
+ * range, strings are NUL-terminated and within their maximum (a longer value is
+ * refused, never cut), floating fields go
  * out in the guide's order (list entries member by member), unknown fields last.
  */
 export function encode(message: Message, options: CodecOptions = {}): Uint8Array {

@@ -1044,7 +1044,11 @@ export const CALL_CONTROL_SUPPORTED = {
 /** OtherFeaturesSupported bits (§5.15). Guide name: FEATURE_<key>. */
 export const OTHER_FEATURES_SUPPORTED = { POST_ROUTE: 0x1, UNIQUE_CONSULT_CALLID: 0x2 } as const;
 
-/** Agent desk settings bits (AGENT_DESK_SETTINGS_CONF; §5.15): bit order from HS, descriptive names. */
+/**
+ * DeskSettingsMask bits of AGENT_DESK_SETTINGS_CONF, as the guide's Desk Settings Mask
+ * table gives them (v25, Miscellaneous Service; same order in HS). The guide's names
+ * are DESK_<key>_MASK, with OUTBOUND_ACCESS_ before the four outbound-access keys.
+ */
 export const AGENT_DESK_SETTINGS = {
   AVAIL_AFTER_INCOMING: 0x1,
   AVAIL_AFTER_OUTGOING: 0x2,

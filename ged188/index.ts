@@ -8,3 +8,4 @@ export * from './framer.js';
 export * from './constants.js';
 export * from './validate.js';
 export * from './message-builder.js';
+export * from './supervisor-assist-body.js';

@@ -6,6 +6,10 @@ export interface TagInfo {
   /** Undefined where the sources do not say (tags of ARM, config and routing messages). */
   readonly type?: FloatingType;
   readonly max?: number;
+  /** First protocol version that has the tag, where the guide's change history says. */
+  readonly since?: number;
+  /** First protocol version that no longer has it (the tag was removed), where it was. */
+  readonly removedIn?: number;
 }
 
 /**
@@ -182,6 +186,11 @@ export const TAGS: ReadonlyMap<number, TagInfo> = new Map([
   [223, { name: 'CALL_REFERENCE_ID', type: 'UNSPEC', max: 32 }],
   [224, { name: 'MULTI_LINE_AGENT_CONTROL', type: 'USHORT', max: 2 }],
   [225, { name: 'NETWORK_CONTROLLED' }],
+  // Added in v14; removed in v19 "due to a change in the handling of IPv6 addresses"
+  // (ClientAddress grew to 64 bytes instead). Guide v15/v17 tables: ClientAddressIPV6
+  // STRING 16 (e.g. STOP_RECORDING_CONF); SendingAddressIPV6's size is not in what was read.
+  [226, { name: 'CLIENT_ADDRESS_IPV6', type: 'STRING', max: 16, since: 14, removedIn: 19 }],
+  [227, { name: 'SENDING_ADDRESS_IPV6', type: 'STRING', since: 14, removedIn: 19 }],
   [228, { name: 'NUM_PERIPHERALS', type: 'USHORT', max: 2 }],
   [229, { name: 'COC_CONNECTION_CALL_ID', type: 'UINT', max: 4 }],
   [230, { name: 'COC_CONNECTION_DEVICE_ID_TYPE', type: 'USHORT', max: 2 }],
@@ -250,8 +259,8 @@ export const TAGS: ReadonlyMap<number, TagInfo> = new Map([
   [303, { name: 'FLT_TERM_DEVICE_NAME', type: 'STRING', max: 64 }], // FLT_TERM_DEVICE_NAME (ActiveTerminal)
   [304, { name: 'FLT__TERM_TYPE_NAME' }],
   [305, { name: 'FLT_NUM_INSTRUMENTS' }],
-  [306, { name: 'ACD_SHARED_LINE_USAGE' }],
-  [307, { name: 'PLAY_ZIP_TONE' }],
+  [306, { name: 'ACD_SHARED_LINE_USAGE', type: 'UINT', max: 4 }],
+  [307, { name: 'PLAY_ZIP_TONE', type: 'UINT', max: 4 }],
   [309, { name: 'FLT_ENABLED_SERVICES' }], // max: 2×N
   [310, { name: 'NUM_OF_ENABLED_SERVICES', type: 'USHORT', max: 2 }],
   [311, { name: 'CCAI_CONFIG_ID', type: 'STRING', max: 40 }],
@@ -261,4 +270,11 @@ export const TAGS: ReadonlyMap<number, TagInfo> = new Map([
 
 export function tagName(tag: number): string | undefined {
   return TAGS.get(tag)?.name;
+}
+
+/** True when a session of `version` can carry the tag (it exists from `since`, until `removedIn`). */
+export function tagInVersion(tag: number, version: number): boolean {
+  const info = TAGS.get(tag);
+  if (info === undefined) return false;
+  return (info.since === undefined || info.since <= version) && (info.removedIn === undefined || version < info.removedIn);
 }

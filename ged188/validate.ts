@@ -80,7 +80,7 @@ export function validate(message: Message): ValidationProblem[] {
 /**
  * What is wrong with `value` as text for a field of `maxBytes` (its NUL included),
  * or undefined when it fits: encode() refuses a NUL inside text (it would end the
- * field early on the far side) and cuts text longer than the field.
+ * field early on the far side) and text longer than the field.
  */
 export function textProblem(value: string, maxBytes: number): string | undefined {
   if (value.includes('\0')) return 'contains a NUL character, which GED-188 text cannot carry';
@@ -94,9 +94,9 @@ function overLength(value: unknown, max: number): string | undefined {
 }
 
 /**
- * `validate` for a message about to be sent: also what encode() would refuse or
- * silently cut short — a NUL inside text, and ECC names and values longer than
- * theirs. A message with no problems goes on the wire exactly as given.
+ * `validate` for a message about to be sent: also what encode() would refuse — a
+ * NUL inside text, and ECC names and values longer than theirs. A message with no
+ * problems goes on the wire exactly as given.
  */
 export function validateOutgoing(message: Message): ValidationProblem[] {
   const problems = validate(message);

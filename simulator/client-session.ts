@@ -12,6 +12,7 @@ import {
   SESSION_TYPE,
   STATUS,
   adaptToVersion,
+  assistEventForVersion,
   decode,
   encode,
   statusName,
@@ -22,6 +23,7 @@ import type { EventDispatcher } from './event-dispatch.js';
 import { monitorFor, wants, type SessionInterest } from './event-filter.js';
 import { type Peripheral } from './pg/peripheral.js';
 import { ControlFailure } from './pg/refusals.js';
+import { ASSIST_BODY_VERSION } from './pg/supervision.js';
 import { handleRequest } from './request-handlers.js';
 import { greetingEvents } from './session-greeting.js';
 import type { AgentRuntime, PgEvent } from './pg/model.js';
@@ -416,7 +418,8 @@ export class ClientSession {
   private send(message: Message): void {
     if (this.socket.destroyed || this.server.isStalled()) return;
     const version = clampVersion(this.open?.version ?? 24);
-    this.socket.write(encode(adaptToVersion(message, version), { version }));
+    const forSession = message.MessageType === 'SUPERVISOR_ASSIST_EVENT' ? assistEventForVersion(message, ASSIST_BODY_VERSION, version) : message;
+    this.socket.write(encode(adaptToVersion(forSession, version), { version }));
   }
 
   private drop(reason: string): void {

@@ -171,4 +171,44 @@ export const AGENT_MESSAGES = {
     ],
     floating: [],
   },
+  // CTI Server Message Reference Guide (Protocol Version 25), Release 15.0(1), chapter
+  // "Application Level Interfaces", Miscellaneous Service: AGENT_DESK_SETTINGS_REQ (131)
+  // and AGENT_DESK_SETTINGS_CONF (132); the same fixed parts in the v9, v15 and v17
+  // guides (Tables 5-83/5-84, 5-85/5-86). Mask bits: enumerations AGENT_DESK_SETTINGS.
+  AGENT_DESK_SETTINGS_REQ: {
+    id: 131,
+    fixed: [
+      { name: 'InvokeID', type: 'UINT' },
+      { name: 'PeripheralID', type: 'UINT' },
+    ],
+    floating: [{ name: 'AgentID', tag: 5, type: 'STRING', max: 12 }], // optional: the session's agent when absent
+  },
+  AGENT_DESK_SETTINGS_CONF: {
+    id: 132,
+    fixed: [
+      { name: 'InvokeID', type: 'UINT' },
+      { name: 'PeripheralID', type: 'UINT' },
+      { name: 'DeskSettingsMask', type: 'UINT' }, // AGENT_DESK_SETTINGS bits
+      { name: 'WrapupDataIncomingMode', type: 'UINT' }, // 0 required, 1 optional, 2 not allowed, 3 required with wrap-up data
+      { name: 'WrapupDataOutgoingMode', type: 'UINT' }, // 0 required, 1 optional, 2 not allowed
+      { name: 'LogoutNonActivityTime', type: 'UINT' }, // seconds idle at the desktop before UCCE logs the agent out
+      { name: 'QualityRecordingRate', type: 'UINT' },
+      { name: 'RingNoAnswerTime', type: 'UINT' }, // seconds a call may ring before it is redirected
+      { name: 'SilentMonitorWarningMessage', type: 'UINT' },
+      { name: 'SilentMonitorAudibleIndication', type: 'UINT' },
+      { name: 'SupervisorAssistCallMethod', type: 'UINT' }, // set: blind conference; else consultative call
+      { name: 'EmergencyCallMethod', type: 'UINT' }, // likewise for emergency calls
+      { name: 'AutoRecordOnEmergency', type: 'UINT' },
+      { name: 'RecordingMode', type: 'UINT' }, // set: recording requests go through Unified CM/PIM
+      { name: 'WorkModeTimer', type: 'UINT' }, // auto wrap-up time-out, seconds
+      { name: 'RingNoAnswerDN', type: 'UINT' }, // dialed number id of the ring-no-answer re-route
+    ],
+    floating: [
+      { name: 'DefaultDevicePortAddress', tag: 93, type: 'STRING', max: 32 },
+      // In the v25 table; the change histories read (v14-v24) do not say when they came.
+      // Taken as v25 with the terminal tags they follow (302-305): an assumption.
+      { name: 'PlayZipTone', tag: 307, type: 'UINT', max: 4, since: 25 }, // 1: zip tone on auto-answer
+      { name: 'ACDSharedLineUsage', tag: 306, type: 'UINT', max: 4, since: 25 }, // 1: agent may use shared lines
+    ],
+  },
 } as const satisfies MessageTable;

@@ -79,25 +79,12 @@ export const SUPERVISOR_MESSAGES = {
       { name: 'AgentInstrument', tag: 6, type: 'STRING', max: 64 },
     ],
   },
-  // §7 #11: not tabulated in the sources; the simulator and this codec use the
-  // EMERGENCY_CALL_EVENT layout, as the digest recommends.
-  SUPERVISOR_ASSIST_EVENT: {
-    id: 120,
-    fixed: [
-      { name: 'PeripheralID', type: 'UINT' },
-      { name: 'ConnectionCallID', type: 'UINT' },
-      { name: 'ConnectionDeviceIDType', type: 'USHORT' },
-      { name: 'SessionID', type: 'UINT' }, // session of the notifying client
-    ],
-    floating: [
-      { name: 'ConnectionDeviceID', tag: 25, type: 'STRING', max: 64 },
-      { name: 'ClientID', tag: 1, type: 'STRING', max: 64 },
-      { name: 'ClientAddress', tag: 81, type: 'STRING', max: 64 },
-      { name: 'AgentExtension', tag: 4, type: 'STRING', max: 16 },
-      { name: 'AgentID', tag: 5, type: 'STRING', max: 12 },
-      { name: 'AgentInstrument', tag: 6, type: 'STRING', max: 64 },
-    ],
-  },
+  // The guide lists SUPERVISOR_ASSIST_EVENT (120) but tabulates no body for it
+  // (ged188.md §7 #11), so the codec presents no fields it would have to guess:
+  // the whole body is kept as Trailing bytes and sent back byte for byte. Readers
+  // that want more interpret those bytes themselves and say so (the supervisor
+  // desk reads them as the EMERGENCY_CALL_EVENT layout the simulator sends).
+  SUPERVISOR_ASSIST_EVENT: { id: 120, fixed: [], floating: [], untabulatedBody: true },
   SUPERVISE_CALL_REQ: {
     id: 124,
     fixed: [

@@ -233,8 +233,11 @@ export const TEAM_AND_SESSION_MESSAGES = {
     ],
     floating: [{ name: 'CallingDeviceID', tag: 27, type: 'STRING', max: 64, required: true }],
   },
-  // Only the start of the fixed part was captured (§7 #14): the known fields are
-  // read, and everything after them is kept as Trailing bytes, sent back unchanged.
+  // CTI Server Message Reference Guide (Protocol Version 25), Release 15.0(1), chapter
+  // "Application Level Interfaces", AGENT_PRE_CALL_EVENT (MessageType 105); versions
+  // from the guide's "Changes and Additions": FltCallTypeID and PreCallInvokeID came
+  // with v14, AgentSkillTargetID and AgentID with v20, the agent-services fields
+  // (ProtocolReferenceGUID, NumOfEnabledServices, FltEnabledServices, CcaiConfigId) with v24.
   AGENT_PRE_CALL_EVENT: {
     id: 105,
     fixed: [
@@ -246,9 +249,30 @@ export const TEAM_AND_SESSION_MESSAGES = {
       { name: 'SkillGroupNumber', type: 'UINT' },
       { name: 'SkillGroupID', type: 'UINT' },
       { name: 'SkillGroupPriority', type: 'USHORT' },
+      { name: 'MRDID', type: 'INT' },
+      { name: 'AgentSkillTargetID', type: 'UINT', since: 20 },
     ],
-    floating: [],
-    untabulatedBody: true,
+    floating: [
+      { name: 'AgentInstrument', tag: 6, type: 'STRING', max: 64 },
+      { name: 'RouterCallKeyDay', tag: 72, type: 'UINT', max: 4 },
+      { name: 'RouterCallKeyCallID', tag: 73, type: 'UINT', max: 4 },
+      { name: 'RouterCallKeySequenceNumber', tag: 110, type: 'UINT', max: 4 },
+      { name: 'ANI', tag: 8, type: 'STRING', max: 40 },
+      { name: 'UserToUserInfo', tag: 9, type: 'UNSPEC', max: 131 },
+      { name: 'DialedNumber', tag: 11, type: 'STRING', max: 40 },
+      { name: 'CallerEnteredDigits', tag: 12, type: 'STRING', max: 40 },
+      { name: 'FltCallTypeID', tag: 210, type: 'UINT', max: 4, since: 14 },
+      { name: 'PreCallInvokeID', tag: 221, type: 'UINT', max: 4, since: 14 },
+      ...CALL_VARIABLES,
+      { name: 'NamedVariable', tag: 82, type: 'NAMEDVAR', max: 251, repeated: true, countedBy: 'NumNamedVariables' },
+      { name: 'NamedArray', tag: 83, type: 'NAMEDARRAY', max: 252, repeated: true, countedBy: 'NumNamedArrays' },
+      { name: 'AgentID', tag: 5, type: 'STRING', max: 12, since: 20 },
+      { name: 'ProtocolReferenceGUID', tag: 294, type: 'STRING', max: 40, since: 24 },
+      { name: 'NumOfEnabledServices', tag: 310, type: 'USHORT', max: 2, since: 24 },
+      // "USHORT×N, 2×N bytes": one field holding NumOfEnabledServices values, as in SNAPSHOT_CALL_CONF.
+      { name: 'FltEnabledServices', tag: 309, type: 'USHORT_LIST', max: 64, countedBy: 'NumOfEnabledServices', since: 24 },
+      { name: 'CcaiConfigId', tag: 311, type: 'STRING', max: 40, since: 24 },
+    ],
   },
   CALL_TRANSLATION_ROUTE_EVENT: {
     id: 22,

@@ -10,11 +10,15 @@ import {
   NONE_UINT,
   STATUS,
   SUPERVISORY_ACTION,
+  assistEvent,
 } from '../../ged188/index.js';
 import { agentsOn, partyOf, skillTargetId, type AgentRuntime, type Call, type Requester } from './model.js';
 import type { Peripheral } from './peripheral.js';
 import { ControlFailure, Refusal } from './refusals.js';
 import { callData, callFields, skillGroupFields } from './call-fields.js';
+
+/** The version SUPERVISOR_ASSIST_EVENT bodies are written for; each session re-writes them for its own. */
+export const ASSIST_BODY_VERSION = 24;
 
 /**
  * What supervisors and their teams do besides calls (ged188.md §4, ctios.md §7.2): chat
@@ -166,21 +170,21 @@ export class Supervision {
     }
     const supervisors = this.supervisorsOf(agent.config.id).filter((s) => this.isLoggedIn(s));
     if (supervisors.length === 0) throw new Refusal(STATUS.E_CTI_SUPERVISOR_NOT_FOUND, `no supervisor of agent ${agent.config.id} is logged in`);
-    peripheral.emit(
-      kind,
-      {
-        PeripheralID: peripheral.peripheralId,
-        ConnectionCallID: related?.callId ?? NONE_UINT,
-        ConnectionDeviceIDType: related ? CONNECTION_DEVICE_ID_TYPE.STATIC : CONNECTION_DEVICE_ID_TYPE.NONE,
-        SessionID: requester.sessionId,
-        ...(related ? { ConnectionDeviceID: related.device } : {}),
-        ClientID: agent.config.id,
-        AgentExtension: agent.config.extension ?? agent.config.instrument,
-        AgentID: agent.config.id,
-        AgentInstrument: agent.config.instrument,
-      },
-      supervisors,
-    );
+    const fields = {
+      PeripheralID: peripheral.peripheralId,
+      ConnectionCallID: related?.callId ?? NONE_UINT,
+      ConnectionDeviceIDType: related ? CONNECTION_DEVICE_ID_TYPE.STATIC : CONNECTION_DEVICE_ID_TYPE.NONE,
+      SessionID: requester.sessionId,
+      ...(related ? { ConnectionDeviceID: related.device } : {}),
+      ClientID: agent.config.id,
+      AgentExtension: agent.config.extension ?? agent.config.instrument,
+      AgentID: agent.config.id,
+      AgentInstrument: agent.config.instrument,
+    };
+    if (kind === 'EMERGENCY_CALL_EVENT') peripheral.emit(kind, fields, supervisors);
+    // The guide has no table for this body (§7 #11): it goes out in the EMERGENCY_CALL_EVENT
+    // layout, written for the newest version and re-written per session (client-session).
+    else peripheral.publish({ message: assistEvent(fields, ASSIST_BODY_VERSION), agents: supervisors });
     if (kind === 'EMERGENCY_CALL_EVENT') peripheral.statistics.count(agent.config.id, 'EmergencyCalls');
     return related;
   }

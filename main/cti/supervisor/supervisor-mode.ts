@@ -1,4 +1,4 @@
-import { AGENT_STATE, SERVICE, type Message, isNoneUint } from '../../../ged188/index.js';
+import { AGENT_STATE, SERVICE, type Message, isNoneUint, readAssistBody } from '../../../ged188/index.js';
 import { isDeepStrictEqual } from 'node:util';
 import { MAX_SUPERVISOR_ALERTS, teamMemberKey, type CallKey, type StateWriter, type SupervisorAlert, type TeamMember, type TeamView } from '../../../contract/index.js';
 import { CommandError } from '../agent/command-error.js';
@@ -140,21 +140,25 @@ export class SupervisorMode {
         return;
       }
       case 'SUPERVISOR_ASSIST_EVENT':
+        // No table in the guide for this body: read it as the EMERGENCY_CALL_EVENT layout
+        // where it is one, else still raise the alert, without the agent and call.
+        this.addAlert('assist', readAssistBody(message));
+        return;
       case 'EMERGENCY_CALL_EVENT':
-        this.addAlert(message);
+        this.addAlert('emergency', message);
         return;
       default:
     }
   }
 
-  private addAlert(message: Message<'SUPERVISOR_ASSIST_EVENT'> | Message<'EMERGENCY_CALL_EVENT'>): void {
+  private addAlert(kind: SupervisorAlert['kind'], message: Message<'EMERGENCY_CALL_EVENT'> | undefined): void {
     const at = this.clock();
     const alert: SupervisorAlert = {
       id: `alert-${this.nextAlert++}`,
-      kind: message.MessageType === 'SUPERVISOR_ASSIST_EVENT' ? 'assist' : 'emergency',
-      ...(message.AgentID ?? message.ClientID ? { agentId: (message.AgentID ?? message.ClientID)! } : {}),
-      ...(message.AgentInstrument ? { instrument: message.AgentInstrument } : {}),
-      ...(!isNoneUint(message.ConnectionCallID) ? { callId: callKey(message.PeripheralID, message.ConnectionCallID) } : {}),
+      kind,
+      ...(message?.AgentID ?? message?.ClientID ? { agentId: (message.AgentID ?? message.ClientID)! } : {}),
+      ...(message?.AgentInstrument ? { instrument: message.AgentInstrument } : {}),
+      ...(message && !isNoneUint(message.ConnectionCallID) ? { callId: callKey(message.PeripheralID, message.ConnectionCallID) } : {}),
       at,
     };
     this.alertList = [...this.alertList, alert].slice(-MAX_SUPERVISOR_ALERTS);

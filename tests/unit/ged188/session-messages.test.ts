@@ -201,10 +201,24 @@ describe('bytes too few for a floating field', () => {
 });
 
 describe('strict encoding', () => {
-  it('NUL-terminates strings and cuts them to the maximum', () => {
-    const frame = encode({ ...openReq, AgentExtension: '12345678901234567890' });
-    const decoded = decode(frame) as Message<'OPEN_REQ'>;
-    expect(decoded.AgentExtension).toBe('123456789012345'); // 16 bytes including the NUL
+  it('NUL-terminates a string that fills its maximum exactly', () => {
+    const frame = encode({ ...openReq, AgentExtension: '123456789012345' }); // 16 bytes including the NUL
+    expect((decode(frame) as Message<'OPEN_REQ'>).AgentExtension).toBe('123456789012345');
+  });
+
+  it('refuses a string over its maximum, naming message and field, instead of cutting it', () => {
+    expect(() => encode({ ...openReq, AgentExtension: '1234567890123456' })).toThrow(
+      /^OPEN_REQ\.AgentExtension: 16 bytes of text exceed the maximum of 15 \(16 with its NUL\)$/,
+    );
+    // A character that would be split counts whole: 14 ASCII bytes + "é" (2 bytes) = 16.
+    expect(() => encode({ ...openReq, AgentExtension: '12345678901234é' })).toThrow(/OPEN_REQ\.AgentExtension: 16 bytes/);
+  });
+
+  it('refuses ECC names and values over their maximum, naming the part', () => {
+    const base = { MessageType: 'SET_CALL_DATA_REQ', InvokeID: 1, PeripheralID: 5000, ConnectionDeviceIDType: 0, ConnectionCallID: 1, NumNamedVariables: 1, NumNamedArrays: 0, CallType: 0, CalledPartyDisposition: 0, CampaignID: 0, QueryRuleID: 0, ConnectionDeviceID: '1' } as const;
+    expect(() => encode({ ...base, NamedVariable: [{ name: 'user.x', value: 'v'.repeat(211) }] } as unknown as Message)).toThrow(/SET_CALL_DATA_REQ\.NamedVariable\.value: 211 bytes of text exceed the maximum of 210/);
+    expect(() => encode({ ...base, NamedVariable: [{ name: 'n'.repeat(33), value: 'v' }] } as unknown as Message)).toThrow(/NamedVariable\.name: 33 bytes/);
+    expect(() => encode({ ...base, NamedVariable: [{ name: 'user.x', value: 'v'.repeat(210) }] } as unknown as Message)).not.toThrow();
   });
 
   it('refuses values out of range and missing fixed fields, naming the field', () => {
