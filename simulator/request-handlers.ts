@@ -1,6 +1,8 @@
 import { AGENT_STATE, SERVICE, STATUS, buildMessage, type Message, type MessageName } from '../ged188/index.js';
 import { CALL_HANDLERS } from './call-handlers.js';
+import { deskSettingsConf } from './pg/desk-settings-conf.js';
 import { agentIdentityFields, agentTaskFields } from './pg/model.js';
+import { deskSettingsOf } from './pg/site.js';
 import { ack, reply, targetAgent, type Handler, type HandlerTable, type RequestContext, type RequestOutcome } from './request-context.js';
 import { SUPERVISOR_HANDLERS } from './supervisor-handlers.js';
 
@@ -41,6 +43,17 @@ const AGENT_HANDLERS: HandlerTable = {
       }),
     );
   },
+  // Miscellaneous Service: the named agent's desk settings, else the session's agent's.
+  AGENT_DESK_SETTINGS_REQ: (request, context) => {
+    const { peripheral, requester } = context;
+    const agentId = request.AgentID ?? requester.agentId;
+    const agent = agentId === undefined ? undefined : peripheral.agents.get(agentId);
+    if (!agent) {
+      const detail = agentId === undefined ? 'the request names no agent and the session has none' : `there is no agent ${agentId}`;
+      return { kind: 'status', status: STATUS.E_CTI_INVALID_AGENT_DATA, detail };
+    }
+    return reply(deskSettingsConf(request.InvokeID, peripheral.peripheralId, deskSettingsOf(peripheral.site, agent.config)));
+  },
 };
 
 /** Every request the simulator serves, by message type: one table per area. */
@@ -48,6 +61,7 @@ const HANDLERS: HandlerTable = { ...AGENT_HANDLERS, ...CALL_HANDLERS, ...SUPERVI
 
 const QUERIES: ReadonlySet<MessageName> = new Set([
   'QUERY_AGENT_STATE_REQ',
+  'AGENT_DESK_SETTINGS_REQ',
   'QUERY_AGENT_STATISTICS_REQ',
   'QUERY_SKILL_GROUP_STATISTICS_REQ',
   'SNAPSHOT_CALL_REQ',

@@ -10,6 +10,7 @@ import {
 import { agentIdentityFields, agentsOn, agentTaskFields, partyOf, type AgentRuntime, type Call } from './model.js';
 import type { Peripheral } from './peripheral.js';
 import { ControlFailure } from './refusals.js';
+import { deskSettingsOf } from './site.js';
 
 const AGENT_ON_CALL_STATES = new Set<number>([AGENT_STATE.RESERVED, AGENT_STATE.TALKING, AGENT_STATE.HOLD, AGENT_STATE.BUSY_OTHER]);
 
@@ -55,7 +56,7 @@ export class AgentStates {
   /** SET_AGENT_STATE_REQ for `agent` (ged188.md §4, ctios.md §2). Throws ControlFailure. */
   setAgentState(agent: AgentRuntime, request: Message<'SET_AGENT_STATE_REQ'>, options: { bySupervisor?: boolean } = {}): void {
     const { AgentState: wanted, EventReasonCode: reason } = request;
-    const desk = this.peripheral.site.deskSettings;
+    const desk = deskSettingsOf(this.peripheral.site, agent.config);
     const loggedIn = agent.state !== AGENT_STATE.LOGOUT;
     if (wanted === AGENT_STATE.LOGIN) {
       if (loggedIn) throw new ControlFailure(CONTROL_FAILURE_CODE.SPECIFIED_AGENT_ALREADY_SIGNED_ON, `agent ${agent.config.id} is already logged in`);
@@ -111,7 +112,7 @@ export class AgentStates {
   /** The state after an agent's last call ends: what it asked for, else its desk settings. */
   afterCall(agent: AgentRuntime, call?: Call): void {
     if (agent.state === AGENT_STATE.LOGOUT) return;
-    const desk = this.peripheral.site.deskSettings;
+    const desk = deskSettingsOf(this.peripheral.site, agent.config);
     const incoming = agent.lastCallDirection !== 'outgoing';
     const available = incoming ? desk.availableAfterIncoming : desk.availableAfterOutgoing;
     const wrapup = incoming ? desk.wrapupIncoming : desk.wrapupOutgoing;

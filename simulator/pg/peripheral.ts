@@ -18,7 +18,7 @@ import { CallRouting } from './call-routing.js';
 import { Dialling } from './dialling.js';
 import { agentsOn, isOutside, partyOf, type AgentRuntime, type Call, type Completion, type IncomingCall, type Party, type PgEvent, type Requester } from './model.js';
 import { ControlFailure } from './refusals.js';
-import type { AgentConfig, Site } from './site.js';
+import { deskSettingsOf, type AgentConfig, type Site } from './site.js';
 import { Statistics } from './statistics.js';
 import { Supervision } from './supervision.js';
 import { Transfers } from './transfers.js';
@@ -221,7 +221,7 @@ export class Peripheral {
       ...callData(call),
     }, agentsOn(call));
     const agent = party.agentId === undefined ? undefined : this.agents.get(party.agentId);
-    if (agent && this.site.deskSettings.autoAnswer) this.answer(agent, call.id);
+    if (agent && deskSettingsOf(this.site, agent.config).autoAnswer) this.answer(agent, call.id);
   }
 
   beginCall(call: Call, party: Party): void {

@@ -8,21 +8,102 @@ import { z } from 'zod';
 
 const WrapupMode = z.enum(['required', 'optional', 'not-allowed', 'required-with-data']);
 
-export const DeskSettingsSchema = z
-  .object({
-    /** Wrap-up after incoming calls (WrapupDataIncomingMode). */
-    wrapupIncoming: WrapupMode.default('optional'),
-    /** Wrap-up after outgoing calls (WrapupDataOutgoingMode; no "required with data"). */
-    wrapupOutgoing: WrapupMode.exclude(['required-with-data']).default('optional'),
-    /** AVAIL_AFTER_INCOMING / AVAIL_AFTER_OUTGOING: Ready after the call instead of Work. */
-    availableAfterIncoming: z.boolean().default(false),
-    availableAfterOutgoing: z.boolean().default(false),
-    /** IDLE_REASON_REQUIRED and LOGOUT_REASON_REQUIRED. */
-    notReadyReasonRequired: z.boolean().default(false),
-    logoutReasonRequired: z.boolean().default(false),
-    autoAnswer: z.boolean().default(false),
-  })
-  .strict();
+const CallMethod = z.enum(['consultative', 'blind-conference']);
+
+/**
+ * An agent desk settings record as UCCE keeps it (the fields AGENT_DESK_SETTINGS_CONF
+ * carries, guide v25 Miscellaneous Service). The simulator acts on the wrap-up modes,
+ * available-after flags, reason flags and auto-answer; the rest it reports as set.
+ */
+const DeskSettingsFields = {
+  /** Wrap-up after incoming calls (WrapupDataIncomingMode). */
+  wrapupIncoming: WrapupMode,
+  /** Wrap-up after outgoing calls (WrapupDataOutgoingMode; no "required with data"). */
+  wrapupOutgoing: WrapupMode.exclude(['required-with-data']),
+  /** AVAIL_AFTER_INCOMING / AVAIL_AFTER_OUTGOING: Ready after the call instead of Work. */
+  availableAfterIncoming: z.boolean(),
+  availableAfterOutgoing: z.boolean(),
+  /** IDLE_REASON_REQUIRED and LOGOUT_REASON_REQUIRED. */
+  notReadyReasonRequired: z.boolean(),
+  logoutReasonRequired: z.boolean(),
+  autoAnswer: z.boolean(),
+  /** The remaining DeskSettingsMask bits (reported, not enforced by the simulator). */
+  supervisorCallsAllowed: z.boolean(),
+  agentToAgentCallsAllowed: z.boolean(),
+  outboundAccessInternational: z.boolean(),
+  outboundAccessPublicNet: z.boolean(),
+  outboundAccessPrivateNet: z.boolean(),
+  outboundAccessOperatorAssisted: z.boolean(),
+  outboundAccessPbx: z.boolean(),
+  nonAcdCallsAllowed: z.boolean(),
+  agentCanSelectGroup: z.boolean(),
+  /** Seconds; 0 means not set. LogoutNonActivityTime, RingNoAnswerTime, WorkModeTimer (auto wrap-up). */
+  logoutNonActivityTime: z.number().int().min(0).max(0xffffffff),
+  ringNoAnswerTime: z.number().int().min(0).max(0xffffffff),
+  workModeTimer: z.number().int().min(0).max(0xffffffff),
+  qualityRecordingRate: z.number().int().min(0).max(0xffffffff),
+  silentMonitorWarningMessage: z.boolean(),
+  silentMonitorAudibleIndication: z.boolean(),
+  supervisorAssistCallMethod: CallMethod,
+  emergencyCallMethod: CallMethod,
+  autoRecordOnEmergency: z.boolean(),
+  /** RecordingMode: set when recording requests go through Unified CM / the PIM. */
+  recordingThroughPim: z.boolean(),
+  /** RingNoAnswerDN: the dialed number id calls re-route to after ring-no-answer (0: none). */
+  ringNoAnswerDialedNumberId: z.number().int().min(0).max(0xffffffff),
+  /** DefaultDevicePortAddress (STRING 32 on the wire: at most 31 characters). */
+  defaultDevicePortAddress: z.string().max(31).optional(),
+  playZipTone: z.boolean(),
+  acdSharedLineUsage: z.boolean(),
+};
+
+type DeskSettingsInput = z.output<ReturnType<typeof deskSettingsObject>>;
+
+function deskSettingsObject() {
+  return z.object(DeskSettingsFields).partial().strict();
+}
+
+/** UCCE's defaults for a desk settings field nobody set (the simulator's choice where UCCE has none). */
+const DESK_DEFAULTS = {
+  wrapupIncoming: 'optional',
+  wrapupOutgoing: 'optional',
+  availableAfterIncoming: false,
+  availableAfterOutgoing: false,
+  notReadyReasonRequired: false,
+  logoutReasonRequired: false,
+  autoAnswer: false,
+  supervisorCallsAllowed: true,
+  agentToAgentCallsAllowed: true,
+  outboundAccessInternational: false,
+  outboundAccessPublicNet: true,
+  outboundAccessPrivateNet: true,
+  outboundAccessOperatorAssisted: false,
+  outboundAccessPbx: true,
+  nonAcdCallsAllowed: true,
+  agentCanSelectGroup: false,
+  logoutNonActivityTime: 0,
+  ringNoAnswerTime: 0,
+  workModeTimer: 0,
+  qualityRecordingRate: 0,
+  silentMonitorWarningMessage: false,
+  silentMonitorAudibleIndication: false,
+  supervisorAssistCallMethod: 'consultative',
+  emergencyCallMethod: 'consultative',
+  autoRecordOnEmergency: false,
+  recordingThroughPim: false,
+  ringNoAnswerDialedNumberId: 0,
+  playZipTone: false,
+  acdSharedLineUsage: false,
+} as const satisfies Omit<Required<DeskSettingsInput>, 'defaultDevicePortAddress'>;
+
+function withoutUndefined<T extends object>(value: T): Partial<T> {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
+}
+
+export const DeskSettingsSchema = deskSettingsObject().transform((given) => ({ ...DESK_DEFAULTS, ...withoutUndefined(given) }));
+
+/** An agent's own desk settings: any of the fields, over the site's `deskSettings`. */
+const AgentDeskSettingsSchema = deskSettingsObject();
 
 export type DeskSettings = z.output<typeof DeskSettingsSchema>;
 
@@ -36,6 +117,8 @@ const AgentSchema = z
     lastName: z.string().default(''),
     skillGroups: z.array(z.number().int()).default([]),
     supervisor: z.boolean().default(false),
+    /** This agent's desk settings where they differ from the site's (AGENT_DESK_SETTINGS_CONF answers them). */
+    deskSettings: AgentDeskSettingsSchema.optional(),
   })
   .strict();
 
@@ -84,6 +167,11 @@ export const SiteSchema = z
   });
 
 export type Site = z.output<typeof SiteSchema>;
+
+/** The desk settings UCCE applies to `agent`: the site's, with the agent's own over them. */
+export function deskSettingsOf(site: Site, agent: { readonly deskSettings?: DeskSettingsInput | undefined }): DeskSettings {
+  return agent.deskSettings === undefined ? site.deskSettings : { ...site.deskSettings, ...withoutUndefined(agent.deskSettings) };
+}
 export type AgentConfig = Site['agents'][number];
 export type SkillGroupConfig = Site['skillGroups'][number];
 export type TeamConfig = Site['teams'][number];

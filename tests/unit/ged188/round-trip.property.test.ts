@@ -56,7 +56,7 @@ describe('round trip (property)', () => {
       }),
       { numRuns: 1500 },
     );
-  });
+  }, 30_000);
 
   it('keeps non-ASCII text intact (UTF-8) and refuses text over the maximum, never cutting it', () => {
     fc.assert(
