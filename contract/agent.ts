@@ -24,12 +24,37 @@ export type AgentStateName = z.infer<typeof AgentStateNameSchema>;
 export const WrapupModeSchema = z.enum(['required', 'optional', 'not-allowed', 'required-with-data']);
 export type WrapupMode = z.infer<typeof WrapupModeSchema>;
 
-/** The agent desk settings that decide enablement (ctios.md §3.5, §4.4). */
+/**
+ * The agent desk settings that decide enablement (ctios.md §3.5, §4.4). The four
+ * first fields always hold; the optional ones are what only CTI Server knows (UCCE's
+ * Agent Desk Settings, AGENT_DESK_SETTINGS_CONF) and are present when it said them.
+ */
 export const DeskSettingsSchema = z.object({
   wrapupIncoming: WrapupModeSchema,
   wrapupOutgoing: WrapupModeSchema,
   notReadyReasonRequired: z.boolean(),
   logoutReasonRequired: z.boolean(),
+  /** `server`: CTI Server's Agent Desk Settings decide (they win over the desktop settings); `desktop`: the desktop's, as the server gave none. */
+  source: z.enum(['server', 'desktop']).optional(),
+  /** Calls to the agent are answered automatically. */
+  autoAnswer: z.boolean().optional(),
+  /** The agent goes Ready (not wrap-up) after an incoming / outgoing call. */
+  availableAfterIncoming: z.boolean().optional(),
+  availableAfterOutgoing: z.boolean().optional(),
+  /** The agent may ask the supervisor for help (supervisor-assisted calls). */
+  supervisorCallsAllowed: z.boolean().optional(),
+  agentToAgentCallsAllowed: z.boolean().optional(),
+  nonAcdCallsAllowed: z.boolean().optional(),
+  agentCanSelectGroup: z.boolean().optional(),
+  outboundAccess: z
+    .object({ international: z.boolean(), publicNet: z.boolean(), privateNet: z.boolean(), operatorAssisted: z.boolean(), pbx: z.boolean() })
+    .optional(),
+  /** Seconds of inactivity after which UCCE logs the agent out (0: never). */
+  logoutNonActivitySeconds: z.number().int().nonnegative().optional(),
+  /** Seconds a call rings before UCCE redirects it (0: not set). */
+  ringNoAnswerSeconds: z.number().int().nonnegative().optional(),
+  /** Auto wrap-up time-out in seconds (0: not set). */
+  workModeTimerSeconds: z.number().int().nonnegative().optional(),
 });
 export type DeskSettings = z.infer<typeof DeskSettingsSchema>;
 

@@ -178,6 +178,7 @@ export class SoftphoneCore {
         log.warn(message);
         store.set('lastError', { message, at: Date.now() });
       },
+      log: (message) => log.info(message),
     });
     const desk: DeskExtras = new DeskExtras(session, agentMode, statisticsIntervalMs, store);
     const monitorMode: CoreMonitorMode = new CoreMonitorMode(

@@ -127,13 +127,21 @@ export class CtiSession {
     }
     const invokeId = this.takeInvokeId();
     const withId = { ...message, InvokeID: invokeId } as Message;
+    // Encoded first: a value encode refuses (too long, out of range) fails this request
+    // at once, with encode's message naming the field, and leaves nothing pending.
+    let frame: Uint8Array;
+    try {
+      frame = encode(withId, { version: this.settings.protocolVersion });
+    } catch (error) {
+      return Promise.reject(error instanceof Error ? error : new Error(String(error)));
+    }
     return new Promise((resolve, reject) => {
       const timer = setTimeout(() => {
         this.pending.delete(invokeId);
         reject(new RequestFailed('timeout', `${message.MessageType} got no answer within ${timeoutMs / 1000} s`, message.MessageType));
       }, timeoutMs);
       this.pending.set(invokeId, { type: message.MessageType, resolve, reject, timer });
-      this.socket!.write(encode(withId, { version: this.settings.protocolVersion }));
+      this.socket!.write(frame);
     });
   }
 

@@ -170,18 +170,23 @@ export interface EnablementInput {
   readonly inService: boolean;
 }
 
+/** What the desk settings forbid outright: supervisor-assisted calls when UCCE does not allow them. */
+function deskAllows(mask: number, desk: DeskSettings): number {
+  return desk.supervisorCallsAllowed === false ? (mask & ~ENABLE.SUPERVISOR_ASSIST) >>> 0 : mask;
+}
+
 /** The agent-level mask: the §4.4 agent row plus the state buttons. */
 export function agentEnablement(input: EnablementInput): Enablement {
   if (!input.inService) return enablementOf(0);
   const mask = (AGENT_ROWS[input.state] | stateButtons(input.state, input.calls, input.desk, input.wrapupDone)) >>> 0;
-  return enablementOf(mask);
+  return enablementOf(deskAllows(mask, input.desk));
 }
 
 /** The mask for one call: the agent-level mask plus the call's own §4.4 row. */
 export function callEnablement(call: CallOnPhone, input: EnablementInput): Enablement {
   if (!input.inService) return enablementOf(0);
   const agent = agentEnablement(input).mask;
-  return enablementOf((agent | CALL_ROWS[situationOf(call, input.calls)]) >>> 0);
+  return enablementOf(deskAllows((agent | CALL_ROWS[situationOf(call, input.calls)]) >>> 0, input.desk));
 }
 
 /** The contract's name of each bit's button (DISABLE_ALL is a flag, never a button). */

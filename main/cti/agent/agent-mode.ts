@@ -8,13 +8,14 @@ import * as requests from './agent-requests.js';
 import { AgentControl } from './agent-control.js';
 import { AgentRestore, type RestoreKind } from './agent-restore.js';
 import { checkDuplicateLogin, newSelection, type AgentSelection, type SetAgentOptions } from './agent-selection.js';
-import { agentStateName } from './agent-states.js';
+import { agentStateName, isLoggedIn } from './agent-states.js';
 import { agentView, type AgentView } from './agent-view.js';
 import { CallDataEdits } from './call-data-edits.js';
 import { CommandError, unavailable } from './command-error.js';
 import { agentStateMisfit, callEventMisfit, RecentlyEnded } from './model-agreement.js';
 import { PendingSetAgent, type SetAgentResult } from './pending-set-agent.js';
 import { phoneCalls } from './phone-calls.js';
+import { ServerDeskSettingsSource } from './server-desk-settings.js';
 import { WrapupCalls } from './wrapup-calls.js';
 
 /** OPEN_REQ refusals about the agent or phone the session names (GED-188 §4: E_CTI_INVALID_AGENT_DATA, E_CTI_INVALID_DEVICE). */
@@ -35,6 +36,8 @@ export interface AgentModeListener {
   changed(): void;
   /** Something the person at the desk should read (a notice, or a failure nobody awaited). */
   notice(message: string): void;
+  /** Something for the log only (e.g. CTI Server gave no desk settings). */
+  log?(message: string): void;
 }
 
 /**
@@ -57,6 +60,7 @@ export class AgentMode {
   /** What the restore is doing when it is more than waiting for answers (said with every refusal). */
   private restoreNote: string | undefined;
   private readonly setAgentAnswer = new PendingSetAgent();
+  private readonly serverDesk: ServerDeskSettingsSource;
 
   constructor(
     private readonly port: AgentSessionPort,
@@ -90,6 +94,7 @@ export class AgentMode {
       agentFor: (what) => this.agentFor(what),
       suspect: () => this.restorer.suspect(),
     });
+    this.serverDesk = new ServerDeskSettingsSource(port, (text) => this.listener.log?.(text));
     this.callData = new CallDataEdits(port, outbox, this.book, this.wrapup, {
       agent: () => this.selection?.identity,
       inService: () => this.inService,
@@ -109,7 +114,10 @@ export class AgentMode {
     return this.port.current.phase === 'open' && this.selection?.phase === 'active';
   }
 
-  /** The desk settings changed (a new central document, live): enablement follows at once. */
+  /**
+   * The desktop's desk settings changed (a new central document, live): enablement
+   * follows at once, except where CTI Server's Agent Desk Settings decide (they win).
+   */
   deskSettingsChanged(desk: DeskSettings): void {
     if (!this.selection || isDeepStrictEqual(this.selection.desk, desk)) return;
     this.selection.desk = desk;
@@ -199,6 +207,8 @@ export class AgentMode {
     const selection = this.selection;
     if (!selection) return;
     if (selection.state === state && selection.reasonCode === reasonCode) return;
+    // A login on an active desktop: the server's desk settings for this agent may be new.
+    if (selection.phase === 'active' && !isLoggedIn(selection.state) && isLoggedIn(state)) void this.fetchServerDesk();
     selection.state = state;
     selection.reasonCode = reasonCode;
     selection.since = Math.max(0, this.clock() - durationSeconds * 1000);
@@ -231,8 +241,24 @@ export class AgentMode {
       if (duplicate) this.listener.notice(duplicate.warn);
       this.setAgentAnswer.resolve({ alreadyLoggedIn: selection.alreadyLoggedIn, state: selection.state });
     }
+    // After SetAgent and after every failover or restore: CTI Server's Agent Desk Settings.
+    if (kind === 'restore') void this.fetchServerDesk();
     this.listener.changed();
     void this.callData.flush();
+  }
+
+  /**
+   * Asks CTI Server for the agent's desk settings (server-desk-settings.ts). None (refused,
+   * an older server, no answer) keeps what there was: the server's from before, else the
+   * desktop's.
+   */
+  private async fetchServerDesk(): Promise<void> {
+    const selection = this.selection;
+    if (!selection) return;
+    const settings = await this.serverDesk.fetch(selection.identity);
+    if (settings === undefined || this.selection !== selection || isDeepStrictEqual(selection.serverDesk, settings)) return;
+    selection.serverDesk = settings;
+    this.listener.changed();
   }
 
   /** Gives agent mode up (duplicate login refused): back to a bare link session. */

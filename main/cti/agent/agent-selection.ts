@@ -1,5 +1,6 @@
 import { isLoggedIn } from './agent-states.js';
 import { DEFAULT_DESK_SETTINGS, type AgentIdentity, type AgentStateName, type DeskSettings } from '../../../contract/index.js';
+import type { ServerDeskSettings } from './server-desk-settings.js';
 
 export type DuplicateLoginPolicy = 'allow' | 'warn' | 'reject';
 
@@ -15,8 +16,10 @@ export interface SetAgentOptions {
 /** The agent set on this desktop and its state as the desktop knows it; agent mode applies events to it. */
 export interface AgentSelection {
   readonly identity: AgentIdentity;
-  /** Changes live when the desktop settings change (no re-login). */
+  /** The desktop's desk settings; change live when the desktop settings change (no re-login). */
   desk: DeskSettings;
+  /** CTI Server's Agent Desk Settings for the agent, once it gave them: they win over `desk`. */
+  serverDesk?: ServerDeskSettings;
   readonly policy: DuplicateLoginPolicy;
   /** `starting` until the first restore is done; `restoring` after a connection loss until the next one is. */
   phase: 'starting' | 'active' | 'restoring';

@@ -8,6 +8,7 @@ import {
 import { agentEnablement, callEnablement, type EnablementInput } from '../enablement.js';
 import type { AgentSelection } from './agent-selection.js';
 import { phoneCalls } from './phone-calls.js';
+import { effectiveDeskSettings } from './server-desk-settings.js';
 
 /** What the desktop shows of agent mode: the agent, the phone's calls with their buttons, the agent's buttons. */
 export interface AgentView {
@@ -33,7 +34,7 @@ export function agentView({ selection, calls, inService, wrapupDone, checking }:
   const input: EnablementInput = {
     state: selection?.state ?? 'logout',
     calls: onPhone.map((c) => c.onPhone),
-    desk: selection?.desk ?? DEFAULT_DESK_SETTINGS,
+    desk: selection ? effectiveDeskSettings(selection.desk, selection.serverDesk) : DEFAULT_DESK_SETTINGS,
     wrapupDone,
     // Without an agent only Login matters, and only once the link is up.
     inService: selection ? inService : false,
@@ -47,7 +48,7 @@ export function agentView({ selection, calls, inService, wrapupDone, checking }:
       state: selection.state,
       reasonCode: selection.reasonCode,
       since: selection.since,
-      deskSettings: selection.desk,
+      deskSettings: input.desk,
       alreadyLoggedIn: selection.alreadyLoggedIn,
       checking,
     },
