@@ -29,6 +29,13 @@ describe('agent enablement (ctios.md §4.4 agent rows)', () => {
     expect(buttons).not.toContain('logout');
   });
 
+  it('leaves supervisor assist off where the desk settings do not allow supervisor calls, on every row', () => {
+    expect(agentEnablement(input('not-ready', [], { supervisorCallsAllowed: false })).buttons).not.toContain('supervisorAssist');
+    expect(agentEnablement(input('not-ready', [], { supervisorCallsAllowed: false })).buttons).toContain('emergencyCall');
+    expect(callEnablement(call('connect'), input('talking', [call('connect')], { supervisorCallsAllowed: false })).buttons).not.toContain('supervisorAssist');
+    expect(agentEnablement(input('not-ready', [], { supervisorCallsAllowed: true })).buttons).toContain('supervisorAssist');
+  });
+
   it('follows the wrap-up mode while talking and after the call', () => {
     const talking = [call('connect')];
     expect(agentEnablement(input('talking', talking, { wrapupIncoming: 'optional' })).buttons).toEqual(expect.arrayContaining(['ready', 'notReady', 'wrapup']));
