@@ -48,6 +48,11 @@ describe('cti decode and encode', () => {
     expect(MESSAGE_NAMES.length).toBeGreaterThan(100);
   }, 60_000); // ten processes, each starting tsx: slow on a loaded machine
 
+  it('refuses a value over its field\'s maximum in one line naming message and field, instead of cutting it', () => {
+    const json = '{"MessageType":"AGENT_DESK_SETTINGS_REQ","InvokeID":1,"PeripheralID":5000,"AgentID":"1234567890123"}';
+    expectInputError(cti('encode', json), 'AGENT_DESK_SETTINGS_REQ.AgentID', '13 bytes of text exceed the maximum of 11');
+  });
+
   it('uses 1-byte tags and lengths with --version 19', () => {
     const json = '{"MessageType":"FAILURE_EVENT","Status":15,"Text":"hi"}';
     expect(cti('encode', '--version', '19', json).lines[0]).toBe('0000000900000002' + '0000000f' + '070368690' + '0');
