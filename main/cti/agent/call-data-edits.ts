@@ -1,4 +1,4 @@
-import type { Message } from '../../../ged188/index.js';
+import { STATUS, validateOutgoing, type Message } from '../../../ged188/index.js';
 import type { AgentIdentity, CallKey } from '../../../contract/index.js';
 import { callKey, parseCallKey, type CallBook, type ConnectionIdentity } from '../calls/index.js';
 import { RequestFailed } from '../cti-session.js';
@@ -63,6 +63,10 @@ export class CallDataEdits {
     const ids = call ?? parseCallKey(key);
     if (!ids) throw new CommandError('failed', `set call data: ${key} is not a call key (PeripheralID.ConnectionCallID)`);
     const identity: ConnectionIdentity = { peripheralId: ids.peripheralId, connectionCallId: ids.connectionCallId, connectionDeviceId: agent.instrument, connectionDeviceIdType: 0 };
+    // Text the wire cannot carry (the contract counts characters, GED-188 bytes) is refused
+    // now, before it is queued: an outbox entry encode refuses would never go.
+    const wireProblem = validateOutgoing(requests.setCallData(identity, delta)).find((p) => p.status === STATUS.E_CTI_INVALID_FIELD_LENGTH || p.status === STATUS.E_CTI_BAD_MESSAGE_FORMAT);
+    if (wireProblem) throw new CommandError('failed', `set call data: ${wireProblem.field} ${wireProblem.detail}`);
     if (delta.wrapup !== undefined) this.wrapup.wrapupEntered();
     const queued = { sent: false, queued: true };
     const keep = () => this.outbox.add({ agentId: agent.agentId, ...identity, changes: delta });

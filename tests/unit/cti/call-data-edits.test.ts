@@ -93,6 +93,15 @@ describe('call data edits', () => {
     expect(port.sent).toHaveLength(1);
   });
 
+  it('refuse text the wire cannot carry (over its byte maximum) before sending or queuing it, naming the field', async () => {
+    const port = scriptedPort({ SET_CALL_DATA_REQ: [confirmed] });
+    const { edits: callData, outbox } = edits(port, { inService: false });
+    // 39 characters, but 78 bytes in UTF-8: the contract's character limit passes, GED-188's 39 bytes do not.
+    await expect(callData.set(KEY, { wrapup: 'é'.repeat(39) })).rejects.toThrow(/set call data: CallWrapupData is 78 bytes; GED-188 carries at most 39/);
+    expect(outbox.pending).toEqual([]);
+    expect(port.sent).toEqual([]);
+  });
+
   it('keep edits made while the link is down in the outbox, merged, and send them once after the restore', async () => {
     const port = scriptedPort({ SET_CALL_DATA_REQ: [confirmed] });
     const { edits: callData, outbox, state } = edits(port, { inService: false });
