@@ -1,4 +1,16 @@
 import { CtiSimulator } from './cti-simulator.js';
+import { generatedSite, type Site } from './pg/site.js';
+
+/**
+ * The built-in centre: the generated one, with Agent Desk Settings that agree with the
+ * example desktop settings document it serves (Not Ready and Logout need a reason).
+ * The desktop takes these from CTI Server and they win over the document, so a demo
+ * whose server and document disagreed would not show the document's reason codes.
+ */
+function embeddedSite(): Site {
+  const site = generatedSite({ agents: 10 });
+  return { ...site, deskSettings: { ...site.deskSettings, notReadyReasonRequired: true, logoutReasonRequired: true } };
+}
 
 interface Address {
   readonly host: string;
@@ -20,7 +32,7 @@ export interface CtiTarget {
  */
 export async function configuredOrEmbedded(configured: Sides, log: (line: string) => void): Promise<CtiTarget> {
   if (configured.A || configured.B) return { sides: configured, simulator: undefined };
-  const simulator = await CtiSimulator.start({ host: '127.0.0.1', log: (line) => log(`simulator: ${line}`) });
+  const simulator = await CtiSimulator.start({ host: '127.0.0.1', site: embeddedSite(), log: (line) => log(`simulator: ${line}`) });
   log(`no CTI Server configured: using the built-in simulator (control API ${simulator.controlUrl})`);
   return { sides: { A: simulator.address('A'), B: simulator.address('B') }, simulator };
 }

@@ -18,12 +18,20 @@ const cleanups: (() => Promise<void> | void)[] = [];
 afterEach(async () => {
   while (cleanups.length > 0) await cleanups.pop()?.();
 });
-const { startCore, waitFor, run, userDataDir, agentState } = coreHarness(cleanups);
+const { startCore, waitFor, run, userDataDir, agentState, post } = coreHarness(cleanups);
 
 async function simulator(): Promise<CtiSimulator> {
   const sim = await CtiSimulator.start({ host: '127.0.0.1', site: generatedSite({ agents: 2 }) });
   cleanups.push(() => sim.stop());
   return sim;
+}
+
+/**
+ * CTI Server's Agent Desk Settings win over the document (server-desk-settings.ts): a
+ * test of the document's own reason flags has the server refuse to give any.
+ */
+async function withoutServerDeskSettings(sim: CtiSimulator, requests = 8): Promise<void> {
+  for (let i = 0; i < requests; i++) await post(sim, '/faults', { type: 'control-failure', request: 'AGENT_DESK_SETTINGS_REQ' });
 }
 
 async function settingsServer(document: object): Promise<SettingsServer> {
@@ -41,6 +49,7 @@ const reasons = (s: AppState) => s.settings.effective.agent.notReadyReasons.map(
 describe('desktop settings from a central source', () => {
   it('are downloaded after connect, again after a reconnect (If-None-Match: 304), and a changed document applies live', async () => {
     const sim = await simulator();
+    await withoutServerDeskSettings(sim);
     const server = await settingsServer(v1);
     const core = await startCore(sim, { settings: { source: { kind: 'url', url: `${server.url}/settings.json` } } });
     let state = await waitFor(core, (s) => downloads(s).length === 1, 'the first download');

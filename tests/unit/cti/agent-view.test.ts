@@ -59,7 +59,8 @@ describe('the agent mode view', () => {
       state: 'available',
       reasonCode: 0,
       since: NOW,
-      deskSettings: DEFAULT_DESK_SETTINGS,
+      // No desk settings from CTI Server yet: the desktop's decide, and the view says so.
+      deskSettings: { ...DEFAULT_DESK_SETTINGS, source: 'desktop' },
       alreadyLoggedIn: false,
       checking: false,
     });
