@@ -1,6 +1,7 @@
-import { AGENT_STATE, SERVICE, STATUS, buildMessage, type Message, type MessageName } from '../ged188/index.js';
+import { SERVICE, STATUS, buildMessage, type Message, type MessageName } from '../ged188/index.js';
 import { CALL_HANDLERS } from './call-handlers.js';
 import { agentIdentityFields, agentTaskFields } from './pg/model.js';
+import { Refusal } from './pg/refusals.js';
 import { ack, reply, targetAgent, type Handler, type HandlerTable, type RequestContext, type RequestOutcome } from './request-context.js';
 import { SUPERVISOR_HANDLERS } from './supervisor-handlers.js';
 
@@ -28,12 +29,13 @@ const AGENT_HANDLERS: HandlerTable = {
   QUERY_AGENT_STATE_REQ: (request, context) => {
     const agent = targetAgent(context, request);
     const groups = context.peripheral.site.skillGroups.filter((g) => agent.skillGroups.includes(g.number));
-    const loggedIn = agent.state !== AGENT_STATE.LOGOUT;
     return reply(
       buildMessage('QUERY_AGENT_STATE_CONF', {
         InvokeID: request.InvokeID,
         ...agentTaskFields(agent),
-        ...(loggedIn ? agentIdentityFields(agent) : {}),
+        // Whatever the state: the guide's CONF lists AgentID, AgentExtension and AgentInstrument
+        // without conditions, and a client keys the answer by them (a logged-out agent too).
+        ...agentIdentityFields(agent),
         SkillGroupNumber: groups.map((g) => g.number),
         SkillGroupID: groups.map((g) => g.id),
         SkillGroupPriority: groups.map(() => 0),
@@ -77,5 +79,11 @@ export function handleRequest(request: Message, context: RequestContext): Reques
     const refused = requiresControl(context);
     if (refused) return refused;
   }
-  return handler(request as never, context);
+  try {
+    return handler(request as never, context);
+  } catch (error) {
+    // A request CTI Server itself refuses (§2.10) is answered with FAILURE_CONF; ControlFailures pass on.
+    if (error instanceof Refusal) return { kind: 'status', status: error.status, detail: error.message };
+    throw error;
+  }
 }
