@@ -167,6 +167,18 @@ export class AgentStates {
     }
   }
 
+  /**
+   * The PG forces the agent Not Ready (its peripheral went offline): not a request, so no
+   * rule of setAgentState applies, and what the agent asked for or owed for a call is moot.
+   * An agent Not Ready already keeps its reason.
+   */
+  forceNotReady(agent: AgentRuntime, reasonCode: number): void {
+    if (agent.state === AGENT_STATE.LOGOUT || agent.state === AGENT_STATE.NOT_READY) return;
+    agent.pendingState = undefined;
+    agent.wrapupOwed = undefined;
+    this.setState(agent, AGENT_STATE.NOT_READY, reasonCode);
+  }
+
   /** A call that only rang, or failed, leaves no wrap-up: the agent is free again as it was. */
   backToIdle(agent: AgentRuntime): void {
     const pending = agent.pendingState;

@@ -433,6 +433,28 @@ export class Peripheral {
     this.forgetEndedCalls();
   }
 
+  /**
+   * The peripheral went offline: UCCE loses track of the calls in progress while they go on
+   * at the switch (caller and agent keep talking on Unified CM; the desktop cannot control
+   * them). Each client associated with a call gets END_CALL_EVENT, which the guide defines
+   * as the association between call and client being dissolved, "not necessarily" the call
+   * ending; no CALL_CLEARED_EVENT, since the call was not cleared. The calls leave the model
+   * with no wrap-up retention: UCCE writes no call data for them after the loss. Their
+   * agents hold no call any more; what state they go to is the caller's business.
+   * Returns how many calls were lost.
+   */
+  loseTrackOfCalls(): number {
+    const lost = [...this.calls.values()];
+    for (const call of lost) {
+      const agents = agentsOn(call);
+      this.routing.dequeue(call);
+      this.retire(call, agents);
+      this.releaseCall(call.id);
+      for (const agentId of agents) this.agents.get(agentId)?.calls.delete(call.id);
+    }
+    return lost.length;
+  }
+
   /** The agent is off the call; `leftWhile` is its connection state then (Alerting: it never talked). */
   leaveCall(agentId: string, call: Call, leftWhile: number): void {
     const agent = this.agents.get(agentId);
