@@ -210,6 +210,7 @@ export class CtiSimulator {
     this.openTimeoutMs = options.openTimeoutMs ?? DEFAULT_OPEN_TIMEOUT_MS;
     this.peripheral = new Peripheral(options.site ?? generatedSite({ agents: 10 }), options.clock ?? Date.now, {
       ...(options.outsideAnswerMs === undefined ? {} : { outsideAnswerMs: options.outsideAnswerMs }),
+      clientOfAgent: (agentId) => this.activeSessionOf(agentId)?.client,
     });
     this.events = new EventDispatcher(this.peripheral);
     this.maintenanceTiming = { responseMs: options.maintenanceTiming?.responseMs ?? 5000, stoppingMs: options.maintenanceTiming?.stoppingMs ?? 5000 };
@@ -418,6 +419,14 @@ export class CtiSimulator {
 
   get isPeripheralOnline(): boolean {
     return this.peripheralOnline;
+  }
+
+  /** The active session an agent's desktop holds (CLIENT_EVENTS bound to the agent), on either side. */
+  private activeSessionOf(agentId: string): ClientSession | undefined {
+    for (const listener of Object.values(this.sides)) {
+      for (const session of listener.sessions) if (session.role === 'active' && session.agentId === agentId) return session;
+    }
+    return undefined;
   }
 
   /** A message for every active session, whatever its masks (SYSTEM_EVENT is not masked). */

@@ -1,4 +1,4 @@
-import { SERVICE, STATUS, buildMessage, type Message, type MessageName } from '../ged188/index.js';
+import { AGENT_STATE, SERVICE, STATUS, buildMessage, type Message, type MessageName } from '../ged188/index.js';
 import { CALL_HANDLERS } from './call-handlers.js';
 import { agentIdentityFields, agentTaskFields } from './pg/model.js';
 import { Refusal } from './pg/refusals.js';
@@ -33,9 +33,10 @@ const AGENT_HANDLERS: HandlerTable = {
       buildMessage('QUERY_AGENT_STATE_CONF', {
         InvokeID: request.InvokeID,
         ...agentTaskFields(agent),
-        // Whatever the state: the guide's CONF lists AgentID, AgentExtension and AgentInstrument
-        // without conditions, and a client keys the answer by them (a logged-out agent too).
-        ...agentIdentityFields(agent),
+        // AgentID whatever the state: a client keys the answer by it, a logged-out agent's too.
+        // The phone (AgentExtension, AgentInstrument) only while logged in: an agent is on a
+        // device only between login and logout (the CCX edition of the guide says so in words).
+        ...(agent.state === AGENT_STATE.LOGOUT ? { AgentID: agent.config.id } : agentIdentityFields(agent)),
         SkillGroupNumber: groups.map((g) => g.number),
         SkillGroupID: groups.map((g) => g.id),
         SkillGroupPriority: groups.map(() => 0),

@@ -24,10 +24,13 @@ export class AgentStates {
 
   agentStateEvent(agent: AgentRuntime): Message<'AGENT_STATE_EVENT'> {
     const group = this.peripheral.site.skillGroups.find((g) => g.number === agent.skillGroups[0]);
+    // The guide: SessionID and CTIClientSignature of the CTI client associated with the agent, 0 / absent if none.
+    const client = this.peripheral.clientOfAgent(agent.config.id);
     return buildMessage('AGENT_STATE_EVENT', {
       MonitorID: 0,
       PeripheralID: this.peripheral.peripheralId,
-      SessionID: 0,
+      SessionID: client?.sessionId ?? 0,
+      ...(client?.signature === undefined ? {} : { CTIClientSignature: client.signature }),
       PeripheralType: PERIPHERAL_TYPE.ENTERPRISE_AGENT,
       SkillGroupState: agent.state,
       StateDuration: 0,

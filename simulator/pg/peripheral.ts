@@ -26,6 +26,15 @@ import { Transfers } from './transfers.js';
 export interface PeripheralOptions {
   /** How long an outside number rings before it answers (ms); 0 answers at once. */
   readonly outsideAnswerMs?: number;
+  /** The CTI client an agent's desktop is (its CLIENT_EVENTS session), which the server knows. */
+  readonly clientOfAgent?: (agentId: string) => AgentClient | undefined;
+}
+
+/** The CTI client associated with an agent, as AGENT_STATE_EVENT names it. */
+export interface AgentClient {
+  readonly sessionId: number;
+  /** OPEN_REQ's ClientSignature, if it sent one. */
+  readonly signature: string | undefined;
 }
 
 export type NewCall = Pick<Call, 'callType' | 'direction' | 'ani' | 'dnis'> & {
@@ -67,6 +76,8 @@ export class Peripheral {
   private nextCallId = 16_777_300;
   /** How long an outside number rings before it answers; settable on a running simulator. */
   outsideAnswerMs: number;
+  /** The CTI client associated with an agent, if any (PeripheralOptions.clientOfAgent). */
+  readonly clientOfAgent: (agentId: string) => AgentClient | undefined;
 
   // Its parts, made in the constructor once the site and the clock are in place.
   readonly agentStates: AgentStates;
@@ -85,6 +96,7 @@ export class Peripheral {
     options: PeripheralOptions = {},
   ) {
     this.outsideAnswerMs = options.outsideAnswerMs ?? DEFAULT_OUTSIDE_ANSWER_MS;
+    this.clientOfAgent = options.clientOfAgent ?? (() => undefined);
     for (const config of site.agents) {
       this.agents.set(config.id, {
         config,

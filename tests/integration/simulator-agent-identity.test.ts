@@ -48,7 +48,7 @@ async function monitor(sim: CtiSimulator, version = 24): Promise<Ged188TestClien
 }
 
 describe.each([24, 15])('QUERY_AGENT_STATE over protocol version %i', (version) => {
-  it('answers a logged-out agent with its identity, so a client keying agents by AgentID gets each under its own', async () => {
+  it('answers a logged-out agent with its AgentID and ICMAgentID, so a client keying agents by AgentID gets each under its own', async () => {
     const sim = await simulator();
     const client = await monitor(sim, version);
     const answers: Message<'QUERY_AGENT_STATE_CONF'>[] = [];
@@ -57,9 +57,10 @@ describe.each([24, 15])('QUERY_AGENT_STATE over protocol version %i', (version) 
       answers.push(await client.expect('QUERY_AGENT_STATE_CONF'));
     }
     expect(answers.map((a) => [a.AgentState, a.AgentID, a.AgentExtension, a.AgentInstrument, a.ICMAgentID])).toEqual([
-      [AGENT_STATE.LOGOUT, '1001', '7001', '3001', skillTargetId('1001')],
-      [AGENT_STATE.LOGOUT, '1002', '7002', '3002', skillTargetId('1002')],
-      [AGENT_STATE.LOGOUT, '1003', '7003', '3003', skillTargetId('1003')],
+      // No phone while logged out: an agent is on a device only between login and logout.
+      [AGENT_STATE.LOGOUT, '1001', undefined, undefined, skillTargetId('1001')],
+      [AGENT_STATE.LOGOUT, '1002', undefined, undefined, skillTargetId('1002')],
+      [AGENT_STATE.LOGOUT, '1003', undefined, undefined, skillTargetId('1003')],
     ]);
   });
 
@@ -136,5 +137,30 @@ describe('call control from a session bound to no agent', () => {
     );
     await controlled(() => client.request('CLEAR_CONNECTION_REQ', connection), 'CLEAR_CONNECTION_CONF');
     expect(sim.peripheral.calls.has(callId)).toBe(false);
+  });
+});
+
+describe('AGENT_STATE_EVENT names the CTI client associated with the agent', () => {
+  it('carries the desktop session’s SessionID and ClientSignature, as the guide’s fields say', async () => {
+    const sim = await simulator();
+    const client = await monitor(sim);
+    const desks = [];
+    for (const [agentId, instrument] of [['1001', '3001'], ['1002', '3002']] as const) {
+      const desk = await connect(sim);
+      await desk.openAgent(instrument, { ClientSignature: `desk-${agentId}` });
+      await desk.login(agentId, instrument);
+      desks.push(desk);
+    }
+    const events: Message<'AGENT_STATE_EVENT'>[] = [];
+    while (events.length < 4) {
+      const m = await client.next();
+      if (m.MessageType === 'AGENT_STATE_EVENT') events.push(m);
+    }
+    expect(events.map((e) => [e.AgentID, e.CTIClientSignature])).toEqual([
+      ['1001', 'desk-1001'], ['1001', 'desk-1001'], ['1002', 'desk-1002'], ['1002', 'desk-1002'],
+    ]);
+    const sessions = new Set(events.map((e) => e.SessionID));
+    expect(sessions.size).toBe(2);
+    expect(sessions.has(0)).toBe(false);
   });
 });
