@@ -8,9 +8,10 @@
  *   cti settings import-reg [--server INSTANCE\SERVER] FILE
  *   cti settings validate FILE
  * Bad input: one line on stderr per problem, naming it and where, exit code 2.
+ * decode --pcap: a frame that does not decode is one line on stderr, the rest is decoded, exit code 3.
  */
 import { Command, CommanderError, Option } from 'commander';
-import { DEFAULT_PROTOCOL_VERSION, Ged188EncodeError, MAX_PROTOCOL_VERSION, MIN_PROTOCOL_VERSION, encode, encodeUnknown } from '../ged188/index.js';
+import { DEFAULT_PROTOCOL_VERSION, Ged188EncodeError, MAX_PROTOCOL_VERSION, MESSAGE_TYPES, MIN_PROTOCOL_VERSION, decode, encode, encodeUnknown } from '../ged188/index.js';
 import { CaptureError, readGed188Capture } from './capture/ged188-capture.js';
 import { decodeAt, splitStream, versionFromOpen } from './frame-stream.js';
 import { InputError, parseHex, toHex } from './hex.js';
@@ -20,6 +21,9 @@ import { readInputFile } from './input-file.js';
 import { addSettingsCommand, ProblemsError } from './settings/settings-command.js';
 import { serverPort } from '../command-line/port-arguments.js';
 import { protocolVersion } from './arguments.js';
+
+/** `decode --pcap`: everything else was decoded, but at least one frame was not. */
+const UNDECODABLE_FRAMES_EXIT = 3;
 
 const print = (object: unknown) => process.stdout.write(`${JSON.stringify(object)}\n`);
 
@@ -54,14 +58,21 @@ program
         print(toJson(decodeAt(frame, streamVersion, `${options.stream}, message at byte ${offset}`)));
       }
     } else {
-      decodeCapture(options.pcap!, options.version, options.port);
+      // Exit status 3: the capture was read, but some frames in it did not decode (each reported).
+      if (decodeCapture(options.pcap!, options.version, options.port) > 0) process.exitCode = UNDECODABLE_FRAMES_EXIT;
     }
   });
 
-function decodeCapture(file: string, fixedVersion: number | undefined, serverPort: number | undefined): void {
+/**
+ * Prints every frame of a capture it can decode, in time order. A frame that does not decode
+ * is reported on stderr in one line (time, direction, endpoints, packet, what was wrong) and
+ * the next frame is decoded, since the stream's framing still holds; returns how many did not.
+ */
+function decodeCapture(file: string, fixedVersion: number | undefined, serverPort: number | undefined): number {
   const entries = readGed188Capture(readInputFile(file), serverPort === undefined ? {} : { port: serverPort });
   // Each conversation is read with the version its own OPEN_REQ asked for.
   const versions = new Map<string, number>();
+  let undecodable = 0;
   for (const entry of entries) {
     if ('kind' in entry) {
       const where = entry.src === undefined ? '' : ` ${entry.src} → ${entry.dst}`;
@@ -70,9 +81,28 @@ function decodeCapture(file: string, fixedVersion: number | undefined, serverPor
     }
     const conversation = [entry.src, entry.dst].sort().join(' ');
     if (!versions.has(conversation)) versions.set(conversation, fixedVersion ?? versionFromOpen(entry.frame, DEFAULT_PROTOCOL_VERSION));
-    const message = decodeAt(entry.frame, versions.get(conversation)!, `${file}, ${entry.time} ${entry.src} → ${entry.dst}`);
+    const version = versions.get(conversation)!;
+    let message;
+    try {
+      message = decode(entry.frame, { version });
+    } catch (error) {
+      undecodable += 1;
+      process.stderr.write(
+        `cti: error: ${entry.time} ${entry.direction} ${entry.src} → ${entry.dst}, packet ${entry.packet}: ` +
+          `${describeFrame(entry.frame)} does not decode as version ${version}: ${(error as Error).message}; going on with the next frame\n`,
+      );
+      continue;
+    }
     print({ time: entry.time, direction: entry.direction, src: entry.src, dst: entry.dst, ...toJson(message) });
   }
+  return undecodable;
+}
+
+/** "MessageType 5 (HEARTBEAT_REQ), 12 bytes": what the header of a frame that would not decode says. */
+function describeFrame(frame: Uint8Array): string {
+  const type = new DataView(frame.buffer, frame.byteOffset, frame.byteLength).getUint32(4);
+  const name = MESSAGE_TYPES.get(type)?.name;
+  return `the frame of MessageType ${type}${name === undefined ? '' : ` (${name})`}, ${frame.length} bytes,`;
 }
 
 program

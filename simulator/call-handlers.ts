@@ -1,4 +1,5 @@
 import { CONNECTION_DEVICE_ID_TYPE, CONTROL_FAILURE_CODE, LINE_TYPE, buildMessage, type Message, type MessageFields } from '../ged188/index.js';
+import { identifyAgent } from './pg/agent-identification.js';
 import { callData, connectedParties } from './pg/call-fields.js';
 import type { AgentRuntime, Call, Completion } from './pg/model.js';
 import type { Peripheral } from './pg/peripheral.js';
@@ -13,19 +14,19 @@ export const CALL_HANDLERS: HandlerTable = {
     return ack('ANSWER_CALL_CONF', request.InvokeID);
   },
   HOLD_CALL_REQ: (request, context) => {
-    context.peripheral.hold(targetAgent(context, {}), request.ConnectionCallID);
+    context.peripheral.hold(targetAgent(context, request), request.ConnectionCallID);
     return ack('HOLD_CALL_CONF', request.InvokeID);
   },
   RETRIEVE_CALL_REQ: (request, context) => {
-    context.peripheral.retrieve(targetAgent(context, {}), request.HeldConnectionCallID);
+    context.peripheral.retrieve(targetAgent(context, request), request.HeldConnectionCallID);
     return ack('RETRIEVE_CALL_CONF', request.InvokeID);
   },
   CLEAR_CONNECTION_REQ: (request, context) => {
-    context.peripheral.clearConnection(targetAgent(context, {}), request.ConnectionCallID);
+    context.peripheral.clearConnection(targetAgent(context, request), request.ConnectionCallID);
     return ack('CLEAR_CONNECTION_CONF', request.InvokeID);
   },
   CLEAR_CALL_REQ: (request, context) => {
-    context.peripheral.clearCall(targetAgent(context, {}), request.ConnectionCallID);
+    context.peripheral.clearCall(targetAgent(context, request), request.ConnectionCallID);
     return ack('CLEAR_CALL_CONF', request.InvokeID);
   },
   SET_CALL_DATA_REQ: (request, context) => {
@@ -122,12 +123,9 @@ function snapshotCall(request: Message<'SNAPSHOT_CALL_REQ'>, peripheral: Periphe
  */
 function snapshotDevice(request: Message<'SNAPSHOT_DEVICE_REQ'>, context: RequestContext): RequestOutcome {
   const { peripheral, requester } = context;
-  const agent =
-    request.AgentInstrument !== undefined
-      ? peripheral.agentByDevice({ instrument: request.AgentInstrument })
-      : requester.agentId === undefined
-        ? undefined
-        : peripheral.agents.get(requester.agentId);
+  // A query: any session may look at any agent's phone, so no privilege check (targetAgent).
+  const identified = identifyAgent(peripheral, request);
+  const agent = identified.named ? identified.agent : requester.agentId === undefined ? undefined : peripheral.agents.get(requester.agentId);
   if (!agent) throw new ControlFailure(CONTROL_FAILURE_CODE.INVALID_CSTA_DEVICE_IDENTIFIER, `no agent phone ${request.AgentInstrument ?? ''}`);
   const connections = [...agent.calls].flatMap((id) => {
     const party = peripheral.calls.get(id)?.parties.find((p) => p.agentId === agent.config.id);

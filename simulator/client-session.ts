@@ -21,7 +21,7 @@ import {
 } from '../ged188/index.js';
 import type { EventDispatcher } from './event-dispatch.js';
 import { monitorFor, wants, type SessionInterest } from './event-filter.js';
-import { type Peripheral } from './pg/peripheral.js';
+import { type AgentClient, type Peripheral } from './pg/peripheral.js';
 import { ControlFailure } from './pg/refusals.js';
 import { ASSIST_BODY_VERSION } from './pg/supervision.js';
 import { handleRequest } from './request-handlers.js';
@@ -63,6 +63,7 @@ const OPEN_REQ_ID = 3;
 interface OpenSession {
   readonly version: number;
   readonly clientId: string;
+  readonly clientSignature: string | undefined;
   readonly interest: SessionInterest;
   readonly agent: AgentRuntime | undefined;
   role: SessionRole;
@@ -113,6 +114,12 @@ export class ClientSession {
 
   get clientId(): string | undefined {
     return this.open?.clientId;
+  }
+
+  /** The CTI client this session is, as AGENT_STATE_EVENT names it (undefined until open). */
+  get client(): AgentClient | undefined {
+    const open = this.open;
+    return open && { sessionId: open.interest.sessionId, signature: open.clientSignature };
   }
 
   get role(): SessionRole | undefined {
@@ -357,7 +364,7 @@ export class ClientSession {
       monitoredTeamMembers: () => peripheral.supervision.teamMonitorMembers(sessionId),
       deviceMonitors: () => peripheral.deviceMonitors.of(sessionId),
     };
-    this.open = { version, clientId: request.ClientID ?? '', interest, agent, role, unsubscribe: undefined };
+    this.open = { version, clientId: request.ClientID ?? '', clientSignature: request.ClientSignature || undefined, interest, agent, role, unsubscribe: undefined };
     clearTimeout(this.openDeadline);
     this.openDeadline = undefined;
     this.idleTimeoutMs = request.IdleTimeout === NONE_UINT ? undefined : request.IdleTimeout * 1000;

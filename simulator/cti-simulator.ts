@@ -1,6 +1,6 @@
 import net from 'node:net';
 import type { AddressInfo } from 'node:net';
-import { AGENT_STATE, DEVICE_ID_TYPE, PG_STATUS, SERVICE, STATUS, SYSTEM_EVENT_ID, buildMessage, type Message } from '../ged188/index.js';
+import { DEVICE_ID_TYPE, PG_STATUS, SERVICE, STATUS, SYSTEM_EVENT_ID, buildMessage, type Message } from '../ged188/index.js';
 import { ClientSession, type SessionRole } from './client-session.js';
 import { startControlApi, type ControlApi } from './control-api.js';
 import { DesktopSettingsDocument } from './desktop-settings-document.js';
@@ -9,7 +9,6 @@ import { EventDispatcher } from './event-dispatch.js';
 import { MaintenanceHandOver, type HandOverOutcome } from './maintenance.js';
 import { Peripheral } from './pg/peripheral.js';
 import type { AgentConfig } from './pg/site.js';
-import { ControlFailure } from './pg/refusals.js';
 import { generatedSite, type Site } from './pg/site.js';
 
 export type Side = 'A' | 'B';
@@ -211,6 +210,7 @@ export class CtiSimulator {
     this.openTimeoutMs = options.openTimeoutMs ?? DEFAULT_OPEN_TIMEOUT_MS;
     this.peripheral = new Peripheral(options.site ?? generatedSite({ agents: 10 }), options.clock ?? Date.now, {
       ...(options.outsideAnswerMs === undefined ? {} : { outsideAnswerMs: options.outsideAnswerMs }),
+      clientOfAgent: (agentId) => this.activeSessionOf(agentId)?.client,
     });
     this.events = new EventDispatcher(this.peripheral);
     this.maintenanceTiming = { responseMs: options.maintenanceTiming?.responseMs ?? 5000, stoppingMs: options.maintenanceTiming?.stoppingMs ?? 5000 };
@@ -385,9 +385,14 @@ export class CtiSimulator {
 
   /**
    * The peripheral goes offline or comes back: every session hears SYSTEM_EVENT
-   * SYS_PERIPHERAL_OFFLINE/ONLINE with the PGStatus, new sessions see it in OPEN_CONF,
-   * and going offline forces logged-in agents Not Ready (reason 50002), as UCCE does;
-   * an agent on a call goes Not Ready when the call ends.
+   * SYS_PERIPHERAL_OFFLINE/ONLINE with the PGStatus, new sessions see it in OPEN_CONF.
+   * Going offline does what UCCE does when the PG loses its peripheral (Unified CM): the
+   * calls in progress go on at the switch but CTI loses track of them (END_CALL_EVENT to
+   * their clients, no CALL_CLEARED_EVENT, no further events; Peripheral.loseTrackOfCalls),
+   * and logged-in agents are forced Not Ready (reason 50002), those on a call too, since
+   * the PG no longer knows of the call. Coming back does not recover those calls: UCCE's
+   * PG rebuilds calls still in progress from Unified CM on activation, without their call
+   * data; the simulator's switch does not outlive its model, so there is nothing to rebuild.
    */
   setPeripheralOnline(online: boolean): void {
     if (this.peripheralOnline === online) return;
@@ -404,20 +409,9 @@ export class CtiSimulator {
       }),
     );
     if (!online) {
-      for (const agent of peripheral.agents.values()) {
-        if (agent.state === AGENT_STATE.LOGOUT || agent.state === AGENT_STATE.NOT_READY) continue;
-        const request = buildMessage('SET_AGENT_STATE_REQ', {
-          PeripheralID: peripheral.peripheralId,
-          AgentState: AGENT_STATE.NOT_READY,
-          EventReasonCode: FORCED_NOT_READY_REASON,
-        });
-        try {
-          peripheral.setAgentState(agent, request);
-        } catch (error) {
-          if (!(error instanceof ControlFailure)) throw error;
-          this.log(`agent ${agent.config.id} stays ${agent.state}: ${error.message}`);
-        }
-      }
+      const lost = peripheral.loseTrackOfCalls();
+      if (lost > 0) this.log(`peripheral ${peripheral.peripheralId}: lost track of ${lost} call(s), which go on at the switch`);
+      for (const agent of peripheral.agents.values()) peripheral.agentStates.forceNotReady(agent, FORCED_NOT_READY_REASON);
     }
     peripheral.flush();
     this.log(`peripheral ${peripheral.peripheralId} ${online ? 'online' : 'offline'}`);
@@ -425,6 +419,14 @@ export class CtiSimulator {
 
   get isPeripheralOnline(): boolean {
     return this.peripheralOnline;
+  }
+
+  /** The active session an agent's desktop holds (CLIENT_EVENTS bound to the agent), on either side. */
+  private activeSessionOf(agentId: string): ClientSession | undefined {
+    for (const listener of Object.values(this.sides)) {
+      for (const session of listener.sessions) if (session.role === 'active' && session.agentId === agentId) return session;
+    }
+    return undefined;
   }
 
   /** A message for every active session, whatever its masks (SYSTEM_EVENT is not masked). */

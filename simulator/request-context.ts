@@ -1,4 +1,5 @@
 import { CONTROL_FAILURE_CODE, SERVICE, buildMessage, type Message, type MessageName } from '../ged188/index.js';
+import { identifyAgent, type AgentNaming } from './pg/agent-identification.js';
 import type { AgentRuntime, Requester } from './pg/model.js';
 import { type Peripheral } from './pg/peripheral.js';
 import { ControlFailure } from './pg/refusals.js';
@@ -22,19 +23,19 @@ export const reply = (r: Message): RequestOutcome => ({ kind: 'reply', reply: r 
 export const ack = <N extends MessageName>(type: N, invokeId: number): RequestOutcome => reply(buildMessage(type, { InvokeID: invokeId } as never));
 
 /**
- * The agent a request acts on: the one named in it (a supervisor acting on a
- * member of its team), else the agent the session is bound to.
+ * The agent a request acts on: the one it names (identifyAgent: a supervisor acting on a
+ * member of its team, or a monitor acting on any agent), else the agent the session is
+ * bound to. A request that names an agent acts on that agent or on none, never on the
+ * caller by mistake.
  */
-export function targetAgent(context: RequestContext, named: { AgentID?: string; AgentInstrument?: string }): AgentRuntime {
+export function targetAgent(context: RequestContext, naming: AgentNaming): AgentRuntime {
   const { peripheral, requester } = context;
-  const namesAgent = named.AgentID !== undefined || named.AgentInstrument !== undefined;
-  // A request that names an agent acts on that agent or on none: never on the caller by mistake.
-  const agent = namesAgent
-    ? peripheral.agentByDevice({ agentId: named.AgentID, instrument: named.AgentInstrument })
-    : requester.agentId === undefined
-      ? undefined
-      : peripheral.agents.get(requester.agentId);
-  if (!agent) throw new ControlFailure(CONTROL_FAILURE_CODE.INVALID_AGENT_ID_SPECIFIED, 'the request names no known agent');
+  const identified = identifyAgent(peripheral, naming);
+  const agent = identified.named ? identified.agent : requester.agentId === undefined ? undefined : peripheral.agents.get(requester.agentId);
+  if (!agent) {
+    const why = identified.named ? `no agent has ${identified.by}` : 'the request names no agent and the session is bound to none';
+    throw new ControlFailure(CONTROL_FAILURE_CODE.INVALID_AGENT_ID_SPECIFIED, why);
+  }
   if (requester.agentId !== undefined && agent.config.id !== requester.agentId) {
     const supervised = peripheral.teamMembersOf(requester.agentId);
     if (!(context.servicesGranted & SERVICE.SUPERVISOR) || !supervised.has(agent.config.id)) {
@@ -43,4 +44,3 @@ export function targetAgent(context: RequestContext, named: { AgentID?: string; 
   }
   return agent;
 }
-

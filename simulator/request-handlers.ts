@@ -2,6 +2,7 @@ import { AGENT_STATE, SERVICE, STATUS, buildMessage, type Message, type MessageN
 import { CALL_HANDLERS } from './call-handlers.js';
 import { deskSettingsConf } from './pg/desk-settings-conf.js';
 import { agentIdentityFields, agentTaskFields } from './pg/model.js';
+import { Refusal } from './pg/refusals.js';
 import { deskSettingsOf } from './pg/site.js';
 import { ack, reply, targetAgent, type Handler, type HandlerTable, type RequestContext, type RequestOutcome } from './request-context.js';
 import { SUPERVISOR_HANDLERS } from './supervisor-handlers.js';
@@ -30,12 +31,14 @@ const AGENT_HANDLERS: HandlerTable = {
   QUERY_AGENT_STATE_REQ: (request, context) => {
     const agent = targetAgent(context, request);
     const groups = context.peripheral.site.skillGroups.filter((g) => agent.skillGroups.includes(g.number));
-    const loggedIn = agent.state !== AGENT_STATE.LOGOUT;
     return reply(
       buildMessage('QUERY_AGENT_STATE_CONF', {
         InvokeID: request.InvokeID,
         ...agentTaskFields(agent),
-        ...(loggedIn ? agentIdentityFields(agent) : {}),
+        // AgentID whatever the state: a client keys the answer by it, a logged-out agent's too.
+        // The phone (AgentExtension, AgentInstrument) only while logged in: an agent is on a
+        // device only between login and logout (the CCX edition of the guide says so in words).
+        ...(agent.state === AGENT_STATE.LOGOUT ? { AgentID: agent.config.id } : agentIdentityFields(agent)),
         SkillGroupNumber: groups.map((g) => g.number),
         SkillGroupID: groups.map((g) => g.id),
         SkillGroupPriority: groups.map(() => 0),
@@ -91,5 +94,11 @@ export function handleRequest(request: Message, context: RequestContext): Reques
     const refused = requiresControl(context);
     if (refused) return refused;
   }
-  return handler(request as never, context);
+  try {
+    return handler(request as never, context);
+  } catch (error) {
+    // A request CTI Server itself refuses (§2.10) is answered with FAILURE_CONF; ControlFailures pass on.
+    if (error instanceof Refusal) return { kind: 'status', status: error.status, detail: error.message };
+    throw error;
+  }
 }

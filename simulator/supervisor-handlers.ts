@@ -1,37 +1,14 @@
-import { CONNECTION_DEVICE_ID_TYPE, CONTROL_FAILURE_CODE, LIMITS, NONE_UINT, SERVICE, STATUS, buildMessage, type Message, type MessageName } from '../ged188/index.js';
+import { CONNECTION_DEVICE_ID_TYPE, LIMITS, NONE_UINT, SERVICE, STATUS, buildMessage, type Message } from '../ged188/index.js';
+import { identifyAgent } from './pg/agent-identification.js';
 import type { AgentRuntime } from './pg/model.js';
-import { ControlFailure, Refusal } from './pg/refusals.js';
-import { ack, reply, targetAgent, type Handler, type HandlerTable, type RequestContext, type RequestOutcome } from './request-context.js';
-
+import { Refusal } from './pg/refusals.js';
+import { ack, reply, targetAgent, type HandlerTable, type RequestContext } from './request-context.js';
 
 /** A request naming another peripheral is refused before anything else (§2.10). */
 function checkPeripheral(context: RequestContext, peripheralId: number): void {
   if (peripheralId !== context.peripheral.peripheralId) {
     throw new Refusal(STATUS.E_CTI_INVALID_PERIPHERAL_ID, `the peripheral is ${context.peripheral.peripheralId}, not ${peripheralId}`);
   }
-}
-
-/** The agent a request names by ID, instrument or extension, else the session's own (see targetAgent). */
-function namedAgent(context: RequestContext, named: { AgentID?: string; AgentInstrument?: string; AgentExtension?: string }): AgentRuntime {
-  const { AgentID: agentId, AgentInstrument: instrument, AgentExtension: extension } = named;
-  if (agentId === undefined && instrument === undefined && extension === undefined) return targetAgent(context, {});
-  // targetAgent falls back to the session's own agent when the named one is unknown; a name
-  // that names nobody is an error here.
-  const agent = context.peripheral.agentByDevice({ agentId, instrument, extension });
-  if (!agent) throw new ControlFailure(CONTROL_FAILURE_CODE.INVALID_AGENT_ID_SPECIFIED, 'the request names no known agent');
-  return targetAgent(context, { AgentID: agent.config.id });
-}
-
-/** Turns a Refusal thrown by a handler into the FAILURE_CONF outcome; ControlFailures pass on. */
-function refusing<N extends MessageName>(handler: Handler<N>): Handler<N> {
-  return (request: Message<N>, context: RequestContext): RequestOutcome => {
-    try {
-      return handler(request, context);
-    } catch (error) {
-      if (error instanceof Refusal) return { kind: 'status', status: error.status, detail: error.message };
-      throw error;
-    }
-  };
 }
 
 /** The supervisor a SUPERVISE_CALL acts for: the session's own agent, or SupervisorInstrument for a monitor. */
@@ -49,26 +26,25 @@ function requestingSupervisor(context: RequestContext, request: Message<'SUPERVI
   return supervisor;
 }
 
-/** The supervised agent: named by id, or by the instrument of its connection. */
+/** The supervised agent: named by the request's agent fields, or by the instrument of its connection. */
 function supervisedAgent(context: RequestContext, request: Message<'SUPERVISE_CALL_REQ'>): AgentRuntime {
-  const { AgentID, AgentInstrument, AgentExtension, AgentConnectionDeviceID } = request;
-  const named =
-    AgentID ?? AgentInstrument ?? AgentExtension
-      ? context.peripheral.agentByDevice({ agentId: AgentID, instrument: AgentInstrument, extension: AgentExtension })
-      : AgentConnectionDeviceID === undefined
-        ? undefined
-        : context.peripheral.agentByDevice({ instrument: AgentConnectionDeviceID });
+  const identified = identifyAgent(context.peripheral, request);
+  const named = identified.named
+    ? identified.agent
+    : request.AgentConnectionDeviceID === undefined
+      ? undefined
+      : context.peripheral.agentByDevice({ instrument: request.AgentConnectionDeviceID });
   if (!named) throw new Refusal(STATUS.E_CTI_INVALID_AGENT_DATA, 'the request names no known agent');
   return named;
 }
 
 /** User messages, supervisor assist, emergency calls, supervisor actions, teams and statistics. */
 export const SUPERVISOR_HANDLERS: HandlerTable = {
-  USER_MESSAGE_REQ: refusing((request, context) => {
+  USER_MESSAGE_REQ: (request, context) => {
     const unbound = context.requester.agentId === undefined;
-    const named = request.AgentID ?? request.AgentInstrument ?? request.AgentExtension;
+    const { named } = identifyAgent(context.peripheral, request);
     if (unbound && request.Distribution !== 0 && request.Distribution !== 3) checkPeripheral(context, request.PeripheralID);
-    const sender = named !== undefined || !unbound ? namedAgent(context, request) : undefined;
+    const sender = named || !unbound ? targetAgent(context, request) : undefined;
     context.peripheral.supervision.sendUserMessage(context.requester, {
       distribution: request.Distribution,
       sender,
@@ -76,21 +52,21 @@ export const SUPERVISOR_HANDLERS: HandlerTable = {
       text: request.Text ?? '',
     });
     return ack('USER_MESSAGE_CONF', request.InvokeID);
-  }),
+  },
 
-  SUPERVISOR_ASSIST_REQ: refusing((request, context) => {
+  SUPERVISOR_ASSIST_REQ: (request, context) => {
     checkPeripheral(context, request.PeripheralID);
-    const related = context.peripheral.supervision.callForHelp(context.requester, 'SUPERVISOR_ASSIST_EVENT', namedAgent(context, request), request.ConnectionCallID);
+    const related = context.peripheral.supervision.callForHelp(context.requester, 'SUPERVISOR_ASSIST_EVENT', targetAgent(context, request), request.ConnectionCallID);
     return reply(buildMessage('SUPERVISOR_ASSIST_CONF', helpConf(request.InvokeID, related)));
-  }),
+  },
 
-  EMERGENCY_CALL_REQ: refusing((request, context) => {
+  EMERGENCY_CALL_REQ: (request, context) => {
     checkPeripheral(context, request.PeripheralID);
-    const related = context.peripheral.supervision.callForHelp(context.requester, 'EMERGENCY_CALL_EVENT', namedAgent(context, request), request.ConnectionCallID);
+    const related = context.peripheral.supervision.callForHelp(context.requester, 'EMERGENCY_CALL_EVENT', targetAgent(context, request), request.ConnectionCallID);
     return reply(buildMessage('EMERGENCY_CALL_CONF', helpConf(request.InvokeID, related)));
-  }),
+  },
 
-  SUPERVISE_CALL_REQ: refusing((request, context) => {
+  SUPERVISE_CALL_REQ: (request, context) => {
     checkPeripheral(context, request.PeripheralID);
     const supervisor = requestingSupervisor(context, request);
     const connection = context.peripheral.supervision.superviseCall({
@@ -107,26 +83,26 @@ export const SUPERVISOR_HANDLERS: HandlerTable = {
         ConnectionDeviceID: connection.device,
       }),
     );
-  }),
+  },
 
   // One CONF answers: the simulator lists at most 64 teams per supervisor (More = 0).
-  LIST_AGENT_TEAM_REQ: refusing((request, context) => {
+  LIST_AGENT_TEAM_REQ: (request, context) => {
     const teams = context.peripheral.supervision.teamsSupervisedBy(request.SupervisorID).slice(0, LIMITS.MAX_LIST_AGENT_TEAMS);
     return reply(buildMessage('LIST_AGENT_TEAM_CONF', { InvokeID: request.InvokeID, SegmentNumber: 1, More: 0, TeamID: teams }));
-  }),
+  },
 
-  MONITOR_AGENT_TEAM_START_REQ: refusing((request, context) => {
+  MONITOR_AGENT_TEAM_START_REQ: (request, context) => {
     const monitorId = context.peripheral.supervision.startTeamMonitor(context.requester.sessionId, request.TeamID);
     return reply(buildMessage('MONITOR_AGENT_TEAM_START_CONF', { InvokeID: request.InvokeID, MonitorID: monitorId }));
-  }),
+  },
 
-  MONITOR_AGENT_TEAM_STOP_REQ: refusing((request, context) => {
+  MONITOR_AGENT_TEAM_STOP_REQ: (request, context) => {
     context.peripheral.supervision.stopTeamMonitor(context.requester.sessionId, request.MonitorID);
     return ack('MONITOR_AGENT_TEAM_STOP_CONF', request.InvokeID);
-  }),
+  },
 
   // Device monitors only (MonitoredDeviceID); call monitors (ConnectionCallID) are not modelled.
-  MONITOR_START_REQ: refusing((request, context) => {
+  MONITOR_START_REQ: (request, context) => {
     checkPeripheral(context, request.PeripheralID);
     const monitorId = context.peripheral.deviceMonitors.start(context.requester.sessionId, {
       instrument: request.MonitoredDeviceID,
@@ -134,21 +110,21 @@ export const SUPERVISOR_HANDLERS: HandlerTable = {
       agentStateMask: request.AgentStateMask,
     });
     return reply(buildMessage('MONITOR_START_CONF', { InvokeID: request.InvokeID, MonitorID: monitorId }));
-  }),
+  },
 
-  MONITOR_STOP_REQ: refusing((request, context) => {
+  MONITOR_STOP_REQ: (request, context) => {
     context.peripheral.deviceMonitors.stop(context.requester.sessionId, request.MonitorID);
     return ack('MONITOR_STOP_CONF', request.InvokeID);
-  }),
+  },
 
-  CHANGE_MONITOR_MASK_REQ: refusing((request, context) => {
+  CHANGE_MONITOR_MASK_REQ: (request, context) => {
     context.peripheral.deviceMonitors.changeMask(context.requester.sessionId, request.MonitorID, request.CallMsgMask, request.AgentStateMask);
     return ack('CHANGE_MONITOR_MASK_CONF', request.InvokeID);
-  }),
+  },
 
-  QUERY_AGENT_STATISTICS_REQ: refusing((request, context) => {
+  QUERY_AGENT_STATISTICS_REQ: (request, context) => {
     checkPeripheral(context, request.PeripheralID);
-    const agent = namedAgent(context, request);
+    const agent = targetAgent(context, request);
     return reply(
       buildMessage('QUERY_AGENT_STATISTICS_CONF', {
         InvokeID: request.InvokeID,
@@ -159,9 +135,9 @@ export const SUPERVISOR_HANDLERS: HandlerTable = {
         AgentInstrument: agent.config.instrument,
       }),
     );
-  }),
+  },
 
-  QUERY_SKILL_GROUP_STATISTICS_REQ: refusing((request, context) => {
+  QUERY_SKILL_GROUP_STATISTICS_REQ: (request, context) => {
     checkPeripheral(context, request.PeripheralID);
     const { SkillGroupNumber: number, SkillGroupID: id } = request;
     const group = context.peripheral.site.skillGroups.find((g) => (number !== NONE_UINT ? g.number === number : g.id === id));
@@ -175,7 +151,7 @@ export const SUPERVISOR_HANDLERS: HandlerTable = {
         SkillGroupID: group.id,
       }),
     );
-  }),
+  },
 };
 
 function helpConf(invokeId: number, related: { callId: number; device: string } | undefined) {

@@ -25,10 +25,13 @@ export class AgentStates {
 
   agentStateEvent(agent: AgentRuntime): Message<'AGENT_STATE_EVENT'> {
     const group = this.peripheral.site.skillGroups.find((g) => g.number === agent.skillGroups[0]);
+    // The guide: SessionID and CTIClientSignature of the CTI client associated with the agent, 0 / absent if none.
+    const client = this.peripheral.clientOfAgent(agent.config.id);
     return buildMessage('AGENT_STATE_EVENT', {
       MonitorID: 0,
       PeripheralID: this.peripheral.peripheralId,
-      SessionID: 0,
+      SessionID: client?.sessionId ?? 0,
+      ...(client?.signature === undefined ? {} : { CTIClientSignature: client.signature }),
       PeripheralType: PERIPHERAL_TYPE.ENTERPRISE_AGENT,
       SkillGroupState: agent.state,
       StateDuration: 0,
@@ -166,6 +169,18 @@ export class AgentStates {
     } else if (held) {
       this.setState(agent, AGENT_STATE.HOLD);
     }
+  }
+
+  /**
+   * The PG forces the agent Not Ready (its peripheral went offline): not a request, so no
+   * rule of setAgentState applies, and what the agent asked for or owed for a call is moot.
+   * An agent Not Ready already keeps its reason.
+   */
+  forceNotReady(agent: AgentRuntime, reasonCode: number): void {
+    if (agent.state === AGENT_STATE.LOGOUT || agent.state === AGENT_STATE.NOT_READY) return;
+    agent.pendingState = undefined;
+    agent.wrapupOwed = undefined;
+    this.setState(agent, AGENT_STATE.NOT_READY, reasonCode);
   }
 
   /** A call that only rang, or failed, leaves no wrap-up: the agent is free again as it was. */

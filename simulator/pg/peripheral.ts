@@ -26,6 +26,15 @@ import { Transfers } from './transfers.js';
 export interface PeripheralOptions {
   /** How long an outside number rings before it answers (ms); 0 answers at once. */
   readonly outsideAnswerMs?: number;
+  /** The CTI client an agent's desktop is (its CLIENT_EVENTS session), which the server knows. */
+  readonly clientOfAgent?: (agentId: string) => AgentClient | undefined;
+}
+
+/** The CTI client associated with an agent, as AGENT_STATE_EVENT names it. */
+export interface AgentClient {
+  readonly sessionId: number;
+  /** OPEN_REQ's ClientSignature, if it sent one. */
+  readonly signature: string | undefined;
 }
 
 export type NewCall = Pick<Call, 'callType' | 'direction' | 'ani' | 'dnis'> & {
@@ -67,6 +76,8 @@ export class Peripheral {
   private nextCallId = 16_777_300;
   /** How long an outside number rings before it answers; settable on a running simulator. */
   outsideAnswerMs: number;
+  /** The CTI client associated with an agent, if any (PeripheralOptions.clientOfAgent). */
+  readonly clientOfAgent: (agentId: string) => AgentClient | undefined;
 
   // Its parts, made in the constructor once the site and the clock are in place.
   readonly agentStates: AgentStates;
@@ -85,6 +96,7 @@ export class Peripheral {
     options: PeripheralOptions = {},
   ) {
     this.outsideAnswerMs = options.outsideAnswerMs ?? DEFAULT_OUTSIDE_ANSWER_MS;
+    this.clientOfAgent = options.clientOfAgent ?? (() => undefined);
     for (const config of site.agents) {
       this.agents.set(config.id, {
         config,
@@ -431,6 +443,28 @@ export class Peripheral {
     this.calls.delete(call.id);
     this.ended.set(call.id, call);
     this.forgetEndedCalls();
+  }
+
+  /**
+   * The peripheral went offline: UCCE loses track of the calls in progress while they go on
+   * at the switch (caller and agent keep talking on Unified CM; the desktop cannot control
+   * them). Each client associated with a call gets END_CALL_EVENT, which the guide defines
+   * as the association between call and client being dissolved, "not necessarily" the call
+   * ending; no CALL_CLEARED_EVENT, since the call was not cleared. The calls leave the model
+   * with no wrap-up retention: UCCE writes no call data for them after the loss. Their
+   * agents hold no call any more; what state they go to is the caller's business.
+   * Returns how many calls were lost.
+   */
+  loseTrackOfCalls(): number {
+    const lost = [...this.calls.values()];
+    for (const call of lost) {
+      const agents = agentsOn(call);
+      this.routing.dequeue(call);
+      this.retire(call, agents);
+      this.releaseCall(call.id);
+      for (const agentId of agents) this.agents.get(agentId)?.calls.delete(call.id);
+    }
+    return lost.length;
   }
 
   /** The agent is off the call; `leftWhile` is its connection state then (Alerting: it never talked). */

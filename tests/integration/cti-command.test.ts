@@ -112,6 +112,31 @@ describe('cti decode --pcap', () => {
     expect(lines[1]).toMatchObject({ time: '2025-12-01T12:00:00.003Z', InvokeID: 9 });
   });
 
+  it('reports a frame that does not decode in one line, decodes the frames after it, and exits with 3', () => {
+    const open = encode(sampleMessage('OPEN_REQ', seededRandom(4), { version: 24 }));
+    // Framing holds (MessageLength 2 and two bytes), but HEARTBEAT_REQ's fixed part needs 4.
+    const bad = Uint8Array.of(0, 0, 0, 2, 0, 0, 0, 5, 0xab, 0xcd);
+    const after = encode({ MessageType: 'HEARTBEAT_REQ', InvokeID: 3 });
+    const conf = encode({ MessageType: 'HEARTBEAT_CONF', InvokeID: 3 });
+    const packets = [
+      ethernetIpv4Tcp({ src: CLIENT, dst: SERVER, seq: 1000, payload: open }),
+      ethernetIpv4Tcp({ src: CLIENT, dst: SERVER, seq: 1000 + open.length, payload: bad }),
+      ethernetIpv4Tcp({ src: CLIENT, dst: SERVER, seq: 1000 + open.length + bad.length, payload: after }),
+      ethernetIpv4Tcp({ src: SERVER, dst: CLIENT, seq: 7000, payload: conf }),
+    ];
+    const file = path.join(dir, 'bad-frame.pcap');
+    writeFileSync(file, pcapFile(packets.map((data, i) => ({ seconds: EPOCH, fraction: i * 1000, data })), { linkType: 1 }));
+    const result = cti('decode', '--pcap', file);
+    expect(result.code).toBe(3);
+    expect(result.lines.map((l) => JSON.parse(l).MessageType)).toEqual(['OPEN_REQ', 'HEARTBEAT_REQ', 'HEARTBEAT_CONF']);
+    const problems = result.stderr.trim().split('\n');
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toBe(
+      `cti: error: 2025-12-01T12:00:00.001Z client->server ${CLIENT} → ${SERVER}, packet 2: the frame of MessageType 5 (HEARTBEAT_REQ), ` +
+        '10 bytes, does not decode as version 24: HEARTBEAT_REQ at offset 8: fixed part ends before InvokeID (UINT, 4 bytes); going on with the next frame',
+    );
+  });
+
   it('reads Linux cooked captures over IPv6 and filters by --port', () => {
     const heartbeat = encode({ MessageType: 'HEARTBEAT_REQ', InvokeID: 1 });
     const packets = [

@@ -149,6 +149,44 @@ describe('fault: pg-offline / pg-online', () => {
   });
 });
 
+describe('fault: pg-offline with calls in progress', () => {
+  it('keeps the calls going at the switch while CTI loses track of them: END_CALL_EVENT, no CALL_CLEARED, no more events', async () => {
+    const simulator = await start();
+    const agent = await loggedInAgent(simulator, '1001', '3001');
+    await agent.ready();
+    const monitor = await allEventsMonitor(simulator);
+    const response = await fetch(`${simulator.controlUrl}/calls`, { method: 'POST', body: JSON.stringify({ ani: '5551234', dnis: '8005550100', agentId: '1001' }) });
+    const { callId } = (await response.json()) as { callId: number };
+    await agent.expect('CALL_DELIVERED_EVENT');
+    agent.request('ANSWER_CALL_REQ', { PeripheralID: 5000, ConnectionCallID: callId, ConnectionDeviceIDType: 0, ConnectionDeviceID: '3001' });
+    await agent.expect('CALL_ESTABLISHED_EVENT');
+    expect(await agent.expect('AGENT_STATE_EVENT')).toMatchObject({ AgentState: AGENT_STATE.TALKING });
+    monitor.request('HEARTBEAT_REQ', {});
+    await monitor.expect('HEARTBEAT_CONF');
+
+    await postFault(simulator, { type: 'pg-offline' });
+    expect((await agent.take(3)).map((m) => [m.MessageType, (m as { ConnectionCallID?: number }).ConnectionCallID ?? (m as { AgentState?: number }).AgentState])).toEqual([
+      ['SYSTEM_EVENT', undefined],
+      ['END_CALL_EVENT', callId],
+      ['AGENT_STATE_EVENT', AGENT_STATE.NOT_READY],
+    ]);
+    expect((await monitor.take(3)).map((m) => m.MessageType)).toEqual(['SYSTEM_EVENT', 'END_CALL_EVENT', 'AGENT_STATE_EVENT']);
+
+    // The peripheral knows of no call now: snapshots say so, and nothing more comes about it.
+    agent.request('SNAPSHOT_CALL_REQ', { PeripheralID: 5000, ConnectionCallID: callId, ConnectionDeviceIDType: 0, ConnectionDeviceID: '3001' });
+    expect(await agent.next()).toMatchObject({ MessageType: 'CONTROL_FAILURE_CONF', FailureCode: CONTROL_FAILURE_CODE.INVALID_CSTA_CALL_IDENTIFIER });
+    agent.request('SNAPSHOT_DEVICE_REQ', { PeripheralID: 5000, AgentInstrument: '3001' });
+    expect(await agent.next()).toMatchObject({ MessageType: 'SNAPSHOT_DEVICE_CONF', NumCalls: 0 });
+    agent.request('QUERY_AGENT_STATE_REQ', { PeripheralID: 5000, MRDID: 1 });
+    expect(await agent.next()).toMatchObject({ MessageType: 'QUERY_AGENT_STATE_CONF', AgentState: AGENT_STATE.NOT_READY, NumTasks: 0 });
+
+    await postFault(simulator, { type: 'pg-online' });
+    expect(await agent.next()).toMatchObject({ MessageType: 'SYSTEM_EVENT', SystemEventID: SYSTEM_EVENT_ID.PERIPHERAL_ONLINE });
+    await agent.expectNothingPending();
+    await agent.ready();
+  });
+});
+
 describe('fault: control-failure', () => {
   it('fails the next request of the named type with CONTROL_FAILURE_CONF, once', async () => {
     const simulator = await start();
