@@ -1,6 +1,6 @@
 import net from 'node:net';
 import type { AddressInfo } from 'node:net';
-import { AGENT_STATE, DEVICE_ID_TYPE, PG_STATUS, SERVICE, STATUS, SYSTEM_EVENT_ID, buildMessage, type Message } from '../ged188/index.js';
+import { AGENT_STATE, DEVICE_ID_TYPE, MAX_PROTOCOL_VERSION, PG_STATUS, SERVICE, STATUS, SYSTEM_EVENT_ID, buildMessage, type Message } from '../ged188/index.js';
 import { ClientSession, type SessionRole } from './client-session.js';
 import { startControlApi, type ControlApi } from './control-api.js';
 import { DesktopSettingsDocument } from './desktop-settings-document.js';
@@ -31,6 +31,12 @@ export interface SimulatorOptions {
   readonly maintenanceTiming?: { readonly responseMs?: number; readonly stoppingMs?: number };
   /** A connection that has not opened a session this long after connecting is closed (default 30 s). */
   readonly openTimeoutMs?: number;
+  /**
+   * The newest protocol version the server takes (default: the newest the codec knows),
+   * for both sides or per side: a server of an older UCCE release. Newer OPEN_REQs get
+   * FAILURE_CONF E_CTI_INVALID_VERSION; older ones are served with their own layouts.
+   */
+  readonly maxVersion?: number | Readonly<Partial<Record<Side, number>>>;
   /** Connections one side holds at most, opened or not; more are refused (default 1,000). */
   readonly maxConnectionsPerSide?: number;
   /** The peripheral's clock (ms since epoch): state times, statistics, event times. */
@@ -198,6 +204,7 @@ export class CtiSimulator {
   private handOver: MaintenanceHandOver | undefined;
   private readonly maintenanceTiming: { responseMs: number; stoppingMs: number };
   private readonly openTimeoutMs: number;
+  private readonly maxVersion: Readonly<Record<Side, number>>;
   private settings: DesktopSettingsDocument;
 
   private constructor(options: SimulatorOptions) {
@@ -209,6 +216,11 @@ export class CtiSimulator {
       B: new SideListener('B', host, options.ports?.B ?? 0, maxConnections, this.log),
     };
     this.openTimeoutMs = options.openTimeoutMs ?? DEFAULT_OPEN_TIMEOUT_MS;
+    const maxVersion = options.maxVersion ?? MAX_PROTOCOL_VERSION;
+    this.maxVersion =
+      typeof maxVersion === 'number'
+        ? { A: maxVersion, B: maxVersion }
+        : { A: maxVersion.A ?? MAX_PROTOCOL_VERSION, B: maxVersion.B ?? MAX_PROTOCOL_VERSION };
     this.peripheral = new Peripheral(options.site ?? generatedSite({ agents: 10 }), options.clock ?? Date.now, {
       ...(options.outsideAnswerMs === undefined ? {} : { outsideAnswerMs: options.outsideAnswerMs }),
     });
@@ -245,6 +257,7 @@ export class CtiSimulator {
             roleForOpen: (version, services) => this.roleForOpen(listener, version, services),
             isStalled: () => listener.condition === 'stalled',
             openTimeoutMs: this.openTimeoutMs,
+            maxVersion: this.maxVersion[side],
             peripheral: this.peripheral,
             events: this.events,
             log: this.log,

@@ -6,6 +6,7 @@ import {
   type Message,
 } from '../../ged188/index.js';
 import { formatEndpoint, type Side } from './endpoints.js';
+import type { NegotiatedVersions } from './protocol-version.js';
 import {
   initialSessionState,
   transition,
@@ -75,6 +76,8 @@ export class CtiSession {
   /** Requests sent on the current connection, by InvokeID; a new connection starts empty (§1.6). */
   private readonly pending = new Map<number, PendingRequest>();
   private lastFailure: FailureRecord | undefined;
+  /** The version each side took, for the process's life: the next open there asks for it first. */
+  private negotiated: Partial<Record<Side, number>> = {};
 
   constructor(
     private settings: SessionSettings,
@@ -111,6 +114,20 @@ export class CtiSession {
     return this.settings.open;
   }
 
+  /** The protocol version each side opened a session with in this process. */
+  get negotiatedVersions(): NegotiatedVersions {
+    return this.negotiated;
+  }
+
+  /**
+   * The version the codec speaks on the current connection: the one its OPEN_REQ
+   * asked for (and the session opened with); the configured one when there is none.
+   */
+  get protocolVersion(): number {
+    const state = this.state;
+    return state.phase === 'connecting' || state.phase === 'opening' || state.phase === 'open' ? state.version : this.settings.protocolVersion;
+  }
+
   /**
    * Sends a request and resolves with what answers its InvokeID: its *_CONF, a
    * FAILURE_CONF or a CONTROL_FAILURE_CONF (the caller tells them apart). Rejects
@@ -133,7 +150,7 @@ export class CtiSession {
         reject(new RequestFailed('timeout', `${message.MessageType} got no answer within ${timeoutMs / 1000} s`, message.MessageType));
       }, timeoutMs);
       this.pending.set(invokeId, { type: message.MessageType, resolve, reject, timer });
-      this.socket!.write(encode(withId, { version: this.settings.protocolVersion }));
+      this.socket!.write(encode(withId, { version: this.protocolVersion }));
     });
   }
 
@@ -178,6 +195,7 @@ export class CtiSession {
       settings: this.settings,
       invokeId: () => this.takeInvokeId(),
       random: Math.random,
+      negotiated: this.negotiated,
     });
     const changed = result.state !== this.state;
     const wasOpen = this.state.phase === 'open';
@@ -200,7 +218,7 @@ export class CtiSession {
         this.connect(effect.side, effect.endpoint.host, effect.endpoint.port);
         return;
       case 'send':
-        this.socket?.write(encode(effect.message, { version: this.settings.protocolVersion }));
+        this.socket?.write(encode(effect.message, { version: this.protocolVersion }));
         return;
       case 'disconnect':
         this.disconnect();
@@ -225,9 +243,18 @@ export class CtiSession {
         this.cancel(effect.timer);
         return;
       case 'opened':
-        this.log.info(`CTI session open on side ${effect.side}`);
+        this.negotiated = { ...this.negotiated, [effect.side]: effect.version };
+        this.log.info(`CTI session open on side ${effect.side} (protocol version ${effect.version})`);
         if (this.state.phase === 'open') this.observer.opened?.(effect.side, this.state.conf);
         return;
+      case 'version-refused': {
+        // What the side took before no longer holds (a downgraded server): learn it again.
+        const { [effect.side]: _forgotten, ...rest } = this.negotiated;
+        this.negotiated = rest;
+        const then = effect.next === undefined ? 'no older version to try' : `asking for version ${effect.next}`;
+        this.log.info(`side ${effect.side} does not take protocol version ${effect.version}: ${then}`);
+        return;
+      }
       case 'failed':
         this.lastFailure = effect.failure;
         this.log.warn(`side ${effect.failure.side}: ${effect.failure.reason}`);
@@ -272,7 +299,7 @@ export class CtiSession {
         if (!current()) return;
         let message;
         try {
-          message = decode(frame, { version: this.settings.protocolVersion });
+          message = decode(frame, { version: this.protocolVersion });
         } catch (error) {
           this.dispatch({ type: 'socket-failed', reason: `malformed frame from ${where}: ${(error as Error).message}`, protocolError: true });
           return;
