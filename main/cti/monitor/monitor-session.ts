@@ -185,7 +185,9 @@ export class MonitorSession {
     this.unansweredHeartbeats = 0;
     this.phase = { kind: 'snapshotting', connection, held: [], covered: new Map() };
     const endpoint = this.options.sides[side];
-    this.raise({ event: 'OnConnection', currentServer: side, endpoint: endpoint ? formatEndpoint(endpoint) : '', failover });
+    const state = this.session.current;
+    const version = state.phase === 'open' ? { protocolVersion: state.version } : {};
+    this.raise({ event: 'OnConnection', currentServer: side, endpoint: endpoint ? formatEndpoint(endpoint) : '', failover, ...version });
     void this.resynchronise(connection, failover);
   }
 
