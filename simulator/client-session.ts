@@ -39,6 +39,8 @@ export interface ServerView {
   readonly openTimeoutMs: number;
   /** The newest protocol version this side takes (a server of an older UCCE release, `--max-version`). */
   readonly maxVersion: number;
+  /** Counts a HEARTBEAT_REQ received: the load desktops put on CTI Server (`bench -- simulator --desktops`). */
+  heartbeatReceived(): void;
   readonly peripheral: Peripheral;
   readonly events: EventDispatcher;
   readonly log: (line: string) => void;
@@ -248,6 +250,7 @@ export class ClientSession {
       case 'OPEN_REQ':
         return this.openSession(message);
       case 'HEARTBEAT_REQ':
+        this.server.heartbeatReceived();
         if (!this.open) return this.refuse(message.InvokeID, STATUS.E_CTI_SESSION_NOT_OPEN);
         return this.send({ MessageType: 'HEARTBEAT_CONF', InvokeID: message.InvokeID });
       case 'CLOSE_REQ':

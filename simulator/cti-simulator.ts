@@ -61,6 +61,8 @@ export interface SideHealth {
   readonly sessions: number;
   /** TCP connections, sessions or not yet. */
   readonly connections: number;
+  /** HEARTBEAT_REQs this side has received since it started: the heartbeat load clients put on it. */
+  readonly heartbeats: number;
   /** Present while a fault holds the side: `stalled` (half-open) or `maintenance` (handing over). */
   readonly condition?: 'stalled' | 'maintenance';
 }
@@ -90,6 +92,7 @@ class SideListener {
   state: SideState = 'standby';
   condition: 'stalled' | 'maintenance' | undefined;
   readonly sessions = new Set<ClientSession>();
+  heartbeats = 0;
   private server: net.Server | undefined;
   port: number;
   private refusedSinceLog = 0;
@@ -156,6 +159,7 @@ class SideListener {
       port: this.port,
       sessions: [...this.sessions].filter((s) => s.isOpen).length,
       connections: this.sessions.size,
+      heartbeats: this.heartbeats,
       ...(this.condition ? { condition: this.condition } : {}),
     };
   }
@@ -258,6 +262,7 @@ export class CtiSimulator {
             isStalled: () => listener.condition === 'stalled',
             openTimeoutMs: this.openTimeoutMs,
             maxVersion: this.maxVersion[side],
+            heartbeatReceived: () => void listener.heartbeats++,
             peripheral: this.peripheral,
             events: this.events,
             log: this.log,
