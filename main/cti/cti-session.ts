@@ -6,7 +6,7 @@ import {
   type Message,
 } from '../../ged188/index.js';
 import { formatEndpoint, type Side } from './endpoints.js';
-import type { NegotiatedVersions } from './protocol-version.js';
+import { withProfileVersion, type NegotiatedVersions, type VersionSettings } from './protocol-version.js';
 import {
   initialSessionState,
   transition,
@@ -78,12 +78,16 @@ export class CtiSession {
   private lastFailure: FailureRecord | undefined;
   /** The version each side took, for the process's life: the next open there asks for it first. */
   private negotiated: Partial<Record<Side, number>> = {};
+  /** The version settings the session was made with (policy / config); a profile's pin applies over them. */
+  private readonly baseVersion: VersionSettings;
 
   constructor(
     private settings: SessionSettings,
     private readonly observer: SessionObserver,
     private readonly log: SessionLog,
-  ) {}
+  ) {
+    this.baseVersion = { protocolVersion: settings.protocolVersion, protocolVersionPinned: settings.protocolVersionPinned ?? false };
+  }
 
   get current(): SessionState {
     return this.state;
@@ -102,11 +106,12 @@ export class CtiSession {
 
   /**
    * Opens the session again with other OPEN_REQ parameters (a mode change: agent,
-   * monitor). Requests in flight on the old session fail.
+   * monitor). Requests in flight on the old session fail. `profileVersion`: the
+   * version the agent's connection profile pins, unless the policy or config pins one.
    */
-  async reopen(open: SessionSettings['open']): Promise<void> {
+  async reopen(open: SessionSettings['open'], profileVersion?: number): Promise<void> {
     await this.stop();
-    this.settings = { ...this.settings, open };
+    this.settings = { ...this.settings, open, ...withProfileVersion(this.baseVersion, profileVersion) };
     this.start();
   }
 

@@ -64,3 +64,12 @@ export function stepDown(refused: number, settings: VersionSettings): number | u
 export function versionSettings(pinned: number | undefined): Required<VersionSettings> {
   return pinned === undefined ? { protocolVersion: NEWEST_PROTOCOL_VERSION, protocolVersionPinned: false } : { protocolVersion: pinned, protocolVersionPinned: true };
 }
+
+/**
+ * The version settings once the agent's connection profile is known: a pin by the
+ * deployment policy or config.json stays; else the profile's pin applies; else `base`.
+ */
+export function withProfileVersion(base: VersionSettings, profileVersion: number | undefined): VersionSettings {
+  if (base.protocolVersionPinned || profileVersion === undefined) return base;
+  return { protocolVersion: profileVersion, protocolVersionPinned: true };
+}

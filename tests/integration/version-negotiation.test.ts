@@ -10,7 +10,7 @@ const cleanups: (() => Promise<void> | void)[] = [];
 afterEach(async () => {
   while (cleanups.length > 0) await cleanups.pop()?.();
 });
-const { startCore, waitFor, makeReady, talking, post } = coreHarness(cleanups);
+const { startCore, waitFor, makeReady, talking, post, run } = coreHarness(cleanups);
 
 /** A simulator whose log the test reads: which versions each side refused and opened with. */
 async function startSimulator(maxVersion: SimulatorOptions['maxVersion']) {
@@ -59,6 +59,20 @@ describe('protocol version negotiation against the simulator', () => {
     const failure = refused.connectionEvents.find((e) => e.event === 'OnConnectionFailure');
     expect(failure).toMatchObject({ failedSide: 'A', reason: expect.stringContaining('pinned protocol version 24') });
     expect(old.refusals('A')).toBe(1);
+  });
+
+  it("applies the connection profile's pinned version when the agent is set, unless the deployment policy pins one", async () => {
+    const { sim } = await startSimulator(25);
+    const core = await startCore(sim);
+    await waitFor(core, connectedOn('A', 25), 'connected on A at 25');
+    await run(core, 'setAgent', { agentId: '1001', instrument: '3001', protocolVersion: 20 });
+    await waitFor(core, connectedOn('A', 20), "reopened at the profile's 20");
+
+    const policed = await startCore(sim, { clientId: 'policed', settings: { source: { kind: 'none' }, pinnedProtocolVersion: 22 } });
+    await waitFor(policed, connectedOn('A', 22), "connected at the policy's 22");
+    await run(policed, 'setAgent', { agentId: '1002', instrument: '3002', protocolVersion: 20 });
+    const state = await waitFor(policed, (s) => s.agent.mode === 'agent' && s.connection.state === 'connected', 'agent set');
+    expect(state.connection).toMatchObject({ protocolVersion: 22 });
   });
 
   it('remembers per side what each took: back on side A after a failover, it asks for 20 at once', async () => {

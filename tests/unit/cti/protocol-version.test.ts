@@ -8,6 +8,7 @@ import {
   stepDown,
   versionSettings,
   versionToAsk,
+  withProfileVersion,
 } from '../../../main/cti/protocol-version.js';
 
 describe('protocol version ladder', () => {
@@ -47,5 +48,11 @@ describe('protocol version ladder', () => {
     expect(refusesVersion({ MessageType: 'FAILURE_CONF', InvokeID: 1, Status: STATUS.E_CTI_INVALID_VERSION })).toBe(true);
     expect(refusesVersion({ MessageType: 'FAILURE_CONF', InvokeID: 1, Status: STATUS.E_CTI_CTI_SERVER_OFFLINE })).toBe(false);
     expect(refusesVersion({ MessageType: 'FAILURE_EVENT', Status: STATUS.E_CTI_INVALID_VERSION })).toBe(false);
+  });
+
+  it("lets a connection profile's pin apply only where the policy or config pins nothing", () => {
+    expect(withProfileVersion(versionSettings(undefined), 20)).toEqual({ protocolVersion: 20, protocolVersionPinned: true });
+    expect(withProfileVersion(versionSettings(22), 20)).toEqual(versionSettings(22));
+    expect(withProfileVersion(versionSettings(undefined), undefined)).toEqual(versionSettings(undefined));
   });
 });
