@@ -4,12 +4,16 @@
  *   fuzz    1,000,000 mutated frames; counts of each outcome (`--cases N` to change)
  *   failover   monitor mode: side A killed / stalled, time to open and reconciled on side B, 20 trials each (`--trials N`)
  *   stream     the state stream's patch for one team member's state change, teams of 20 and 2,000 (`--changes N`)
- *   simulator  2,000 agents over 2,000 sessions plus a monitor, 50 calls/s for 60 s (`--seconds N`)
+ *   simulator  2,000 agents over 2,000 sessions plus a monitor, 50 calls/s for 60 s (`--seconds N`);
+ *              with `--desktops N`: N desktops, each with an active session on side A and a standby
+ *              session on side B, heartbeating every `--heartbeat-ms` (90,000); heartbeats/s at the server
+ *              over two intervals (`--seconds N` to change)
  */
 import { runCodecBenchmark } from './codec.js';
 import { runFailoverBenchmark } from './failover.js';
 import { runFuzzBenchmark } from './fuzz.js';
 import { runSimulatorBenchmark } from './simulator.js';
+import { runDesktopsBenchmark } from './simulator-desktops.js';
 import { runStreamBenchmark } from './stream.js';
 
 type Result = Record<string, unknown>;
@@ -32,13 +36,22 @@ const BENCHMARKS: Record<string, (args: string[]) => Result | Promise<Result>> =
   },
   stream: (args) => runStreamBenchmark({ sizes: [20, 2000], changes: count(args, '--changes', 2000) }),
   failover: (args) => runFailoverBenchmark({ trials: count(args, '--trials', 20) }),
-  simulator: (args) =>
-    runSimulatorBenchmark({
+  simulator: (args) => {
+    if (args.includes('--desktops')) {
+      const heartbeatIntervalMs = count(args, '--heartbeat-ms', 90_000);
+      return runDesktopsBenchmark({
+        desktops: count(args, '--desktops', 2000),
+        heartbeatIntervalMs,
+        seconds: count(args, '--seconds', Math.ceil((2 * heartbeatIntervalMs) / 1000)),
+      });
+    }
+    return runSimulatorBenchmark({
       agents: count(args, '--agents', 2000),
       callsPerSecond: count(args, '--rate', 50),
       seconds: count(args, '--seconds', 60),
       talkMs: count(args, '--talk-ms', 2000),
-    }),
+    });
+  },
 };
 
 const [name, ...rest] = process.argv.slice(2);

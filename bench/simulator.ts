@@ -6,7 +6,7 @@
  * Ready again. Prints achieved calls/s, events/s, request-to-confirmation times and
  * the simulator's memory; everything stops by itself.
  */
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
@@ -132,7 +132,7 @@ function agentReflexes(session: BenchSession, random: () => number, talkMs: numb
 }
 
 /** The site as a --config file: agents 10001… on 30001…, so 2,000 of them fit. */
-function writeSite(directory: string, agents: number): string {
+export function writeSite(directory: string, agents: number): string {
   const file = path.join(directory, 'site.json');
   const site = {
     peripheralId: PERIPHERAL_ID,
@@ -147,7 +147,7 @@ function writeSite(directory: string, agents: number): string {
 }
 
 /** Resident and peak memory of a Linux process, in MB (undefined elsewhere). */
-function memoryOf(pid: number): { rssMb?: number; peakRssMb?: number } {
+export function memoryOf(pid: number): { rssMb?: number; peakRssMb?: number } {
   try {
     const status = readFileSync(`/proc/${pid}/status`, 'utf8');
     const kb = (key: string) => Number(new RegExp(`^${key}:\\s+(\\d+) kB`, 'm').exec(status)?.[1]);
@@ -158,7 +158,7 @@ function memoryOf(pid: number): { rssMb?: number; peakRssMb?: number } {
 }
 
 /** CPU seconds a Linux process has used (user + system). */
-function cpuSecondsOf(pid: number): number | undefined {
+export function cpuSecondsOf(pid: number): number | undefined {
   try {
     const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
     return (Number(fields[11]) + Number(fields[12])) / 100;
@@ -172,16 +172,11 @@ function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
 }
 
-const round = (n: number, digits = 2) => Number(n.toFixed(digits));
+export const round = (n: number, digits = 2) => Number(n.toFixed(digits));
 
 export async function runSimulatorBenchmark(options: SimulatorBenchOptions): Promise<Record<string, unknown>> {
   const directory = mkdtempSync(path.join(os.tmpdir(), 'bench-simulator-'));
-  // node with tsx's loader, not the tsx wrapper, so the pid is the simulator's own.
-  const child = spawn(
-    process.execPath,
-    ['--import', 'tsx', 'simulator/cli.ts', '--port-a', '0', '--port-b', '0', '--control-port', '0', '--quiet', '--config', writeSite(directory, options.agents)],
-    { cwd: REPO_ROOT, stdio: ['ignore', 'pipe', 'pipe'] },
-  );
+  const child = spawnSimulator(writeSite(directory, options.agents));
   const sessions: BenchSession[] = [];
   const timers = new Set<NodeJS.Timeout>();
   const deadline = setTimeout(() => {
@@ -299,15 +294,25 @@ export async function runSimulatorBenchmark(options: SimulatorBenchOptions): Pro
   }
 }
 
-function simulatorReady(child: ReturnType<typeof spawn>): Promise<{ portA: number; controlUrl: string }> {
+/** The simulator as a child process on free ports, quiet, playing `siteFile`; `extra` flags added. */
+export function spawnSimulator(siteFile: string, extra: readonly string[] = []): ChildProcess {
+  // node with tsx's loader, not the tsx wrapper, so the pid is the simulator's own.
+  return spawn(
+    process.execPath,
+    ['--import', 'tsx', 'simulator/cli.ts', '--port-a', '0', '--port-b', '0', '--control-port', '0', '--quiet', '--config', siteFile, ...extra],
+    { cwd: REPO_ROOT, stdio: ['ignore', 'pipe', 'pipe'] },
+  );
+}
+
+export function simulatorReady(child: ReturnType<typeof spawn>): Promise<{ portA: number; portB: number; controlUrl: string }> {
   return new Promise((resolve, reject) => {
     let stdout = '';
     let stderr = '';
     child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
     child.stdout!.on('data', (chunk: Buffer) => {
       stdout += chunk.toString();
-      const ready = /Simulator ready: side A [^ ]+:(\d+) .* control API (\S+)/.exec(stdout);
-      if (ready) resolve({ portA: Number(ready[1]), controlUrl: ready[2]! });
+      const ready = /Simulator ready: side A [^ ]+:(\d+) .*side B [^ ]+:(\d+) .* control API (\S+)/.exec(stdout);
+      if (ready) resolve({ portA: Number(ready[1]), portB: Number(ready[2]), controlUrl: ready[3]! });
     });
     child.once('exit', (code) => reject(new Error(`the simulator exited with ${code}: ${stderr.trim()}`)));
   });

@@ -6,7 +6,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { InvalidArgumentError, Option, type Command } from 'commander';
-import { DEFAULT_PROTOCOL_VERSION, MAX_PROTOCOL_VERSION, MIN_PROTOCOL_VERSION } from '../ged188/index.js';
+import { MAX_PROTOCOL_VERSION, MIN_PROTOCOL_VERSION } from '../ged188/index.js';
 import { LocalConfigSchema } from '../main/core/local-config.js';
 import type { Endpoint } from '../main/cti/endpoints.js';
 import { MessageFilterError, parseMessageFilter, type MessageFilter } from '../main/cti/monitor/message-filter.js';
@@ -64,7 +64,7 @@ export function addMonitorCommand(program: Command): void {
     .description('monitor mode: print every CTI OS event (agents, calls, connection, failover) as one JSON line, until Ctrl-C')
     .addOption(new Option('--a <host:port>', 'CTI Server side A').argParser(endpoint))
     .addOption(new Option('--b <host:port>', 'CTI Server side B').argParser(endpoint))
-    .addOption(new Option('--version <n>', `protocol version (${MIN_PROTOCOL_VERSION}-${MAX_PROTOCOL_VERSION}; default ${DEFAULT_PROTOCOL_VERSION})`).argParser(protocolVersion))
+    .addOption(new Option('--version <n>', `pin the protocol version (${MIN_PROTOCOL_VERSION}-${MAX_PROTOCOL_VERSION}; default: the newest the server takes, from ${MAX_PROTOCOL_VERSION} down)`).argParser(protocolVersion))
     .addOption(new Option('--peripheral-id <n>', 'the peripheral to watch (default: the one OPEN_CONF names)').argParser(peripheralId))
     .addOption(new Option('--filter <filter>', "CTI OS message filter, e.g. 'MessageID=30;AgentID=1001,1002' (default: every event)").argParser(filter))
     .addOption(new Option('--heartbeat <seconds>', `heartbeat interval (default ${defaults.heartbeatIntervalMs / 1000}; ${defaults.missedHeartbeatLimit} missed end the link)`).argParser(heartbeatSeconds))
@@ -78,7 +78,7 @@ function runMonitor(options: MonitorCommandOptions, defaults: { heartbeatInterva
   const monitor = new MonitorSession(
     {
       sides: { ...(options.a ? { A: options.a } : {}), ...(options.b ? { B: options.b } : {}) },
-      protocolVersion: options.version ?? DEFAULT_PROTOCOL_VERSION,
+      ...(options.version === undefined ? {} : { protocolVersion: options.version }),
       heartbeatIntervalMs: options.heartbeat === undefined ? defaults.heartbeatIntervalMs : Math.round(options.heartbeat * 1000),
       missedHeartbeatLimit: defaults.missedHeartbeatLimit,
       // A suffix per run: CTI Server tells sessions apart by ClientID.

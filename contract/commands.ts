@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { AgentStateNameSchema } from './agent.js';
 import { CallKeySchema, CallVariablesSchema, EccSchema } from './calls.js';
+import { ProtocolVersionSchema } from './connection-status.js';
 import { ChatRecipientSchema, MAX_CHAT_TEXT } from './chat.js';
 import { MONITOR_COMMANDS } from './monitor.js';
 
@@ -89,6 +90,8 @@ export const COMMANDS = {
         duplicateLogin: z.enum(['allow', 'warn', 'reject']).optional(),
         /** Open the session with the SUPERVISOR service and team configuration (supervisor desktop). */
         supervisor: z.boolean().optional(),
+        /** The connection profile's pinned GED-188 protocol version (a deployment policy's pin wins). */
+        protocolVersion: ProtocolVersionSchema.optional(),
       })
       .strict()
       .refine((a) => (a.agentId === undefined) !== (a.loginName === undefined), { message: 'give either agentId or loginName', path: ['agentId'] }),

@@ -2,6 +2,9 @@ import { z } from 'zod';
 
 export const SideSchema = z.enum(['A', 'B']);
 
+/** A GED-188 protocol version (OPEN_REQ VersionNumber) this desktop can speak. */
+export const ProtocolVersionSchema = z.number().int().min(13).max(25);
+
 const since = z.number().int().nonnegative().describe('epoch milliseconds when this state began');
 
 /**
@@ -17,7 +20,14 @@ export const ConnectionStatusSchema = z.discriminatedUnion('state', [
     attempt: z.number().int().positive(),
     since,
   }),
-  z.object({ state: z.literal('connected'), side: SideSchema, endpoint: z.string(), since }),
+  z.object({
+    state: z.literal('connected'),
+    side: SideSchema,
+    endpoint: z.string(),
+    /** The GED-188 protocol version the session opened with (negotiated or pinned). */
+    protocolVersion: ProtocolVersionSchema.optional(),
+    since,
+  }),
   z.object({
     state: z.literal('out-of-service'),
     /** The side the next attempt goes to. */

@@ -156,7 +156,7 @@ export const ConnectionProfileSchema = z
     sideA: ServerAddressSchema.optional().describe('CTI Server side A'),
     sideB: ServerAddressSchema.optional().describe('CTI Server side B'),
     peripheralId: z.number().int().nonnegative().max(0xfffffffe).default(5000),
-    protocolVersion: z.number().int().min(13).max(25).default(24).describe('GED-188 protocol version to open the session with'),
+    protocolVersion: z.number().int().min(13).max(25).optional().describe('Pins the GED-188 protocol version; absent: the newest the server takes (from 25 down)'),
     heartbeatIntervalMs: z.number().int().min(250).max(600_000).default(5000),
     missedHeartbeatLimit: z.number().int().min(1).max(10).default(3).describe('Missed heartbeats before the link counts as dead (CTI OS MaxHeartbeats)'),
     idleTimeoutMs: z.number().int().min(0).max(3_600_000).default(0).describe('Idle timeout CTI Server applies to the session (OPEN_REQ IdleTimeout), ms'),

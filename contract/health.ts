@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { SideSchema } from './connection-status.js';
+import { ProtocolVersionSchema, SideSchema } from './connection-status.js';
 
 const time = z.number().int().nonnegative().describe('epoch milliseconds');
 
@@ -17,7 +17,13 @@ export type PgStatusFlag = z.infer<typeof PgStatusFlagSchema>;
  * PGStatus), the central controller, and each peripheral heard of.
  */
 export const SystemHealthSchema = z.object({
-  ctiServer: z.object({ status: ComponentStatusSchema, side: SideSchema.nullable(), since: time }),
+  ctiServer: z.object({
+    status: ComponentStatusSchema,
+    side: SideSchema.nullable(),
+    since: time,
+    /** The protocol version each side last opened a session with (null: none yet in this run). */
+    protocolVersions: z.object({ A: ProtocolVersionSchema.nullable(), B: ProtocolVersionSchema.nullable() }).prefault({ A: null, B: null }),
+  }),
   peripheralGateway: z.object({
     status: ComponentStatusSchema,
     /** The last PGStatusCode mask CTI Server reported (0: all up). */
@@ -39,7 +45,7 @@ export type SystemHealth = z.infer<typeof SystemHealthSchema>;
 
 export function initialSystemHealth(now: number): SystemHealth {
   return {
-    ctiServer: { status: 'unknown', side: null, since: now },
+    ctiServer: { status: 'unknown', side: null, since: now, protocolVersions: { A: null, B: null } },
     peripheralGateway: { status: 'unknown', pgStatus: 0, flags: [], since: now },
     centralController: { status: 'unknown', since: now },
     peripherals: [],

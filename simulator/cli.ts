@@ -1,6 +1,6 @@
 import { Command, CommanderError, InvalidArgumentError } from 'commander';
 import { listenPort } from '../command-line/port-arguments.js';
-import { NONE_UINT } from '../ged188/index.js';
+import { MAX_PROTOCOL_VERSION, MIN_PROTOCOL_VERSION, NONE_UINT } from '../ged188/index.js';
 import { CallGenerator } from './call-generator.js';
 import { CtiSimulator, DEFAULT_MAX_CONNECTIONS_PER_SIDE, DEFAULT_OPEN_TIMEOUT_MS, ListenError } from './cti-simulator.js';
 import { BadDesktopSettings, loadDesktopSettingsFile, type DesktopSettingsDocument } from './desktop-settings-document.js';
@@ -40,6 +40,7 @@ const program = new Command('simulator')
   .option('--seed <s>', 'seed for the generated callers, for reproducible runs', wholeNumber(0, 0xffffffff), 1)
   .option('--peripheral-id <id>', 'the PeripheralID clients open with', wholeNumber(0, NONE_UINT - 1, ' (0xFFFFFFFF means no peripheral)'), 5000)
   .option('--open-timeout <seconds>', 'close a connection that has not opened a session this long after connecting', decimal(0.1, 3600, 'an open timeout'), DEFAULT_OPEN_TIMEOUT_MS / 1000)
+  .option('--max-version <n>', `the newest protocol version the server takes, as an older UCCE release (newer opens get E_CTI_INVALID_VERSION)`, wholeNumber(MIN_PROTOCOL_VERSION, MAX_PROTOCOL_VERSION), MAX_PROTOCOL_VERSION)
   .option('--max-connections <n>', 'connections each side holds at most; more are refused and logged', wholeNumber(1, 100_000), DEFAULT_MAX_CONNECTIONS_PER_SIDE)
   .option('--config <file>', 'a JSON site description (agents, teams, skill groups, desk settings) instead of a generated site')
   .option('--settings <file>', 'the desktop settings document GET /desktop-settings serves (default: a realistic example)')
@@ -60,6 +61,7 @@ interface Options {
   seed: number;
   peripheralId: number;
   openTimeout: number;
+  maxVersion: number;
   maxConnections: number;
   config?: string;
   settings?: string;
@@ -119,6 +121,7 @@ async function main(): Promise<void> {
       log,
       openTimeoutMs: options.openTimeout * 1000,
       maxConnectionsPerSide: options.maxConnections,
+      maxVersion: options.maxVersion,
       desktopSettings,
     });
   } catch (error) {

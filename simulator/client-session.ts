@@ -39,6 +39,10 @@ export interface ServerView {
   isStalled(): boolean;
   /** How long a connection may stay without an open session before it is closed. */
   readonly openTimeoutMs: number;
+  /** The newest protocol version this side takes (a server of an older UCCE release, `--max-version`). */
+  readonly maxVersion: number;
+  /** Counts a HEARTBEAT_REQ received: the load desktops put on CTI Server (`bench -- simulator --desktops`). */
+  heartbeatReceived(): void;
   readonly peripheral: Peripheral;
   readonly events: EventDispatcher;
   readonly log: (line: string) => void;
@@ -255,6 +259,7 @@ export class ClientSession {
       case 'OPEN_REQ':
         return this.openSession(message);
       case 'HEARTBEAT_REQ':
+        this.server.heartbeatReceived();
         if (!this.open) return this.refuse(message.InvokeID, STATUS.E_CTI_SESSION_NOT_OPEN);
         return this.send({ MessageType: 'HEARTBEAT_CONF', InvokeID: message.InvokeID });
       case 'CLOSE_REQ':
@@ -313,8 +318,10 @@ export class ClientSession {
   private openSession(request: Message<'OPEN_REQ'>): void {
     const { InvokeID } = request;
     if (this.open) return this.refuse(InvokeID, STATUS.E_CTI_SESSION_ALREADY_OPEN);
-    if (request.VersionNumber < MIN_PROTOCOL_VERSION || request.VersionNumber > MAX_PROTOCOL_VERSION) {
-      return this.refuse(InvokeID, STATUS.E_CTI_INVALID_VERSION, `versions ${MIN_PROTOCOL_VERSION}-${MAX_PROTOCOL_VERSION} are supported`);
+    // A newer version than the server's is refused before anything else is read, and the
+    // connection stays: the guide has the client reset it and open again (Session Initialization).
+    if (request.VersionNumber < MIN_PROTOCOL_VERSION || request.VersionNumber > this.server.maxVersion) {
+      return this.refuse(InvokeID, STATUS.E_CTI_INVALID_VERSION, `versions ${MIN_PROTOCOL_VERSION}-${this.server.maxVersion} are supported`);
     }
     const problem = validate(request)[0];
     if (problem) return this.refuse(InvokeID, problem.status, `${problem.field}: ${problem.detail}`);

@@ -1,6 +1,6 @@
 import net from 'node:net';
 import type { AddressInfo } from 'node:net';
-import { DEVICE_ID_TYPE, PG_STATUS, SERVICE, STATUS, SYSTEM_EVENT_ID, buildMessage, type Message } from '../ged188/index.js';
+import { AGENT_STATE, DEVICE_ID_TYPE, MAX_PROTOCOL_VERSION, PG_STATUS, SERVICE, STATUS, SYSTEM_EVENT_ID, buildMessage, type Message } from '../ged188/index.js';
 import { ClientSession, type SessionRole } from './client-session.js';
 import { startControlApi, type ControlApi } from './control-api.js';
 import { DesktopSettingsDocument } from './desktop-settings-document.js';
@@ -30,6 +30,12 @@ export interface SimulatorOptions {
   readonly maintenanceTiming?: { readonly responseMs?: number; readonly stoppingMs?: number };
   /** A connection that has not opened a session this long after connecting is closed (default 30 s). */
   readonly openTimeoutMs?: number;
+  /**
+   * The newest protocol version the server takes (default: the newest the codec knows),
+   * for both sides or per side: a server of an older UCCE release. Newer OPEN_REQs get
+   * FAILURE_CONF E_CTI_INVALID_VERSION; older ones are served with their own layouts.
+   */
+  readonly maxVersion?: number | Readonly<Partial<Record<Side, number>>>;
   /** Connections one side holds at most, opened or not; more are refused (default 1,000). */
   readonly maxConnectionsPerSide?: number;
   /** The peripheral's clock (ms since epoch): state times, statistics, event times. */
@@ -54,6 +60,8 @@ export interface SideHealth {
   readonly sessions: number;
   /** TCP connections, sessions or not yet. */
   readonly connections: number;
+  /** HEARTBEAT_REQs this side has received since it started: the heartbeat load clients put on it. */
+  readonly heartbeats: number;
   /** Present while a fault holds the side: `stalled` (half-open) or `maintenance` (handing over). */
   readonly condition?: 'stalled' | 'maintenance';
 }
@@ -83,6 +91,7 @@ class SideListener {
   state: SideState = 'standby';
   condition: 'stalled' | 'maintenance' | undefined;
   readonly sessions = new Set<ClientSession>();
+  heartbeats = 0;
   private server: net.Server | undefined;
   port: number;
   private refusedSinceLog = 0;
@@ -149,6 +158,7 @@ class SideListener {
       port: this.port,
       sessions: [...this.sessions].filter((s) => s.isOpen).length,
       connections: this.sessions.size,
+      heartbeats: this.heartbeats,
       ...(this.condition ? { condition: this.condition } : {}),
     };
   }
@@ -197,6 +207,7 @@ export class CtiSimulator {
   private handOver: MaintenanceHandOver | undefined;
   private readonly maintenanceTiming: { responseMs: number; stoppingMs: number };
   private readonly openTimeoutMs: number;
+  private readonly maxVersion: Readonly<Record<Side, number>>;
   private settings: DesktopSettingsDocument;
 
   private constructor(options: SimulatorOptions) {
@@ -208,6 +219,11 @@ export class CtiSimulator {
       B: new SideListener('B', host, options.ports?.B ?? 0, maxConnections, this.log),
     };
     this.openTimeoutMs = options.openTimeoutMs ?? DEFAULT_OPEN_TIMEOUT_MS;
+    const maxVersion = options.maxVersion ?? MAX_PROTOCOL_VERSION;
+    this.maxVersion =
+      typeof maxVersion === 'number'
+        ? { A: maxVersion, B: maxVersion }
+        : { A: maxVersion.A ?? MAX_PROTOCOL_VERSION, B: maxVersion.B ?? MAX_PROTOCOL_VERSION };
     this.peripheral = new Peripheral(options.site ?? generatedSite({ agents: 10 }), options.clock ?? Date.now, {
       ...(options.outsideAnswerMs === undefined ? {} : { outsideAnswerMs: options.outsideAnswerMs }),
       clientOfAgent: (agentId) => this.activeSessionOf(agentId)?.client,
@@ -245,6 +261,8 @@ export class CtiSimulator {
             roleForOpen: (version, services) => this.roleForOpen(listener, version, services),
             isStalled: () => listener.condition === 'stalled',
             openTimeoutMs: this.openTimeoutMs,
+            maxVersion: this.maxVersion[side],
+            heartbeatReceived: () => void listener.heartbeats++,
             peripheral: this.peripheral,
             events: this.events,
             log: this.log,

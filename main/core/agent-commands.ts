@@ -22,6 +22,7 @@ export const AGENT_COMMANDS: Handlers = {
       deskSettings: deskSettings(),
       ...(a.duplicateLogin ? { duplicateLogin: a.duplicateLogin } : {}),
       ...(a.supervisor ? { supervisor: true } : {}),
+      ...(a.protocolVersion === undefined ? {} : { protocolVersion: a.protocolVersion }),
     }),
   login: async ({ agentMode: mode }, a) => {
     await mode.requestState('login', AGENT_STATE.LOGIN, { password: a.password, ...(a.reasonCode ? { reasonCode: a.reasonCode } : {}) });

@@ -12,7 +12,7 @@ import {
 import { SYSTEM_EVENT_ID, type Message } from '../../ged188/index.js';
 import { formatEndpoint, type SideEndpoints } from '../cti/endpoints.js';
 import type { FailureRecord, SessionState } from '../cti/session-machine.js';
-import { describeSystemEvent, healthOnLinkDown, healthOnOpen, healthOnSettings, healthOnSystemEvent } from '../cti/system-health.js';
+import { describeSystemEvent, healthOnLinkDown, healthOnOpen, healthOnProtocolVersion, healthOnSettings, healthOnSystemEvent } from '../cti/system-health.js';
 
 /** enumCTIOS_FailureCode eServerConnectionStatus (ctios.md §1.6): a system event. */
 const SERVER_CONNECTION_STATUS = 10;
@@ -77,6 +77,7 @@ export class ConnectionLog {
     if (state.phase === 'stopped' && before === 'closing' && this.previousSide) this.add({ event: 'OnConnectionClosed', side: this.previousSide });
     if (before === 'open' && state.phase === 'waiting') this.lostOpenSession = true;
     if ((before === 'open' && state.phase !== 'open') || state.phase === 'waiting') this.setHealth(healthOnLinkDown(this.health, this.clock()));
+    if (state.phase === 'open') this.setHealth(healthOnProtocolVersion(this.health, state.side, state.version));
   }
 
   opened(side: Side, conf: Message<'OPEN_CONF'>, peripheralId: number): void {

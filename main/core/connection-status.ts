@@ -15,7 +15,7 @@ export function connectionStatusOf(state: SessionState, sides: SideEndpoints, no
     case 'opening':
       return { state: 'connecting', side: state.side, endpoint: endpointOf(state.side), attempt: state.attempt, since: now };
     case 'open':
-      return { state: 'connected', side: state.side, endpoint: endpointOf(state.side), since: now };
+      return { state: 'connected', side: state.side, endpoint: endpointOf(state.side), protocolVersion: state.version, since: now };
     case 'waiting':
       return {
         state: 'out-of-service',

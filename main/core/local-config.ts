@@ -31,7 +31,8 @@ export const LocalConfigSchema = z
       .object({
         sideA: endpointText.optional(),
         sideB: endpointText.optional(),
-        protocolVersion: z.number().int().min(13).max(25).default(24),
+        /** Pins the GED-188 protocol version; absent: the newest each side takes (the policy's pin wins). */
+        protocolVersion: z.number().int().min(13).max(25).optional(),
         heartbeatIntervalMs: z.number().int().min(250).max(600_000).default(750),
         missedHeartbeatLimit: z.number().int().min(1).max(10).default(3),
         /** How long a request waits for its confirmation before it counts as lost. */

@@ -6,6 +6,7 @@ import { CommandError } from '../cti/agent/command-error.js';
 import { CtiSession } from '../cti/cti-session.js';
 import { Outbox } from '../cti/outbox.js';
 import type { SideEndpoints } from '../cti/endpoints.js';
+import { versionSettings } from '../cti/protocol-version.js';
 import { CONNECTION_ONLY, type SessionSettings } from '../cti/session-machine.js';
 import { connectionStatusOf, nextConnectionStatus } from './connection-status.js';
 import { ConnectionLog } from './connection-log.js';
@@ -51,6 +52,8 @@ export interface CoreSettingsOptions {
   /** What keeps the cache and the preferences: electron-store in the Electron shell, conf (the default) elsewhere. */
   readonly store?: JsonFileStoreFactory;
   readonly limits?: DownloadLimits;
+  /** The deployment policy pins the protocol version (it wins over config.json's pin). */
+  readonly pinnedProtocolVersion?: number;
 }
 
 export type CommandOutcome = { readonly ok: true; readonly value: unknown } | { readonly ok: false; readonly failure: CommandFailure };
@@ -77,7 +80,8 @@ export class SoftphoneCore {
     const { sides } = options;
     const settings: SessionSettings = {
       sides,
-      protocolVersion: config.cti.protocolVersion,
+      // The newest version each side takes, unless the policy or config.json pins one.
+      ...versionSettings(options.settings?.pinnedProtocolVersion ?? config.cti.protocolVersion),
       heartbeatIntervalMs: config.cti.heartbeatIntervalMs,
       missedHeartbeatLimit: config.cti.missedHeartbeatLimit,
       connectTimeoutMs: 5_000,
@@ -183,7 +187,7 @@ export class SoftphoneCore {
     const desk: DeskExtras = new DeskExtras(session, agentMode, statisticsIntervalMs, store);
     const monitorMode: CoreMonitorMode = new CoreMonitorMode(
       session,
-      { sides, protocolVersion: settings.protocolVersion, heartbeatIntervalMs: settings.heartbeatIntervalMs, missedHeartbeatLimit: settings.missedHeartbeatLimit, clientId: settings.clientId },
+      { sides, heartbeatIntervalMs: settings.heartbeatIntervalMs, missedHeartbeatLimit: settings.missedHeartbeatLimit, clientId: settings.clientId },
       store,
       log,
     );

@@ -6,6 +6,7 @@ import {
   type Message,
 } from '../../ged188/index.js';
 import { formatEndpoint, type Side } from './endpoints.js';
+import { withProfileVersion, type NegotiatedVersions, type VersionSettings } from './protocol-version.js';
 import {
   initialSessionState,
   transition,
@@ -75,12 +76,18 @@ export class CtiSession {
   /** Requests sent on the current connection, by InvokeID; a new connection starts empty (§1.6). */
   private readonly pending = new Map<number, PendingRequest>();
   private lastFailure: FailureRecord | undefined;
+  /** The version each side took, for the process's life: the next open there asks for it first. */
+  private negotiated: Partial<Record<Side, number>> = {};
+  /** The version settings the session was made with (policy / config); a profile's pin applies over them. */
+  private readonly baseVersion: VersionSettings;
 
   constructor(
     private settings: SessionSettings,
     private readonly observer: SessionObserver,
     private readonly log: SessionLog,
-  ) {}
+  ) {
+    this.baseVersion = { protocolVersion: settings.protocolVersion, protocolVersionPinned: settings.protocolVersionPinned ?? false };
+  }
 
   get current(): SessionState {
     return this.state;
@@ -99,16 +106,31 @@ export class CtiSession {
 
   /**
    * Opens the session again with other OPEN_REQ parameters (a mode change: agent,
-   * monitor). Requests in flight on the old session fail.
+   * monitor). Requests in flight on the old session fail. `profileVersion`: the
+   * version the agent's connection profile pins, unless the policy or config pins one.
    */
-  async reopen(open: SessionSettings['open']): Promise<void> {
+  async reopen(open: SessionSettings['open'], profileVersion?: number): Promise<void> {
     await this.stop();
-    this.settings = { ...this.settings, open };
+    this.settings = { ...this.settings, open, ...withProfileVersion(this.baseVersion, profileVersion) };
     this.start();
   }
 
   get openParameters(): SessionSettings['open'] {
     return this.settings.open;
+  }
+
+  /** The protocol version each side opened a session with in this process. */
+  get negotiatedVersions(): NegotiatedVersions {
+    return this.negotiated;
+  }
+
+  /**
+   * The version the codec speaks on the current connection: the one its OPEN_REQ
+   * asked for (and the session opened with); the configured one when there is none.
+   */
+  get protocolVersion(): number {
+    const state = this.state;
+    return state.phase === 'connecting' || state.phase === 'opening' || state.phase === 'open' ? state.version : this.settings.protocolVersion;
   }
 
   /**
@@ -131,7 +153,7 @@ export class CtiSession {
     // at once, with encode's message naming the field, and leaves nothing pending.
     let frame: Uint8Array;
     try {
-      frame = encode(withId, { version: this.settings.protocolVersion });
+      frame = encode(withId, { version: this.protocolVersion });
     } catch (error) {
       return Promise.reject(error instanceof Error ? error : new Error(String(error)));
     }
@@ -186,6 +208,7 @@ export class CtiSession {
       settings: this.settings,
       invokeId: () => this.takeInvokeId(),
       random: Math.random,
+      negotiated: this.negotiated,
     });
     const changed = result.state !== this.state;
     const wasOpen = this.state.phase === 'open';
@@ -208,7 +231,7 @@ export class CtiSession {
         this.connect(effect.side, effect.endpoint.host, effect.endpoint.port);
         return;
       case 'send':
-        this.socket?.write(encode(effect.message, { version: this.settings.protocolVersion }));
+        this.socket?.write(encode(effect.message, { version: this.protocolVersion }));
         return;
       case 'disconnect':
         this.disconnect();
@@ -233,9 +256,18 @@ export class CtiSession {
         this.cancel(effect.timer);
         return;
       case 'opened':
-        this.log.info(`CTI session open on side ${effect.side}`);
+        this.negotiated = { ...this.negotiated, [effect.side]: effect.version };
+        this.log.info(`CTI session open on side ${effect.side} (protocol version ${effect.version})`);
         if (this.state.phase === 'open') this.observer.opened?.(effect.side, this.state.conf);
         return;
+      case 'version-refused': {
+        // What the side took before no longer holds (a downgraded server): learn it again.
+        const { [effect.side]: _forgotten, ...rest } = this.negotiated;
+        this.negotiated = rest;
+        const then = effect.next === undefined ? 'no older version to try' : `asking for version ${effect.next}`;
+        this.log.info(`side ${effect.side} does not take protocol version ${effect.version}: ${then}`);
+        return;
+      }
       case 'failed':
         this.lastFailure = effect.failure;
         this.log.warn(`side ${effect.failure.side}: ${effect.failure.reason}`);
@@ -280,7 +312,7 @@ export class CtiSession {
         if (!current()) return;
         let message;
         try {
-          message = decode(frame, { version: this.settings.protocolVersion });
+          message = decode(frame, { version: this.protocolVersion });
         } catch (error) {
           this.dispatch({ type: 'socket-failed', reason: `malformed frame from ${where}: ${(error as Error).message}`, protocolError: true });
           return;

@@ -1,5 +1,6 @@
 import { STATUS, statusName, type Message, NONE_UINT } from '../../ged188/index.js';
 import { alternateSide, firstSide, type Side, type SideEndpoints, type Endpoint } from './endpoints.js';
+import { refusesVersion, stepDown, versionToAsk, type NegotiatedVersions } from './protocol-version.js';
 
 /**
  * The CTI Server session as a pure state machine (ged188.md §2.12): every input is
@@ -9,7 +10,14 @@ import { alternateSide, firstSide, type Side, type SideEndpoints, type Endpoint 
 
 export interface SessionSettings {
   readonly sides: SideEndpoints;
+  /**
+   * The version OPEN_REQ asks for first (the newest the codec knows, unless pinned);
+   * a side that refuses it with E_CTI_INVALID_VERSION is asked again with the next
+   * older one (protocol-version.ts).
+   */
   readonly protocolVersion: number;
+  /** A policy or config pins protocolVersion: no step-down; a refusal fails the side. */
+  readonly protocolVersionPinned?: boolean;
   readonly heartbeatIntervalMs: number;
   /** Unanswered heartbeats that declare a silent link dead (the guide says three). */
   readonly missedHeartbeatLimit: number;
@@ -73,11 +81,14 @@ export interface FailureRecord {
 
 export type SessionState =
   | { readonly phase: 'stopped' }
-  | { readonly phase: 'connecting'; readonly side: Side; readonly attempt: number }
-  | { readonly phase: 'opening'; readonly side: Side; readonly attempt: number; readonly invokeId: number }
+  /** `version`: what this connection's OPEN_REQ asks for, and so what the codec speaks on it. */
+  | { readonly phase: 'connecting'; readonly side: Side; readonly attempt: number; readonly version: number }
+  | { readonly phase: 'opening'; readonly side: Side; readonly attempt: number; readonly invokeId: number; readonly version: number }
   | {
       readonly phase: 'open';
       readonly side: Side;
+      /** The protocol version the session opened with. */
+      readonly version: number;
       readonly conf: Message<'OPEN_CONF'>;
       readonly unansweredHeartbeats: number;
       readonly lastHeartbeatInvokeId: number | undefined;
@@ -116,7 +127,9 @@ export type SessionEffect =
   | { readonly type: 'disconnect' }
   | { readonly type: 'schedule'; readonly timer: TimerName; readonly ms: number }
   | { readonly type: 'cancel'; readonly timer: TimerName }
-  | { readonly type: 'opened'; readonly side: Side }
+  | { readonly type: 'opened'; readonly side: Side; readonly version: number }
+  /** The side refused the version asked for; `next` is asked for at once on the same side (absent: none left). */
+  | { readonly type: 'version-refused'; readonly side: Side; readonly version: number; readonly next: number | undefined }
   | { readonly type: 'failed'; readonly failure: FailureRecord }
   /** A heartbeat interval passed with the last HEARTBEAT_REQ unanswered (CTI OS OnMissingHeartbeat). */
   | { readonly type: 'missed-heartbeat'; readonly side: Side; readonly consecutive: number; readonly intervalMs: number }
@@ -129,6 +142,8 @@ export interface MachineContext {
   readonly invokeId: () => number;
   /** A number in [0, 1) for jitter; injected so tests are repeatable. */
   readonly random: () => number;
+  /** The version each side took earlier in this process (the driver remembers; absent: none yet). */
+  readonly negotiated?: NegotiatedVersions;
 }
 
 export interface Transition {
@@ -155,11 +170,11 @@ export function retryDelayMs(attempt: number, retry: SessionSettings['retry'], r
   return Math.max(0, Math.round(base - spread + 2 * spread * random()));
 }
 
-function connectTo(side: Side, attempt: number, ctx: MachineContext): Transition {
+function connectTo(side: Side, attempt: number, ctx: MachineContext, version = versionToAsk(side, ctx.settings, ctx.negotiated)): Transition {
   const endpoint = ctx.settings.sides[side];
   if (!endpoint) throw new Error(`side ${side} is not configured`);
   return {
-    state: { phase: 'connecting', side, attempt },
+    state: { phase: 'connecting', side, attempt, version },
     effects: [
       { type: 'connect', side, endpoint },
       { type: 'schedule', timer: 'connect', ms: ctx.settings.connectTimeoutMs },
@@ -182,11 +197,11 @@ function fail(side: Side, attempt: number, reason: string, ctx: MachineContext, 
   };
 }
 
-function openRequest(invokeId: number, settings: SessionSettings): Message<'OPEN_REQ'> {
+function openRequest(invokeId: number, settings: SessionSettings, version: number): Message<'OPEN_REQ'> {
   return {
     MessageType: 'OPEN_REQ',
     InvokeID: invokeId,
-    VersionNumber: settings.protocolVersion,
+    VersionNumber: version,
     IdleTimeout: idleTimeoutSeconds(settings.heartbeatIntervalMs),
     PeripheralID: settings.open.peripheralId,
     ServicesRequested: settings.open.servicesRequested,
@@ -223,10 +238,10 @@ export function transition(state: SessionState, event: SessionEvent, ctx: Machin
       if (event.type === 'socket-connected') {
         const invokeId = ctx.invokeId();
         return {
-          state: { phase: 'opening', side: state.side, attempt: state.attempt, invokeId },
+          state: { phase: 'opening', side: state.side, attempt: state.attempt, invokeId, version: state.version },
           effects: [
             { type: 'cancel', timer: 'connect' },
-            { type: 'send', message: openRequest(invokeId, ctx.settings) },
+            { type: 'send', message: openRequest(invokeId, ctx.settings, state.version) },
             { type: 'schedule', timer: 'open', ms: ctx.settings.openTimeoutMs },
           ],
         };
@@ -293,18 +308,37 @@ function onOpeningMessage(
 ): Transition {
   if (message.MessageType === 'OPEN_CONF' && message.InvokeID === state.invokeId) {
     return {
-      state: { phase: 'open', side: state.side, conf: message, unansweredHeartbeats: 0, lastHeartbeatInvokeId: undefined },
+      state: { phase: 'open', side: state.side, version: state.version, conf: message, unansweredHeartbeats: 0, lastHeartbeatInvokeId: undefined },
       effects: [
         { type: 'cancel', timer: 'open' },
         { type: 'schedule', timer: 'heartbeat', ms: ctx.settings.heartbeatIntervalMs },
         silenceDeadline(ctx),
-        { type: 'opened', side: state.side },
+        { type: 'opened', side: state.side, version: state.version },
       ],
     };
   }
+  if (refusesVersion(message) && message.InvokeID === state.invokeId) {
+    const next = stepDown(state.version, ctx.settings);
+    if (next !== undefined) {
+      // Not a failure of the side: reset the connection (as the guide asks after a
+      // refused open) and ask the same side again at once, one version older.
+      const retry = connectTo(state.side, state.attempt, ctx, next);
+      return {
+        state: retry.state,
+        effects: [
+          { type: 'cancel', timer: 'open' },
+          { type: 'disconnect' },
+          { type: 'version-refused', side: state.side, version: state.version, next },
+          ...retry.effects,
+        ],
+      };
+    }
+    const why = ctx.settings.protocolVersionPinned ? 'the pinned' : 'the oldest supported';
+    const failed = fail(state.side, state.attempt, `side ${state.side} refused ${why} protocol version ${state.version} (${describeStatus(message)})`, ctx, 'protocol-mismatch', STATUS.E_CTI_INVALID_VERSION);
+    return { state: failed.state, effects: [{ type: 'version-refused', side: state.side, version: state.version, next: undefined }, ...failed.effects] };
+  }
   if (message.MessageType === 'FAILURE_CONF' && message.InvokeID === state.invokeId) {
-    const mismatch = message.Status === STATUS.E_CTI_INVALID_VERSION;
-    return fail(state.side, state.attempt, `side ${state.side} refused the session: ${describeStatus(message)}`, ctx, mismatch ? 'protocol-mismatch' : 'connect-fail', message.Status);
+    return fail(state.side, state.attempt, `side ${state.side} refused the session: ${describeStatus(message)}`, ctx, 'connect-fail', message.Status);
   }
   if (message.MessageType === 'FAILURE_EVENT') {
     return fail(state.side, state.attempt, `side ${state.side} failed the session: ${describeStatus(message)}`, ctx);

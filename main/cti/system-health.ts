@@ -46,7 +46,7 @@ function withPeripheral(health: SystemHealth, peripheralId: number, online: bool
  * peripherals are. `peripheralId` is the one OPEN_REQ named (agent mode), if any.
  */
 export function healthOnOpen(health: SystemHealth, side: Side, conf: Message<'OPEN_CONF'>, peripheralId: number, now: number): SystemHealth {
-  const ctiServer = { status: 'online' as const, side, since: health.ctiServer.status === 'online' ? health.ctiServer.since : now };
+  const ctiServer = { ...health.ctiServer, status: 'online' as const, side, since: health.ctiServer.status === 'online' ? health.ctiServer.since : now };
   // What an earlier session said about peripherals is stale: this OPEN_CONF (and the events after it) tell.
   const ids = conf.FltPeripheralID && conf.FltPeripheralID.length > 0 ? conf.FltPeripheralID : isNoneUint(peripheralId) ? [] : [peripheralId];
   const peripherals = [...new Set(ids)]
@@ -62,6 +62,12 @@ export function healthOnOpen(health: SystemHealth, side: Side, conf: Message<'OP
     centralController: stamp(health.centralController, { status: status((conf.PGStatus & PG_STATUS.CC_DOWN) === 0) }, now),
     peripherals,
   };
+}
+
+/** A session opened on `side` with protocol `version`: health shows each side's version. */
+export function healthOnProtocolVersion(health: SystemHealth, side: Side, version: number): SystemHealth {
+  if (health.ctiServer.protocolVersions[side] === version) return health;
+  return { ...health, ctiServer: { ...health.ctiServer, protocolVersions: { ...health.ctiServer.protocolVersions, [side]: version } } };
 }
 
 /** A SYSTEM_EVENT: its PGStatus always, and what its SystemEventID says. */
@@ -86,7 +92,7 @@ export function healthOnLinkDown(health: SystemHealth, now: number): SystemHealt
   return {
     // The settings' health is the last download's, whatever the link does since.
     ...health,
-    ctiServer: { status: 'offline', side: null, since: now },
+    ctiServer: { ...health.ctiServer, status: 'offline', side: null, since: now },
     peripheralGateway: unknown(health.peripheralGateway),
     centralController: unknown(health.centralController),
     peripherals: health.peripherals.map(unknown),

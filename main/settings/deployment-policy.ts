@@ -16,7 +16,15 @@ const jsonPointer = z.string().regex(/^(\/[^/]+)+$/, 'expected a JSON Pointer su
  */
 export const DeploymentPolicySchema = z
   .object({
-    cti: z.object({ sideA: endpointText.optional(), sideB: endpointText.optional() }).strict().prefault({}),
+    cti: z
+      .object({
+        sideA: endpointText.optional(),
+        sideB: endpointText.optional(),
+        /** Pins the GED-188 protocol version for every user; absent: the newest each side takes. */
+        protocolVersion: z.number().int().min(13).max(25).optional(),
+      })
+      .strict()
+      .prefault({}),
     settings: z
       .object({
         /** An http(s) URL or an absolute file path (a network share too). */
@@ -103,11 +111,18 @@ export function policySettingsOptions(
   policy: DeploymentPolicy,
   user: SettingsSource | undefined,
   embeddedSimulatorControlUrl: string | undefined,
-): { readonly source: SettingsSource; readonly refreshIntervalMs: number; readonly policyLocked: Readonly<Record<string, unknown>> } {
+): {
+  readonly source: SettingsSource;
+  readonly refreshIntervalMs: number;
+  readonly policyLocked: Readonly<Record<string, unknown>>;
+  readonly pinnedProtocolVersion?: number;
+} {
   return {
     source: policySettingsSource(policy, user, embeddedSimulatorControlUrl),
     refreshIntervalMs: policy.settings.refreshIntervalMs,
     policyLocked: policy.settings.locked,
+    // The connection profile's protocol version, locked by IT on this machine.
+    ...(policy.cti.protocolVersion === undefined ? {} : { pinnedProtocolVersion: policy.cti.protocolVersion }),
   };
 }
 

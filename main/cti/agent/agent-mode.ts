@@ -27,7 +27,7 @@ export type { DuplicateLoginPolicy, SetAgentOptions } from './agent-selection.js
 export interface AgentSessionPort {
   readonly current: SessionState;
   request(message: Message): Promise<Message>;
-  reopen(open: OpenParameters): Promise<void>;
+  reopen(open: OpenParameters, profileVersion?: number): Promise<void>;
   dropLink(reason: string): void;
 }
 
@@ -297,7 +297,7 @@ export class AgentMode {
     this.recentlyEnded.clear();
     this.selection = newSelection(options, this.clock());
     this.listener.changed();
-    return this.setAgentAnswer.wait(options.identity.agentId, () => this.port.reopen(requests.agentOpenParameters(options.identity, options.supervisor ?? false)));
+    return this.setAgentAnswer.wait(options.identity.agentId, () => this.port.reopen(requests.agentOpenParameters(options.identity, options.supervisor ?? false), options.protocolVersion));
   }
 
   /** The agent a command acts for, once agent mode is in service; else why not, and what to do. */

@@ -11,6 +11,8 @@ export interface SetAgentOptions {
   readonly duplicateLogin?: DuplicateLoginPolicy;
   /** Open with the SUPERVISOR service and team configuration (a supervisor's desktop). */
   readonly supervisor?: boolean;
+  /** The protocol version the connection profile pins (a policy or config pin wins). */
+  readonly protocolVersion?: number;
 }
 
 /** The agent set on this desktop and its state as the desktop knows it; agent mode applies events to it. */

@@ -84,7 +84,8 @@ export interface StatusSystem {
 type WithTime<T> = T & { readonly time: string; readonly messageId: number };
 
 export type MonitorEvent = WithTime<
-  | { readonly event: 'OnConnection'; readonly currentServer: Side; readonly endpoint: string; readonly failover: boolean }
+  /** `protocolVersion`: what the session opened with (negotiated, or pinned by --version). */
+  | { readonly event: 'OnConnection'; readonly currentServer: Side; readonly endpoint: string; readonly failover: boolean; readonly protocolVersion?: number }
   | {
       readonly event: 'OnConnectionFailure';
       readonly failedServer: Side;

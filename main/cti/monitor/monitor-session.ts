@@ -2,6 +2,7 @@ import { AGENT_STATE_MASK, CALL_MSG_MASK, SERVICE, isNoneUint, messageIdOf, type
 import { CallBook, callKey, type Call, type CallKey } from '../calls/index.js';
 import { CtiSession, RequestFailed, type SessionLog, type SessionObserver } from '../cti-session.js';
 import { formatEndpoint, type Side, type SideEndpoints } from '../endpoints.js';
+import { versionSettings } from '../protocol-version.js';
 import type { FailureRecord, OpenParameters, SessionSettings, SessionState } from '../session-machine.js';
 import { AgentDirectory } from './agent-directory.js';
 import { agentStateChangeFields, callEventFields, callFieldsOf, systemEventName } from './event-translation.js';
@@ -22,7 +23,8 @@ import { SystemStatus } from './system-status.js';
 
 export interface MonitorOptions {
   readonly sides: SideEndpoints;
-  readonly protocolVersion: number;
+  /** Pins the protocol version; absent: the newest the side takes (protocol-version.ts). */
+  readonly protocolVersion?: number;
   readonly heartbeatIntervalMs: number;
   readonly missedHeartbeatLimit: number;
   readonly clientId: string;
@@ -133,7 +135,7 @@ export class MonitorSession {
     this.book = new CallBook({ ended: (call) => this.endedToReport.push(call) }, this.clock);
     const settings: SessionSettings = {
       sides: options.sides,
-      protocolVersion: options.protocolVersion,
+      ...versionSettings(options.protocolVersion),
       heartbeatIntervalMs: options.heartbeatIntervalMs,
       missedHeartbeatLimit: options.missedHeartbeatLimit,
       connectTimeoutMs: 5_000,
@@ -183,7 +185,9 @@ export class MonitorSession {
     this.unansweredHeartbeats = 0;
     this.phase = { kind: 'snapshotting', connection, held: [], covered: new Map() };
     const endpoint = this.options.sides[side];
-    this.raise({ event: 'OnConnection', currentServer: side, endpoint: endpoint ? formatEndpoint(endpoint) : '', failover });
+    const state = this.session.current;
+    const version = state.phase === 'open' ? { protocolVersion: state.version } : {};
+    this.raise({ event: 'OnConnection', currentServer: side, endpoint: endpoint ? formatEndpoint(endpoint) : '', failover, ...version });
     void this.resynchronise(connection, failover);
   }
 

@@ -119,6 +119,7 @@ export const useAgentStore = defineStore('agent', () => {
           instrument,
           ...(position ? { position } : {}),
           ...(profile ? { peripheralId: profile.peripheralId, duplicateLogin: profile.duplicateLogin } : {}),
+          ...(profile?.protocolVersion === undefined ? {} : { protocolVersion: profile.protocolVersion }),
         });
         if (set.state !== 'logout') return undefined;
       }

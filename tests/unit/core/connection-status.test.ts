@@ -7,7 +7,7 @@ const sides = { A: { host: '10.1.1.1', port: 42027 }, B: { host: 'cti-b.example.
 describe('connection status', () => {
   it('maps each session phase to what the status bar says', () => {
     expect(connectionStatusOf({ phase: 'stopped' }, sides, 5)).toEqual({ state: 'stopped', since: 5 });
-    expect(connectionStatusOf({ phase: 'opening', side: 'A', attempt: 2, invokeId: 1 }, sides, 5)).toEqual({
+    expect(connectionStatusOf({ phase: 'opening', side: 'A', attempt: 2, invokeId: 1, version: 25 }, sides, 5)).toEqual({
       state: 'connecting',
       side: 'A',
       endpoint: '10.1.1.1:42027',

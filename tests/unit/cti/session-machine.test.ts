@@ -10,6 +10,7 @@ import {
   type SessionSettings,
   type SessionState,
 } from '../../../main/cti/session-machine.js';
+import { STATUS } from '../../../ged188/index.js';
 import { activeOpenConf } from '../../support/messages.js';
 
 const settings: SessionSettings = {
@@ -68,7 +69,7 @@ describe('session state machine', () => {
       type: 'send',
       message: expect.objectContaining({ MessageType: 'OPEN_REQ', InvokeID: 1, VersionNumber: 24, IdleTimeout: 20, ClientID: 'desk-1' }),
     });
-    expect(machine.state).toEqual({ phase: 'opening', side: 'A', attempt: 1, invokeId: 1 });
+    expect(machine.state).toEqual({ phase: 'opening', side: 'A', attempt: 1, invokeId: 1, version: 24 });
   });
 
   it('opens on the matching OPEN_CONF only', () => {
@@ -78,7 +79,7 @@ describe('session state machine', () => {
     expect(machine.send({ type: 'message', message: openConf(99) })).toEqual([]);
     expect(machine.state.phase).toBe('opening');
     const effects = machine.send({ type: 'message', message: openConf(1) });
-    expect(effects).toContainEqual({ type: 'opened', side: 'A' });
+    expect(effects).toContainEqual({ type: 'opened', side: 'A', version: 24 });
     expect(effects).toContainEqual({ type: 'schedule', timer: 'heartbeat', ms: 750 });
   });
 
@@ -240,5 +241,70 @@ describe('timing rules', () => {
     expect(retryDelayMs(2, retry, () => 0)).toBe(800);
     expect(retryDelayMs(2, retry, () => 0.999999)).toBe(1200);
     expect(retryDelayMs(50, retry, () => 0.5)).toBe(10000);
+  });
+});
+
+describe('protocol version negotiation', () => {
+  const refusal = (invokeId: number) => ({ MessageType: 'FAILURE_CONF', InvokeID: invokeId, Status: STATUS.E_CTI_INVALID_VERSION }) as const;
+  function run(custom: Partial<SessionSettings>, negotiated?: MachineContext['negotiated']) {
+    let invokeId = 0;
+    const ctx: MachineContext = { settings: { ...settings, ...custom }, invokeId: () => ++invokeId, random: () => 0.5, ...(negotiated ? { negotiated } : {}) };
+    let state: SessionState = initialSessionState();
+    return {
+      send: (event: SessionEvent) => {
+        const result = transition(state, event, ctx);
+        state = result.state;
+        return result.effects;
+      },
+      get state() {
+        return state;
+      },
+      get invokeId() {
+        return invokeId;
+      },
+    };
+  }
+
+  it('asks the same side again at once, one version older, when it refuses the version; no failure, no back-off', () => {
+    const machine = run({ protocolVersion: 25 });
+    machine.send({ type: 'start' });
+    machine.send({ type: 'socket-connected' });
+    const effects = machine.send({ type: 'message', message: refusal(1) });
+    expect(effects).toEqual([
+      { type: 'cancel', timer: 'open' },
+      { type: 'disconnect' },
+      { type: 'version-refused', side: 'A', version: 25, next: 24 },
+      { type: 'connect', side: 'A', endpoint: settings.sides.A },
+      { type: 'schedule', timer: 'connect', ms: 5000 },
+    ]);
+    expect(machine.state).toEqual({ phase: 'connecting', side: 'A', attempt: 1, version: 24 });
+    expect(machine.send({ type: 'socket-connected' })).toContainEqual({ type: 'send', message: expect.objectContaining({ MessageType: 'OPEN_REQ', VersionNumber: 24 }) });
+    expect(machine.send({ type: 'message', message: activeOpenConf(machine.invokeId) })).toContainEqual({ type: 'opened', side: 'A', version: 24 });
+    expect(machine.state).toMatchObject({ phase: 'open', side: 'A', version: 24 });
+  });
+
+  it('fails the side as a protocol mismatch when the oldest version is refused, and when a pinned one is', () => {
+    const oldest = run({ protocolVersion: 13 });
+    oldest.send({ type: 'start' });
+    oldest.send({ type: 'socket-connected' });
+    const effects = oldest.send({ type: 'message', message: refusal(1) });
+    expect(effects).toContainEqual({ type: 'failed', failure: expect.objectContaining({ side: 'A', kind: 'protocol-mismatch', status: STATUS.E_CTI_INVALID_VERSION }) });
+    expect(oldest.state).toMatchObject({ phase: 'waiting', side: 'B' });
+
+    const pinned = run({ protocolVersion: 24, protocolVersionPinned: true });
+    pinned.send({ type: 'start' });
+    pinned.send({ type: 'socket-connected' });
+    const refused = pinned.send({ type: 'message', message: refusal(1) });
+    expect(refused).toContainEqual({ type: 'version-refused', side: 'A', version: 24, next: undefined });
+    expect(refused).toContainEqual({ type: 'failed', failure: expect.objectContaining({ kind: 'protocol-mismatch', reason: expect.stringContaining('pinned protocol version 24') }) });
+  });
+
+  it('asks a side for the version it took before', () => {
+    const machine = run({ protocolVersion: 25 }, { A: 20, B: 15 });
+    machine.send({ type: 'start' });
+    expect(machine.state).toMatchObject({ phase: 'connecting', side: 'A', version: 20 });
+    machine.send({ type: 'socket-failed', reason: 'reset' });
+    machine.send({ type: 'timer', timer: 'retry' });
+    expect(machine.state).toMatchObject({ phase: 'connecting', side: 'B', version: 15 });
   });
 });

@@ -13,7 +13,7 @@ describe('system health (ctios.md §1.6)', () => {
   it('reads OPEN_CONF, then SYSTEM_EVENTs, and keeps `since` while a status holds', () => {
     let health = healthOnOpen(initialSystemHealth(0), 'A', conf({ PGStatus: PG_STATUS.CC_DOWN }), 5000, 10);
     expect(health).toEqual({
-      ctiServer: { status: 'online', side: 'A', since: 10 },
+      ctiServer: { status: 'online', side: 'A', since: 10, protocolVersions: { A: null, B: null } },
       peripheralGateway: { status: 'online', pgStatus: PG_STATUS.CC_DOWN, flags: ['cc-down'], since: 10 },
       centralController: { status: 'offline', since: 10 },
       peripherals: [{ peripheralId: 5000, status: 'online', since: 10 }],
