@@ -24,6 +24,7 @@ import { type Peripheral } from './pg/peripheral.js';
 import { ControlFailure } from './pg/refusals.js';
 import { handleRequest } from './request-handlers.js';
 import { greetingEvents } from './session-greeting.js';
+import { callStateForPromotion } from './promotion-call-state.js';
 import type { AgentRuntime, PgEvent } from './pg/model.js';
 
 /** Whether the side a session was opened on serves it, waits as standby, or is handing over. */
@@ -33,6 +34,8 @@ export type SessionRole = 'active' | 'standby' | 'draining';
 export interface ServerView {
   /** The role a new session opened now would get, or the FAILURE_CONF status refusing it. */
   roleForOpen(version: number, servicesRequested: number): SessionRole | { readonly refuse: number; readonly why: string };
+  /** Whether this server takes active/standby sessions (v24 `CTI_SERVICE_ACTIVE_STANDBY`); a site may not. */
+  readonly offersActiveStandby: boolean;
   /** A stalled side neither answers nor sends: a half-open link (fault `stall-side`). */
   isStalled(): boolean;
   /** How long a connection may stay without an open session before it is closed. */
@@ -142,6 +145,8 @@ export class ClientSession {
     this.send({ MessageType: 'STANDBY_ACTIVE_EVENT_MSG' });
     open.unsubscribe = this.server.events.add(this);
     for (const event of greetingEvents(this.server.peripheral, open.interest, this.server.pgStatus())) this.send(event);
+    // Call state for the calls in progress, as a real peer re-sends it (§2.11 rule 3).
+    for (const event of callStateForPromotion(this.server.peripheral)) this.deliver(event);
     this.server.log(`${this.label}: session ${open.interest.sessionId} is active`);
   }
 
@@ -319,7 +324,7 @@ export class ClientSession {
     const peripheral = this.server.peripheral;
     const maskProblem = invalidMasks(request);
     if (maskProblem) return this.refuse(InvokeID, maskProblem.status, maskProblem.detail);
-    const granted = request.ServicesRequested & SUPPORTED_SERVICES;
+    const granted = request.ServicesRequested & SUPPORTED_SERVICES & (this.server.offersActiveStandby ? ~0 : ~SERVICE.ACTIVE_STANDBY);
     let agent: AgentRuntime | undefined;
     if (granted & SERVICE.CLIENT_EVENTS) {
       if (request.PeripheralID !== peripheral.peripheralId) {

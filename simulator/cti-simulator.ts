@@ -27,6 +27,12 @@ export interface SimulatorOptions {
   /** How long an outside number rings before it answers (default 1 s). */
   readonly outsideAnswerMs?: number;
   readonly log?: (line: string) => void;
+  /**
+   * Whether the server takes v24 active/standby sessions (default true). False: the
+   * standby side refuses every open with E_CTI_CTI_SERVER_OFFLINE and ServicesGranted
+   * never has ACTIVE_STANDBY, as a server not configured for it (§2.11 rule 4).
+   */
+  readonly activeStandby?: boolean;
   /** The maintenance hand-over's two 5 s windows (§2.11); shorter in tests. */
   readonly maintenanceTiming?: { readonly responseMs?: number; readonly stoppingMs?: number };
   /** A connection that has not opened a session this long after connecting is closed (default 30 s). */
@@ -198,6 +204,7 @@ export class CtiSimulator {
   private handOver: MaintenanceHandOver | undefined;
   private readonly maintenanceTiming: { responseMs: number; stoppingMs: number };
   private readonly openTimeoutMs: number;
+  private readonly offersActiveStandby: boolean;
   private settings: DesktopSettingsDocument;
 
   private constructor(options: SimulatorOptions) {
@@ -209,6 +216,7 @@ export class CtiSimulator {
       B: new SideListener('B', host, options.ports?.B ?? 0, maxConnections, this.log),
     };
     this.openTimeoutMs = options.openTimeoutMs ?? DEFAULT_OPEN_TIMEOUT_MS;
+    this.offersActiveStandby = options.activeStandby ?? true;
     this.peripheral = new Peripheral(options.site ?? generatedSite({ agents: 10 }), options.clock ?? Date.now, {
       ...(options.outsideAnswerMs === undefined ? {} : { outsideAnswerMs: options.outsideAnswerMs }),
     });
@@ -243,6 +251,7 @@ export class CtiSimulator {
           socket,
           {
             roleForOpen: (version, services) => this.roleForOpen(listener, version, services),
+            offersActiveStandby: this.offersActiveStandby,
             isStalled: () => listener.condition === 'stalled',
             openTimeoutMs: this.openTimeoutMs,
             peripheral: this.peripheral,
@@ -266,7 +275,7 @@ export class CtiSimulator {
   private roleForOpen(listener: SideListener, version: number, services: number): SessionRole | { refuse: number; why: string } {
     if (listener.condition === 'maintenance') return { refuse: STATUS.E_CTI_SERVER_IN_MAINTENANCE_MODE, why: 'this side is going into maintenance' };
     if (listener.state === 'active') return 'active';
-    if (listener.state === 'standby' && version >= 24 && services & SERVICE.ACTIVE_STANDBY) return 'standby';
+    if (listener.state === 'standby' && this.offersActiveStandby && version >= 24 && services & SERVICE.ACTIVE_STANDBY) return 'standby';
     return { refuse: STATUS.E_CTI_CTI_SERVER_OFFLINE, why: 'this side is not active (standby sessions need version 24+ and ACTIVE_STANDBY)' };
   }
 
