@@ -188,7 +188,8 @@ function connectTo(side: Side, attempt: number, ctx: MachineContext): Transition
  * Whether the session asks for CTI_SERVICE_ACTIVE_STANDBY: from version 24 on, with
  * both sides configured (ged188.md §2.11 rule 5). Older servers get today's one session.
  */
-export function asksActiveStandby(settings: Pick<SessionSettings, 'protocolVersion' | 'sides'>): boolean {
+export function asksActiveStandby(settings: Pick<SessionSettings, 'protocolVersion' | 'sides' | 'standby'>): boolean {
+  if (settings.standby) return true;
   return settings.protocolVersion >= 24 && settings.sides.A !== undefined && settings.sides.B !== undefined;
 }
 
