@@ -178,7 +178,10 @@ export class ClientSession {
   /** Ends the connection abruptly, as a failed CTI Server does. */
   kill(): void {
     this.closed();
-    this.socket.resetAndDestroy();
+    // A socket already ended (FIN sent) is destroyed plainly: resetting it leaves its
+    // handle open on Node 20, which keeps the process alive after stop().
+    if (this.socket.writableEnded) this.socket.destroy();
+    else this.socket.resetAndDestroy();
   }
 
   /** Ends the session with an unsolicited FAILURE_EVENT, then closes the connection. */

@@ -36,6 +36,7 @@ async function simulator(options: { activeStandby?: boolean } = {}): Promise<Sim
   };
 }
 
+const standbyOf = (s: AppState) => (s.connection.state === 'connected' ? s.connection.standby : undefined);
 const standbyOn = (side: 'A' | 'B') => (s: AppState) => s.connection.state === 'connected' && s.connection.standby?.state === 'open' && s.connection.standby.side === side;
 const workingOn = (side: 'A' | 'B') => (s: AppState) => s.connection.state === 'connected' && s.connection.side === side;
 /** Well under the 3 × 90 s a silent link would take to be found by heartbeats. */
@@ -78,7 +79,7 @@ describe('agent mode with a standby session', () => {
     const { sim } = await simulator();
     await post(sim, '/faults', { type: 'kill-side', side: 'B' });
     const core = await loggedIn(sim, '1001', '3001');
-    await waitFor(core, (s) => workingOn('A')(s) && s.connection.standby?.state !== 'open', 'working on A, no standby yet');
+    await waitFor(core, (s) => workingOn('A')(s) && standbyOf(s)?.state !== 'open', 'working on A, no standby yet');
     await post(sim, '/faults', { type: 'restore-side', side: 'B' });
     await waitFor(core, standbyOn('B'), 'a standby session on side B once it is up', 15_000);
   });
@@ -117,7 +118,7 @@ describe('agent mode with a standby session', () => {
   it('falls back to one session when the server does not take standby sessions, and fails over on the reset', async () => {
     const { sim, activeOpens } = await simulator({ activeStandby: false });
     const core = await loggedIn(sim, '1001', '3001');
-    const state = await waitFor(core, (s) => workingOn('A')(s) && s.connection.standby?.state === 'off', 'one session');
+    const state = await waitFor(core, (s) => workingOn('A')(s) && standbyOf(s)?.state === 'off', 'one session');
     expect(state.connection.state === 'connected' && state.connection.standby).toMatchObject({ state: 'off', reason: expect.stringMatching(/did not grant/) });
     await post(sim, '/faults', { type: 'kill-side', side: 'A' });
     await waitFor(core, (s) => workingOn('B')(s) && active(s) && agentState(s) === 'not-ready', 'the agent on side B', PROMPTLY_MS);
