@@ -8,6 +8,19 @@ export const ProtocolVersionSchema = z.number().int().min(13).max(25);
 const since = z.number().int().nonnegative().describe('epoch milliseconds when this state began');
 
 /**
+ * The standby session on the other side (protocol version 24+, ged188.md §2.11):
+ * `off` with why when there is none (an older server, one side, or the service refused).
+ */
+export const StandbySessionStatusSchema = z.discriminatedUnion('state', [
+  z.object({ state: z.literal('off'), reason: z.string() }),
+  z.object({ state: z.literal('connecting'), side: SideSchema }),
+  z.object({ state: z.literal('open'), side: SideSchema }),
+  z.object({ state: z.literal('waiting'), side: SideSchema, reason: z.string() }),
+]);
+export type StandbySessionStatus = z.infer<typeof StandbySessionStatusSchema>;
+const standby = StandbySessionStatusSchema.optional();
+
+/**
  * The link to CTI Server as the status bar shows it. One variant per state, so a
  * "connected" status without a side cannot be expressed.
  */
@@ -19,6 +32,7 @@ export const ConnectionStatusSchema = z.discriminatedUnion('state', [
     endpoint: z.string(),
     attempt: z.number().int().positive(),
     since,
+    standby,
   }),
   z.object({
     state: z.literal('connected'),
@@ -27,6 +41,7 @@ export const ConnectionStatusSchema = z.discriminatedUnion('state', [
     /** The GED-188 protocol version the session opened with (negotiated or pinned). */
     protocolVersion: ProtocolVersionSchema.optional(),
     since,
+    standby,
   }),
   z.object({
     state: z.literal('out-of-service'),
@@ -38,6 +53,7 @@ export const ConnectionStatusSchema = z.discriminatedUnion('state', [
     reason: z.string(),
     retryAt: z.number().int().nonnegative(),
     since,
+    standby,
   }),
   z.object({ state: z.literal('closing'), side: SideSchema, endpoint: z.string(), since }),
 ]);

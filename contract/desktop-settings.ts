@@ -157,7 +157,13 @@ export const ConnectionProfileSchema = z
     sideB: ServerAddressSchema.optional().describe('CTI Server side B'),
     peripheralId: z.number().int().nonnegative().max(0xfffffffe).default(5000),
     protocolVersion: z.number().int().min(13).max(25).optional().describe('Pins the GED-188 protocol version; absent: the newest the server takes (from 25 down)'),
-    heartbeatIntervalMs: z.number().int().min(250).max(600_000).default(5000),
+    heartbeatIntervalMs: z
+      .number()
+      .int()
+      .min(250)
+      .max(600_000)
+      .optional()
+      .describe('Heartbeat interval, ms; absent: the desktop default (90 s). Below 5 s counts as 5 s, the guide\'s minimum'),
     missedHeartbeatLimit: z.number().int().min(1).max(10).default(3).describe('Missed heartbeats before the link counts as dead (CTI OS MaxHeartbeats)'),
     idleTimeoutMs: z.number().int().min(0).max(3_600_000).default(0).describe('Idle timeout CTI Server applies to the session (OPEN_REQ IdleTimeout), ms'),
     autoLogin: z.boolean().default(true).describe('Log in again after a failover (CTI OS AutoLogin)'),

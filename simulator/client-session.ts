@@ -26,6 +26,7 @@ import { ControlFailure } from './pg/refusals.js';
 import { ASSIST_BODY_VERSION } from './pg/supervision.js';
 import { handleRequest } from './request-handlers.js';
 import { greetingEvents } from './session-greeting.js';
+import { callStateForPromotion } from './promotion-call-state.js';
 import type { AgentRuntime, PgEvent } from './pg/model.js';
 
 /** Whether the side a session was opened on serves it, waits as standby, or is handing over. */
@@ -35,6 +36,8 @@ export type SessionRole = 'active' | 'standby' | 'draining';
 export interface ServerView {
   /** The role a new session opened now would get, or the FAILURE_CONF status refusing it. */
   roleForOpen(version: number, servicesRequested: number): SessionRole | { readonly refuse: number; readonly why: string };
+  /** Whether this server takes active/standby sessions (v24 `CTI_SERVICE_ACTIVE_STANDBY`); a site may not. */
+  readonly offersActiveStandby: boolean;
   /** A stalled side neither answers nor sends: a half-open link (fault `stall-side`). */
   isStalled(): boolean;
   /** How long a connection may stay without an open session before it is closed. */
@@ -155,6 +158,8 @@ export class ClientSession {
     this.send({ MessageType: 'STANDBY_ACTIVE_EVENT_MSG' });
     open.unsubscribe = this.server.events.add(this);
     for (const event of greetingEvents(this.server.peripheral, open.interest, this.server.pgStatus())) this.send(event);
+    // Call state for the calls in progress, as a real peer re-sends it (§2.11 rule 3).
+    for (const event of callStateForPromotion(this.server.peripheral)) this.deliver(event);
     this.server.log(`${this.label}: session ${open.interest.sessionId} is active`);
   }
 
@@ -186,7 +191,10 @@ export class ClientSession {
   /** Ends the connection abruptly, as a failed CTI Server does. */
   kill(): void {
     this.closed();
-    this.socket.resetAndDestroy();
+    // A socket already ended (FIN sent) is destroyed plainly: resetting it leaves its
+    // handle open on Node 20, which keeps the process alive after stop().
+    if (this.socket.writableEnded) this.socket.destroy();
+    else this.socket.resetAndDestroy();
   }
 
   /** Ends the session with an unsolicited FAILURE_EVENT, then closes the connection. */
@@ -335,7 +343,7 @@ export class ClientSession {
     const peripheral = this.server.peripheral;
     const maskProblem = invalidMasks(request);
     if (maskProblem) return this.refuse(InvokeID, maskProblem.status, maskProblem.detail);
-    const granted = request.ServicesRequested & SUPPORTED_SERVICES;
+    const granted = request.ServicesRequested & SUPPORTED_SERVICES & (this.server.offersActiveStandby ? ~0 : ~SERVICE.ACTIVE_STANDBY);
     let agent: AgentRuntime | undefined;
     if (granted & SERVICE.CLIENT_EVENTS) {
       if (request.PeripheralID !== peripheral.peripheralId) {

@@ -26,6 +26,12 @@ export interface SimulatorOptions {
   /** How long an outside number rings before it answers (default 1 s). */
   readonly outsideAnswerMs?: number;
   readonly log?: (line: string) => void;
+  /**
+   * Whether the server takes v24 active/standby sessions (default true). False: the
+   * standby side refuses every open with E_CTI_CTI_SERVER_OFFLINE and ServicesGranted
+   * never has ACTIVE_STANDBY, as a server not configured for it (§2.11 rule 4).
+   */
+  readonly activeStandby?: boolean;
   /** The maintenance hand-over's two 5 s windows (§2.11); shorter in tests. */
   readonly maintenanceTiming?: { readonly responseMs?: number; readonly stoppingMs?: number };
   /** A connection that has not opened a session this long after connecting is closed (default 30 s). */
@@ -208,6 +214,7 @@ export class CtiSimulator {
   private readonly maintenanceTiming: { responseMs: number; stoppingMs: number };
   private readonly openTimeoutMs: number;
   private readonly maxVersion: Readonly<Record<Side, number>>;
+  private readonly offersActiveStandby: boolean;
   private settings: DesktopSettingsDocument;
 
   private constructor(options: SimulatorOptions) {
@@ -224,6 +231,7 @@ export class CtiSimulator {
       typeof maxVersion === 'number'
         ? { A: maxVersion, B: maxVersion }
         : { A: maxVersion.A ?? MAX_PROTOCOL_VERSION, B: maxVersion.B ?? MAX_PROTOCOL_VERSION };
+    this.offersActiveStandby = options.activeStandby ?? true;
     this.peripheral = new Peripheral(options.site ?? generatedSite({ agents: 10 }), options.clock ?? Date.now, {
       ...(options.outsideAnswerMs === undefined ? {} : { outsideAnswerMs: options.outsideAnswerMs }),
       clientOfAgent: (agentId) => this.activeSessionOf(agentId)?.client,
@@ -259,6 +267,7 @@ export class CtiSimulator {
           socket,
           {
             roleForOpen: (version, services) => this.roleForOpen(listener, version, services),
+            offersActiveStandby: this.offersActiveStandby,
             isStalled: () => listener.condition === 'stalled',
             openTimeoutMs: this.openTimeoutMs,
             maxVersion: this.maxVersion[side],
@@ -284,7 +293,7 @@ export class CtiSimulator {
   private roleForOpen(listener: SideListener, version: number, services: number): SessionRole | { refuse: number; why: string } {
     if (listener.condition === 'maintenance') return { refuse: STATUS.E_CTI_SERVER_IN_MAINTENANCE_MODE, why: 'this side is going into maintenance' };
     if (listener.state === 'active') return 'active';
-    if (listener.state === 'standby' && version >= 24 && services & SERVICE.ACTIVE_STANDBY) return 'standby';
+    if (listener.state === 'standby' && this.offersActiveStandby && version >= 24 && services & SERVICE.ACTIVE_STANDBY) return 'standby';
     return { refuse: STATUS.E_CTI_CTI_SERVER_OFFLINE, why: 'this side is not active (standby sessions need version 24+ and ACTIVE_STANDBY)' };
   }
 

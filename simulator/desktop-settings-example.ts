@@ -70,7 +70,7 @@ export const EXAMPLE_DESKTOP_SETTINGS = {
       sideB: { host: 'cti-b.contact-centre.example', port: 43027 },
       peripheralId: 5000,
       protocolVersion: 24,
-      heartbeatIntervalMs: 5000,
+      heartbeatIntervalMs: 90_000,
       missedHeartbeatLimit: 3,
       idleTimeoutMs: 0,
       autoLogin: true,

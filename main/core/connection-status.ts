@@ -1,9 +1,10 @@
-import type { ConnectionStatus } from '../../contract/index.js';
+import type { ConnectionStatus, StandbySessionStatus } from '../../contract/index.js';
 import { formatEndpoint, type SideEndpoints } from '../cti/endpoints.js';
 import type { SessionState } from '../cti/session-machine.js';
 
 /** What the status bar should say about a session state, stamped with when it began. */
-export function connectionStatusOf(state: SessionState, sides: SideEndpoints, now: number): ConnectionStatus {
+export function connectionStatusOf(state: SessionState, sides: SideEndpoints, now: number, standbyStatus?: StandbySessionStatus): ConnectionStatus {
+  const standby = standbyStatus === undefined ? {} : { standby: standbyStatus };
   const endpointOf = (side: 'A' | 'B') => {
     const endpoint = sides[side];
     return endpoint ? formatEndpoint(endpoint) : 'not configured';
@@ -13,9 +14,9 @@ export function connectionStatusOf(state: SessionState, sides: SideEndpoints, no
       return { state: 'stopped', since: now };
     case 'connecting':
     case 'opening':
-      return { state: 'connecting', side: state.side, endpoint: endpointOf(state.side), attempt: state.attempt, since: now };
+      return { state: 'connecting', side: state.side, endpoint: endpointOf(state.side), attempt: state.attempt, since: now, ...standby };
     case 'open':
-      return { state: 'connected', side: state.side, endpoint: endpointOf(state.side), protocolVersion: state.version, since: now };
+      return { state: 'connected', side: state.side, endpoint: endpointOf(state.side), protocolVersion: state.version, since: now, ...standby };
     case 'waiting':
       return {
         state: 'out-of-service',
@@ -25,6 +26,7 @@ export function connectionStatusOf(state: SessionState, sides: SideEndpoints, no
         reason: state.lastFailure.reason,
         retryAt: now + state.retryInMs,
         since: now,
+        ...standby,
       };
     case 'closing':
       return { state: 'closing', side: state.side, endpoint: endpointOf(state.side), since: now };

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import { WrapupModeSchema } from '../../contract/index.js';
 import { parseEndpoint, type Endpoint } from '../cti/endpoints.js';
+import { DESKTOP_HEARTBEAT_INTERVAL_MS, MIN_HEARTBEAT_INTERVAL_MS } from './heartbeat-interval.js';
 import { settingsSourceText } from '../settings/settings-source.js';
 
 /** A CTI Server side as `host:port` in a JSON file, checked as the command line checks it. */
@@ -33,7 +34,11 @@ export const LocalConfigSchema = z
         sideB: endpointText.optional(),
         /** Pins the GED-188 protocol version; absent: the newest each side takes (the policy's pin wins). */
         protocolVersion: z.number().int().min(13).max(25).optional(),
-        heartbeatIntervalMs: z.number().int().min(250).max(600_000).default(750),
+        /**
+         * The guide's desktop interval (90 s, IdleTimeout 4×; ged188.md §2.7), never below its
+         * 5 s minimum. A connection profile in the desktop settings that sets one wins.
+         */
+        heartbeatIntervalMs: z.number().int().min(MIN_HEARTBEAT_INTERVAL_MS).max(600_000).default(DESKTOP_HEARTBEAT_INTERVAL_MS),
         missedHeartbeatLimit: z.number().int().min(1).max(10).default(3),
         /** How long a request waits for its confirmation before it counts as lost. */
         requestTimeoutMs: z.number().int().min(100).max(120_000).default(10_000),

@@ -7,8 +7,9 @@ import { CtiSession } from '../cti/cti-session.js';
 import { Outbox } from '../cti/outbox.js';
 import type { SideEndpoints } from '../cti/endpoints.js';
 import { versionSettings } from '../cti/protocol-version.js';
-import { CONNECTION_ONLY, type SessionSettings } from '../cti/session-machine.js';
+import { CONNECTION_ONLY, type SessionSettings, type SessionState } from '../cti/session-machine.js';
 import { connectionStatusOf, nextConnectionStatus } from './connection-status.js';
+import { heartbeatIntervalMs } from './heartbeat-interval.js';
 import { ConnectionLog } from './connection-log.js';
 import type { LocalConfig } from './local-config.js';
 import type { Logger } from './logger.js';
@@ -78,7 +79,7 @@ export class SoftphoneCore {
     // First: an outbox that cannot be opened stops the start before anything is listening.
     const outbox = Outbox.open(options.userDataDir, log.warn);
     const { sides } = options;
-    const settings: SessionSettings = {
+    let settings: SessionSettings = {
       sides,
       // The newest version each side takes, unless the policy or config.json pins one.
       ...versionSettings(options.settings?.pinnedProtocolVersion ?? config.cti.protocolVersion),
@@ -110,6 +111,8 @@ export class SoftphoneCore {
       { published: (state) => store.set('settings', state), downloaded: (event) => connectionLog.settingsDownloaded(event) },
     );
     desktopSettings.start();
+    // The connection profile's heartbeat, from the cached settings (a change applies at the next start).
+    settings = { ...settings, heartbeatIntervalMs: heartbeatIntervalMs(desktopSettings.effective.connectionProfiles, sides, config.cti.heartbeatIntervalMs) };
     const statisticsIntervalMs = desktopSettings.effective.screen.statisticsIntervalMs;
     // CTI OS connection events and system health (ctios.md §1.5, §1.6); `store` exists before any hook runs.
     const connectionLog = new ConnectionLog(sides, { set: (part, value) => store.set(part, value), upsert: (collection, item) => store.upsert(collection, item), remove: (collection, key) => store.remove(collection, key) });
@@ -141,13 +144,17 @@ export class SoftphoneCore {
       calls.publish(view.calls);
       desk.agentChanged();
     };
+    // The working session and, from v24 on, the standby one on the other side (ged188.md §2.11).
+    const publishConnection = (state: SessionState) => {
+      const next = nextConnectionStatus(store.current.connection, connectionStatusOf(state, sides, Date.now(), session.standbyStatus));
+      if (next) store.set('connection', next);
+    };
     const session = new CtiSession(
       settings,
       {
         stateChanged: (state) => {
           connectionLog.stateChanged(state);
-          const next = nextConnectionStatus(store.current.connection, connectionStatusOf(state, sides, Date.now()));
-          if (next) store.set('connection', next);
+          publishConnection(state);
           if (state.phase !== 'open') agentMode.lost();
           monitorMode.observer.stateChanged(state);
           // Enablement follows the link: everything off while it is down (ctios.md §6.6).
@@ -167,6 +174,7 @@ export class SoftphoneCore {
           monitorMode.observer.failed(failure);
         },
         missedHeartbeat: (side, consecutive, intervalMs) => connectionLog.missedHeartbeat(side, consecutive, intervalMs),
+        standbyChanged: () => publishConnection(session.current),
         message: (message) => {
           connectionLog.message(message);
           agentMode.message(message);

@@ -1,13 +1,10 @@
-import net from 'node:net';
-import {
-  FrameReader,
-  decode,
-  encode,
-  type Message,
-} from '../../ged188/index.js';
-import { formatEndpoint, type Side } from './endpoints.js';
+import { AGENT_STATE, SESSION_TYPE, encode, type Message } from '../../ged188/index.js';
+import { ActiveStandby, maintenanceConsent, type StandbyStatus } from './active-standby.js';
+import { CtiLink, type LinkHandler } from './cti-link.js';
+import type { Side } from './endpoints.js';
 import { withProfileVersion, type NegotiatedVersions, type VersionSettings } from './protocol-version.js';
 import {
+  asksActiveStandby,
   initialSessionState,
   transition,
   type FailureRecord,
@@ -31,6 +28,8 @@ export interface SessionObserver {
   missedHeartbeat?(side: Side, consecutive: number, intervalMs: number): void;
   /** A heartbeat was answered (CTI OS: OnHeartbeat). */
   heartbeat?(side: Side): void;
+  /** The standby session on the other side changed (v24 active/standby, ged188.md §2.11). */
+  standbyChanged?(status: StandbyStatus): void;
 }
 
 /** Why a request got no answer; the caller shows the reason to the person who asked. */
@@ -62,14 +61,17 @@ export interface SessionLog {
 }
 
 /**
- * Drives the session machine with a real TCP socket and real timers. Each socket
- * gets a generation number so that events from a connection already given up on
- * can never disturb the current one.
+ * Drives the session machine with a real TCP link and real timers. A link given up
+ * on is reset and stops reporting, so events from an old connection can never
+ * disturb the current one. From version 24 on, with both sides configured, it holds
+ * a standby session on the other side (ActiveStandby) and takes that session's link
+ * over when the other side becomes active.
  */
 export class CtiSession {
   private state: SessionState = initialSessionState();
-  private socket: net.Socket | undefined;
-  private generation = 0;
+  private link: CtiLink | undefined;
+  /** The promoted standby session's link, between the promotion and the machine's `adopt`. */
+  private offered: CtiLink | undefined;
   private nextInvokeId = 1;
   private readonly timers = new Map<TimerName, { readonly handle: NodeJS.Timeout; readonly ms: number }>();
   private whenStopped: (() => void)[] = [];
@@ -80,17 +82,40 @@ export class CtiSession {
   private negotiated: Partial<Record<Side, number>> = {};
   /** The version settings the session was made with (policy / config); a profile's pin applies over them. */
   private readonly baseVersion: VersionSettings;
+  private readonly standby: ActiveStandby | undefined;
+  /** ACTIVE_MAINTENANCE_EVENT_MSG said Continue: the side is handing over to the other one (§2.11). */
+  private handingOver = false;
 
   constructor(
     private settings: SessionSettings,
     private readonly observer: SessionObserver,
     private readonly log: SessionLog,
+    /**
+     * The InvokeID counter, when another session's is shared: a standby link becomes
+     * the working one, so their ids must never collide on it.
+     */
+    private readonly sharedInvokeIds?: () => number,
   ) {
     this.baseVersion = { protocolVersion: settings.protocolVersion, protocolVersionPinned: settings.protocolVersionPinned ?? false };
+    if (!settings.standby && asksActiveStandby(settings)) {
+      this.standby = new ActiveStandby(
+        {
+          promote: (link, side, conf) => this.adopt(link, side, conf),
+          statusChanged: (status) => observer.standbyChanged?.(status),
+        },
+        (standbySettings, standbyObserver) => new CtiSession(standbySettings, standbyObserver, log, () => this.takeInvokeId()),
+        log,
+      );
+    }
   }
 
   get current(): SessionState {
     return this.state;
+  }
+
+  /** The standby session's state; `off` when there is none (before v24, one side, refused). */
+  get standbyStatus(): StandbyStatus {
+    return this.standby?.status ?? { state: 'off', reason: asksActiveStandby(this.settings) ? 'standby session' : 'one session (protocol version below 24 or one side configured)' };
   }
 
   start(): void {
@@ -98,10 +123,11 @@ export class CtiSession {
   }
 
   /** Closes the session (CLOSE_REQ, then up to the close timeout for CLOSE_CONF); resolves once stopped. */
-  stop(): Promise<void> {
+  async stop(): Promise<void> {
+    const standbyStopped = this.standby?.stop() ?? Promise.resolve();
     this.dispatch({ type: 'stop' });
-    if (this.state.phase === 'stopped') return Promise.resolve();
-    return new Promise((resolve) => this.whenStopped.push(resolve));
+    const stopped = this.state.phase === 'stopped' ? Promise.resolve() : new Promise<void>((resolve) => this.whenStopped.push(resolve));
+    await Promise.all([stopped, standbyStopped]);
   }
 
   /**
@@ -143,7 +169,8 @@ export class CtiSession {
    * in flight and answers nothing.
    */
   request(message: Message, timeoutMs = this.settings.requestTimeoutMs ?? REQUEST_TIMEOUT_MS): Promise<Message> {
-    if (this.state.phase !== 'open' || !this.socket) {
+    const link = this.link;
+    if (this.state.phase !== 'open' || !link) {
       const why = this.lastFailure ? `: ${this.lastFailure.reason}` : '';
       return Promise.reject(new RequestFailed('not-connected', `not connected to CTI Server${why}`));
     }
@@ -163,11 +190,25 @@ export class CtiSession {
         reject(new RequestFailed('timeout', `${message.MessageType} got no answer within ${timeoutMs / 1000} s`, message.MessageType));
       }, timeoutMs);
       this.pending.set(invokeId, { type: message.MessageType, resolve, reject, timer });
-      this.socket!.write(frame);
+      link.sendFrame(frame);
     });
   }
 
+  /**
+   * A standby session's part: hands its open link and OPEN_CONF over and stops, the
+   * link left open (the other side became active on it). Undefined when not open.
+   */
+  surrender(): { readonly link: CtiLink; readonly side: Side; readonly conf: Message<'OPEN_CONF'> } | undefined {
+    const state = this.state;
+    const link = this.link;
+    if (state.phase !== 'open' || !link) return undefined;
+    this.link = undefined;
+    this.dispatch({ type: 'handed-over' });
+    return { link, side: state.side, conf: state.conf };
+  }
+
   private takeInvokeId(): number {
+    if (this.sharedInvokeIds) return this.sharedInvokeIds();
     const id = this.nextInvokeId;
     this.nextInvokeId = id >= 0xffffffff ? 1 : id + 1;
     return id;
@@ -203,12 +244,27 @@ export class CtiSession {
     this.dispatch({ type: 'retry-now' });
   }
 
+  /**
+   * The standby session's side became active (STANDBY_ACTIVE_EVENT_MSG): its link is
+   * this session's from now on, with no new connect or OPEN_REQ. The layers above
+   * hear `opened` and reconcile as after any failover; the conf's AgentState is as
+   * old as the standby session, so it is not offered as news.
+   */
+  private adopt(link: CtiLink, side: Side, conf: Message<'OPEN_CONF'>): void {
+    this.offered = link;
+    this.dispatch({ type: 'promoted', side, version: link.protocolVersion, conf: { ...conf, AgentState: AGENT_STATE.UNKNOWN, SessionType: SESSION_TYPE.ACTIVE } });
+    // A session stopped meanwhile has no use for it.
+    this.offered?.reset();
+    this.offered = undefined;
+  }
+
   private dispatch(event: SessionEvent): void {
     const result = transition(this.state, event, {
       settings: this.settings,
       invokeId: () => this.takeInvokeId(),
       random: Math.random,
       negotiated: this.negotiated,
+      standbySide: () => this.standby?.heldSide,
     });
     const changed = result.state !== this.state;
     const wasOpen = this.state.phase === 'open';
@@ -228,10 +284,16 @@ export class CtiSession {
   private apply(effect: SessionEffect): void {
     switch (effect.type) {
       case 'connect':
-        this.connect(effect.side, effect.endpoint.host, effect.endpoint.port);
+        this.disconnect();
+        this.handingOver = false;
+        this.link = new CtiLink(effect.side, effect.endpoint, this.protocolVersion);
+        this.link.handTo(this.linkHandler(this.link));
+        return;
+      case 'adopt':
+        this.takeOver(effect.side);
         return;
       case 'send':
-        this.socket?.write(encode(effect.message, { version: this.protocolVersion }));
+        this.link?.send(effect.message);
         return;
       case 'disconnect':
         this.disconnect();
@@ -258,7 +320,10 @@ export class CtiSession {
       case 'opened':
         this.negotiated = { ...this.negotiated, [effect.side]: effect.version };
         this.log.info(`CTI session open on side ${effect.side} (protocol version ${effect.version})`);
-        if (this.state.phase === 'open') this.observer.opened?.(effect.side, this.state.conf);
+        if (this.state.phase !== 'open') return;
+        this.observer.opened?.(effect.side, this.state.conf);
+        // The standby session speaks the version the working one opened with: the same server release.
+        this.standby?.workingOpened(effect.side, this.state.conf, { ...this.settings, protocolVersion: effect.version, protocolVersionPinned: true });
         return;
       case 'version-refused': {
         // What the side took before no longer holds (a downgraded server): learn it again.
@@ -282,83 +347,70 @@ export class CtiSession {
     }
   }
 
+  /** The machine took the promoted link: the old one goes (in order when handing over for maintenance). */
+  private takeOver(side: Side): void {
+    const link = this.offered;
+    this.offered = undefined;
+    if (!link) return;
+    const old = this.link;
+    this.link = link;
+    link.handTo(this.linkHandler(link));
+    this.failPending(`the session moved to side ${side}`);
+    if (old && this.handingOver) old.endWith({ MessageType: 'STOPPING_REQUESTS_TO_THIS_SIDE_IND' });
+    else old?.reset();
+    this.handingOver = false;
+    this.log.info(`side ${side} is active: the standby session there is now the working one`);
+  }
+
+  /** What a link reports, while it is this session's current link. */
+  private linkHandler(link: CtiLink): LinkHandler {
+    const live = () => link === this.link;
+    return {
+      connected: () => {
+        if (live()) this.dispatch({ type: 'socket-connected' });
+      },
+      failed: (reason, protocolError) => {
+        if (live()) this.dispatch({ type: 'socket-failed', reason, protocolError });
+      },
+      skipped: (typeId, bytes) => this.log.info(`skipped message type ${typeId} (${bytes} bytes) from ${link.where}`),
+      message: (message) => {
+        if (!live()) return;
+        this.dispatch({ type: 'message', message });
+        this.answer(message);
+        if (this.state.phase === 'open') this.sessionMessage(message);
+        this.observer.message?.(message);
+      },
+    };
+  }
+
+  /** The maintenance hand-over, as the active side asks it of this session (ged188.md §2.11). */
+  private sessionMessage(message: Message): void {
+    if (message.MessageType === 'ACTIVE_MAINTENANCE_REQ_MSG') {
+      const consent = maintenanceConsent([...this.pending.values()].map((p) => p.type));
+      (consent.accepted ? this.log.info : this.log.warn).call(this.log, `maintenance requested by the active side: ${consent.why}`);
+      this.link?.send({ MessageType: 'ACTIVE_MAINTENANCE_RESP_MSG', InvokeID: message.InvokeID, MaintenanceModeAccepted: consent.accepted });
+      return;
+    }
+    if (message.MessageType === 'ACTIVE_MAINTENANCE_EVENT_MSG') {
+      this.handingOver = message.Continue;
+      this.log.info(message.Continue ? 'maintenance goes ahead: moving to the other side' : 'maintenance cancelled');
+      // Without a standby session there is nothing to wait for: tell the old side now;
+      // it closes the link and the session fails over as usual.
+      if (message.Continue && this.standby?.heldSide === undefined) this.link?.send({ MessageType: 'STOPPING_REQUESTS_TO_THIS_SIDE_IND' });
+    }
+  }
+
   private cancel(timer: TimerName): void {
     const running = this.timers.get(timer);
     if (running) clearTimeout(running.handle);
     this.timers.delete(timer);
   }
 
-  private connect(side: Side, host: string, port: number): void {
-    this.disconnect();
-    const generation = ++this.generation;
-    const current = () => generation === this.generation;
-    const where = `side ${side} (${formatEndpoint({ host, port })})`;
-    const reader = new FrameReader();
-    const socket = net.connect({ host, port, noDelay: true });
-    this.socket = socket;
-    socket.once('connect', () => {
-      if (current()) this.dispatch({ type: 'socket-connected' });
-    });
-    socket.on('data', (chunk: Buffer) => {
-      if (!current()) return;
-      let frames: Uint8Array[];
-      try {
-        frames = reader.push(chunk);
-      } catch (error) {
-        this.dispatch({ type: 'socket-failed', reason: `framing error from ${where}: ${(error as Error).message}`, protocolError: true });
-        return;
-      }
-      for (const frame of frames) {
-        if (!current()) return;
-        let message;
-        try {
-          message = decode(frame, { version: this.protocolVersion });
-        } catch (error) {
-          this.dispatch({ type: 'socket-failed', reason: `malformed frame from ${where}: ${(error as Error).message}`, protocolError: true });
-          return;
-        }
-        if (message.MessageType === 'UNKNOWN') {
-          this.log.info(`skipped message type ${message.MessageTypeId} (${message.Body.length} bytes) from ${where}`);
-          continue;
-        }
-        this.dispatch({ type: 'message', message });
-        this.answer(message);
-        this.observer.message?.(message);
-      }
-    });
-    socket.on('error', (error: NodeJS.ErrnoException) => {
-      if (current()) this.dispatch({ type: 'socket-failed', reason: describeSocketError(error, where) });
-    });
-    socket.on('close', () => {
-      if (current()) this.dispatch({ type: 'socket-failed', reason: `${where} closed the connection` });
-    });
-  }
-
-  /** Closes abortively (RST, the guide's SO_LINGER 0) so a failed side can be retried at once (§2.1). */
   private disconnect(): void {
-    this.generation++;
-    const socket = this.socket;
-    this.socket = undefined;
-    socket?.resetAndDestroy();
+    const link = this.link;
+    this.link = undefined;
+    link?.reset();
   }
 }
 
-/** A socket error in words an administrator can act on. */
-export function describeSocketError(error: NodeJS.ErrnoException, where: string): string {
-  switch (error.code) {
-    case 'ECONNREFUSED':
-      return `${where} refused the connection: is CTI Server running and is the port right?`;
-    case 'ENOTFOUND':
-    case 'EAI_AGAIN':
-      return `${where}: host name not found: check the host name`;
-    case 'ETIMEDOUT':
-      return `${where} did not answer: check the network path and firewall`;
-    case 'ECONNRESET':
-      return `${where} reset the connection`;
-    case 'EHOSTUNREACH':
-    case 'ENETUNREACH':
-      return `${where} is unreachable: check the network`;
-    default:
-      return `${where}: ${error.message}`;
-  }
-}
+export { describeSocketError } from './cti-link.js';

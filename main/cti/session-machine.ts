@@ -1,4 +1,4 @@
-import { STATUS, statusName, type Message, NONE_UINT } from '../../ged188/index.js';
+import { SERVICE, SESSION_TYPE, STATUS, statusName, type Message, NONE_UINT } from '../../ged188/index.js';
 import { alternateSide, firstSide, type Side, type SideEndpoints, type Endpoint } from './endpoints.js';
 import { refusesVersion, stepDown, versionToAsk, type NegotiatedVersions } from './protocol-version.js';
 
@@ -37,6 +37,8 @@ export interface SessionSettings {
   readonly clientPassword: Uint8Array;
   /** What the session asks CTI Server for: the mode it runs in (ged188.md §2.2). */
   readonly open: OpenParameters;
+  /** A standby session (ged188.md §2.11): OPEN_CONF SessionType 2 is what it waits for, not a refusal. */
+  readonly standby?: boolean;
 }
 
 /**
@@ -117,12 +119,21 @@ export type SessionEvent =
    */
   | { readonly type: 'drop'; readonly reason: string }
   | { readonly type: 'message'; readonly message: Message }
-  | { readonly type: 'timer'; readonly timer: TimerName };
+  | { readonly type: 'timer'; readonly timer: TimerName }
+  /**
+   * The standby session on `side` heard STANDBY_ACTIVE_EVENT_MSG (ged188.md §2.11):
+   * its link becomes this session's, open at once, with no new connect or OPEN_REQ.
+   */
+  | { readonly type: 'promoted'; readonly side: Side; readonly conf: Message<'OPEN_CONF'>; readonly version: number }
+  /** This (standby) session's link went to the working session: stop here, leaving the link open. */
+  | { readonly type: 'handed-over' };
 
 export type TimerName = 'connect' | 'open' | 'heartbeat' | 'silence' | 'retry' | 'close';
 
 export type SessionEffect =
   | { readonly type: 'connect'; readonly side: Side; readonly endpoint: Endpoint }
+  /** Drop the current link and take the promoted standby session's link as this session's. */
+  | { readonly type: 'adopt'; readonly side: Side }
   | { readonly type: 'send'; readonly message: Message }
   | { readonly type: 'disconnect' }
   | { readonly type: 'schedule'; readonly timer: TimerName; readonly ms: number }
@@ -144,6 +155,12 @@ export interface MachineContext {
   readonly random: () => number;
   /** The version each side took earlier in this process (the driver remembers; absent: none yet). */
   readonly negotiated?: NegotiatedVersions;
+  /**
+   * The side an open standby session holds, if any. A failed session then retries
+   * its own side rather than open over the standby, whose promotion
+   * (STANDBY_ACTIVE_EVENT_MSG) is the fast way to the other side.
+   */
+  readonly standbySide?: () => Side | undefined;
 }
 
 export interface Transition {
@@ -182,8 +199,18 @@ function connectTo(side: Side, attempt: number, ctx: MachineContext, version = v
   };
 }
 
+/**
+ * Whether the session asks for CTI_SERVICE_ACTIVE_STANDBY: from version 24 on, with
+ * both sides configured (ged188.md §2.11 rule 5). Older servers get today's one session.
+ */
+export function asksActiveStandby(settings: Pick<SessionSettings, 'protocolVersion' | 'sides' | 'standby'>, version = settings.protocolVersion): boolean {
+  if (settings.standby) return true;
+  return version >= 24 && settings.sides.A !== undefined && settings.sides.B !== undefined;
+}
+
 function fail(side: Side, attempt: number, reason: string, ctx: MachineContext, kind: FailureKind = 'other', status?: number): Transition {
-  const next = alternateSide(ctx.settings.sides, side);
+  const alternate = alternateSide(ctx.settings.sides, side);
+  const next = ctx.standbySide?.() === alternate ? side : alternate;
   const retryInMs = retryDelayMs(attempt, ctx.settings.retry, ctx.random);
   const failure: FailureRecord = { side, reason, kind, ...(status === undefined ? {} : { status }) };
   return {
@@ -204,7 +231,7 @@ function openRequest(invokeId: number, settings: SessionSettings, version: numbe
     VersionNumber: version,
     IdleTimeout: idleTimeoutSeconds(settings.heartbeatIntervalMs),
     PeripheralID: settings.open.peripheralId,
-    ServicesRequested: settings.open.servicesRequested,
+    ServicesRequested: (asksActiveStandby(settings, version) ? settings.open.servicesRequested | SERVICE.ACTIVE_STANDBY : settings.open.servicesRequested) >>> 0,
     CallMsgMask: settings.open.callMsgMask,
     AgentStateMask: settings.open.agentStateMask,
     ConfigMsgMask: 0,
@@ -230,6 +257,10 @@ export function initialSessionState(): SessionState {
 
 export function transition(state: SessionState, event: SessionEvent, ctx: MachineContext): Transition {
   if (event.type === 'stop') return stop(state, ctx);
+  if (event.type === 'promoted') return promoted(state, event, ctx);
+  if (event.type === 'handed-over') {
+    return { state: { phase: 'stopped' }, effects: ALL_TIMERS.map((timer): SessionEffect => ({ type: 'cancel', timer })) };
+  }
   switch (state.phase) {
     case 'stopped':
       return event.type === 'start' ? connectTo(firstSide(ctx.settings.sides), 1, ctx) : unchanged(state);
@@ -301,11 +332,29 @@ function stop(state: SessionState, ctx: MachineContext): Transition {
   };
 }
 
+function promoted(state: SessionState, event: Extract<SessionEvent, { type: 'promoted' }>, ctx: MachineContext): Transition {
+  if (state.phase === 'stopped' || state.phase === 'closing') return unchanged(state);
+  return {
+    state: { phase: 'open', side: event.side, version: event.version, conf: event.conf, unansweredHeartbeats: 0, lastHeartbeatInvokeId: undefined },
+    effects: [
+      ...ALL_TIMERS.map((timer): SessionEffect => ({ type: 'cancel', timer })),
+      { type: 'adopt', side: event.side },
+      { type: 'schedule', timer: 'heartbeat', ms: ctx.settings.heartbeatIntervalMs },
+      silenceDeadline(ctx),
+      { type: 'opened', side: event.side, version: event.version },
+    ],
+  };
+}
+
 function onOpeningMessage(
   state: Extract<SessionState, { phase: 'opening' }>,
   message: Message,
   ctx: MachineContext,
 ): Transition {
+  if (message.MessageType === 'OPEN_CONF' && message.InvokeID === state.invokeId && message.SessionType === SESSION_TYPE.STANDBY && !ctx.settings.standby) {
+    // A session that asked for ACTIVE_STANDBY was taken as a standby one: this side is not active.
+    return fail(state.side, state.attempt, `side ${state.side} is the standby side`, ctx, 'connect-fail');
+  }
   if (message.MessageType === 'OPEN_CONF' && message.InvokeID === state.invokeId) {
     return {
       state: { phase: 'open', side: state.side, version: state.version, conf: message, unansweredHeartbeats: 0, lastHeartbeatInvokeId: undefined },
@@ -389,8 +438,8 @@ function onOpen(state: Extract<SessionState, { phase: 'open' }>, event: SessionE
 
 /**
  * A silent link is declared dead when nothing at all has come from the server for
- * the missed-heartbeat limit × the heartbeat interval (750 ms × 3 by default: under
- * 3 s), however the silence falls between heartbeat ticks.
+ * the missed-heartbeat limit × the heartbeat interval (3 × 90 s by default), however
+ * the silence falls between heartbeat ticks. Any message counts as life (§2.7).
  */
 function silenceDeadline(ctx: MachineContext): SessionEffect {
   return { type: 'schedule', timer: 'silence', ms: ctx.settings.missedHeartbeatLimit * ctx.settings.heartbeatIntervalMs };

@@ -1,4 +1,4 @@
-import { CONNECTION_DEVICE_ID_TYPE, DEVICE_ID_TYPE, LINE_TYPE, PERIPHERAL_TYPE } from '../../ged188/index.js';
+import { CONNECTION_DEVICE_ID_TYPE, DEVICE_ID_TYPE, LINE_TYPE, LOCAL_CONNECTION_STATE as LCS, PERIPHERAL_TYPE, type MessageFields } from '../../ged188/index.js';
 import type { Call, Party } from './model.js';
 import type { Site } from './site.js';
 
@@ -58,5 +58,47 @@ export function connectedParties(call: Call) {
     ConnectedPartyCallID: call.parties.map(() => call.id),
     ConnectedPartyDeviceIDType: call.parties.map(() => CONNECTION_DEVICE_ID_TYPE.STATIC),
     ConnectedPartyDeviceID: call.parties.map((p) => p.device),
+  };
+}
+
+/** BEGIN_CALL_EVENT for the agent a party is: a new association with the call. */
+export function beginCallFields(site: Site, call: Call, party: Party): MessageFields<'BEGIN_CALL_EVENT'> {
+  return { ...callFields(site, call, party), CallType: call.callType, CalledPartyDisposition: 0, ...callData(call) };
+}
+
+/** CALL_DELIVERED_EVENT: `party` is ringing. */
+export function deliveredFields(site: Site, call: Call, party: Party, eventCause: number): MessageFields<'CALL_DELIVERED_EVENT'> {
+  return {
+    ...callFields(site, call, party),
+    LineHandle: 0,
+    LineType: lineType(call),
+    ...skillGroupFields(site, call),
+    AlertingDeviceType: party.deviceType,
+    CallingDeviceType: callingDeviceType(call),
+    CalledDeviceType: party.deviceType,
+    LocalConnectionState: LCS.ALERTING,
+    EventCause: eventCause,
+    AlertingDeviceID: party.device,
+    CallingDeviceID: call.ani,
+    CalledDeviceID: calledDevice(call, party),
+    ...callData(call),
+  };
+}
+
+/** CALL_ESTABLISHED_EVENT: `party` answered (it is connected, or on hold since). */
+export function establishedFields(site: Site, call: Call, party: Party, eventCause: number): MessageFields<'CALL_ESTABLISHED_EVENT'> {
+  return {
+    ...callFields(site, call, party),
+    LineHandle: 0,
+    LineType: lineType(call),
+    ...skillGroupFields(site, call),
+    AnsweringDeviceType: party.deviceType,
+    CallingDeviceType: callingDeviceType(call),
+    CalledDeviceType: party.deviceType,
+    LocalConnectionState: party.state,
+    EventCause: eventCause,
+    AnsweringDeviceID: party.device,
+    CallingDeviceID: call.ani,
+    CalledDeviceID: calledDevice(call, party),
   };
 }

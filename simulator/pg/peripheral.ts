@@ -13,7 +13,7 @@ import {
 } from '../../ged188/index.js';
 import { DeviceMonitors } from './device-monitors.js';
 import { AgentStates } from './agent-states.js';
-import { callFields, lineType, skillGroupFields, callData, callingDeviceType, calledDevice } from './call-fields.js';
+import { callFields, callData, beginCallFields, deliveredFields, establishedFields } from './call-fields.js';
 import { CallRouting } from './call-routing.js';
 import { Dialling } from './dialling.js';
 import { agentsOn, isOutside, partyOf, type AgentRuntime, type Call, type Completion, type IncomingCall, type Party, type PgEvent, type Requester } from './model.js';
@@ -217,33 +217,14 @@ export class Peripheral {
   /** BEGIN_CALL to the agent the call now rings at (a new association), CALL_DELIVERED to everyone on it. */
   announceRinging(call: Call, party: Party): void {
     this.beginCall(call, party);
-    this.emit('CALL_DELIVERED_EVENT', {
-      ...callFields(this.site, call, party),
-      LineHandle: 0,
-      LineType: lineType(call),
-      ...skillGroupFields(this.site, call),
-      AlertingDeviceType: party.deviceType,
-      CallingDeviceType: callingDeviceType(call),
-      CalledDeviceType: party.deviceType,
-      LocalConnectionState: LCS.ALERTING,
-      EventCause: EVENT_CAUSE.NONE,
-      AlertingDeviceID: party.device,
-      CallingDeviceID: call.ani,
-      CalledDeviceID: calledDevice(call, party),
-      ...callData(call),
-    }, agentsOn(call));
+    this.emit('CALL_DELIVERED_EVENT', deliveredFields(this.site, call, party, EVENT_CAUSE.NONE), agentsOn(call));
     const agent = party.agentId === undefined ? undefined : this.agents.get(party.agentId);
     if (agent && deskSettingsOf(this.site, agent.config).autoAnswer) this.answer(agent, call.id);
   }
 
   beginCall(call: Call, party: Party): void {
     if (party.agentId === undefined) return;
-    this.emit('BEGIN_CALL_EVENT', {
-      ...callFields(this.site, call, party),
-      CallType: call.callType,
-      CalledPartyDisposition: 0,
-      ...callData(call),
-    }, [party.agentId]);
+    this.emit('BEGIN_CALL_EVENT', beginCallFields(this.site, call, party), [party.agentId]);
   }
 
   /** ANSWER_CALL_REQ: the ringing agent answers. */
@@ -260,20 +241,7 @@ export class Peripheral {
   connect(call: Call, party: Party): void {
     party.state = LCS.CONNECT;
     call.answeredAt ??= this.clock();
-    this.emit('CALL_ESTABLISHED_EVENT', {
-      ...callFields(this.site, call, party),
-      LineHandle: 0,
-      LineType: lineType(call),
-      ...skillGroupFields(this.site, call),
-      AnsweringDeviceType: party.deviceType,
-      CallingDeviceType: callingDeviceType(call),
-      CalledDeviceType: party.deviceType,
-      LocalConnectionState: LCS.CONNECT,
-      EventCause: EVENT_CAUSE.NONE,
-      AnsweringDeviceID: party.device,
-      CallingDeviceID: call.ani,
-      CalledDeviceID: calledDevice(call, party),
-    }, agentsOn(call));
+    this.emit('CALL_ESTABLISHED_EVENT', establishedFields(this.site, call, party, EVENT_CAUSE.NONE), agentsOn(call));
     this.agentStates.syncPhoneStates(call);
   }
 

@@ -12,6 +12,7 @@ import { SoftphoneCore } from '../../main/core/softphone-core.js';
 import { CtiSimulator } from '../../simulator/index.js';
 import { sampleMessage, seededRandom } from '../support/guide-frames.js';
 import { activeOpenConf } from '../support/messages.js';
+import { withHeartbeat } from '../support/core-harness.js';
 
 const cleanups: (() => Promise<void>)[] = [];
 afterEach(async () => {
@@ -32,7 +33,7 @@ async function startSimulator(): Promise<CtiSimulator> {
 }
 
 async function startCore(simulator: CtiSimulator): Promise<SoftphoneCore> {
-  const config = LocalConfigSchema.parse({ cti: { heartbeatIntervalMs: 300 } });
+  const config = LocalConfigSchema.parse({});
   const core = await SoftphoneCore.start({
     config,
     sides: { A: simulator.address('A'), B: simulator.address('B') },
@@ -177,7 +178,8 @@ describe('failover between sides A and B over real TCP', () => {
     cleanups.push(() => new Promise((resolve) => silent.close(() => resolve())));
     const simulator = await startSimulator();
     await postFault(simulator, { type: 'kill-side', side: 'A' });
-    const config = LocalConfigSchema.parse({ cti: { heartbeatIntervalMs: 250 } });
+    // A test about heartbeats: an interval under the guide's minimum, set explicitly.
+    const config = withHeartbeat(LocalConfigSchema.parse({}), 250);
     const core = await SoftphoneCore.start({
       config,
       sides: { A: { host: '127.0.0.1', port: (silent.address() as net.AddressInfo).port }, B: simulator.address('B') },

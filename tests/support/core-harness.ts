@@ -3,7 +3,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import type { AppState, CommandName } from '../../contract/index.js';
-import { LocalConfigSchema } from '../../main/core/local-config.js';
+import { LocalConfigSchema, type LocalConfig } from '../../main/core/local-config.js';
 import { silentLogger } from '../../main/core/logger.js';
 import { SoftphoneCore } from '../../main/core/softphone-core.js';
 import type { CtiSimulator } from '../../simulator/index.js';
@@ -16,6 +16,14 @@ import { acceptDownload } from '../../main/settings/last-known-good.js';
 export function seedSettingsCache(userDataDir: string, document: object): void {
   const outcome = acceptDownload(new ConfEntryFile(userDataDir, confStore), { text: JSON.stringify(document), location: 'seeded by the test', fetchedAt: Date.now() });
   if (outcome.kind !== 'accepted' || outcome.cacheError) throw new Error(`cannot seed the settings cache: ${JSON.stringify(outcome)}`);
+}
+
+/**
+ * A configuration with a heartbeat interval the schema refuses (under the guide's 5 s):
+ * only tests about heartbeats use it, so that three missed ones cost under a second.
+ */
+export function withHeartbeat(config: LocalConfig, heartbeatIntervalMs: number): LocalConfig {
+  return { ...config, cti: { ...config.cti, heartbeatIntervalMs } };
 }
 
 /** Core + simulator helpers for integration tests; `cleanups` runs in reverse order after each test. */
@@ -37,12 +45,20 @@ export function coreHarness(cleanups: (() => Promise<void> | void)[]) {
     readonly requestTimeoutMs?: number;
     /** The desktop settings (source, policy locks); none by default. */
     readonly settings?: CoreSettingsOptions;
+    /** A heartbeat interval below the guide's 5 s minimum, for a test about heartbeats themselves. */
+    readonly heartbeatIntervalMs?: number;
+    /** The protocol version to open with (24 by default: active/standby). */
+    readonly protocolVersion?: number;
   }
 
   async function startCore(sim: CtiSimulator, options: CoreStart = {}): Promise<SoftphoneCore> {
-    const config = LocalConfigSchema.parse({
-      cti: { heartbeatIntervalMs: 300, clientId: options.clientId ?? 'core-test', ...(options.requestTimeoutMs === undefined ? {} : { requestTimeoutMs: options.requestTimeoutMs }) },
+    // The guide's heartbeat (90 s) unless a test about heartbeats sets its own: failover
+    // is found by the standby side, a reset or a failed write, not by heartbeats.
+    const parsed = LocalConfigSchema.parse({
+      cti: { clientId: options.clientId ?? 'core-test', ...(options.requestTimeoutMs === undefined ? {} : { requestTimeoutMs: options.requestTimeoutMs }) },
     });
+    const heartbeat = options.heartbeatIntervalMs === undefined ? parsed : withHeartbeat(parsed, options.heartbeatIntervalMs);
+    const config = options.protocolVersion === undefined ? heartbeat : { ...heartbeat, cti: { ...heartbeat.cti, protocolVersion: options.protocolVersion } };
     const dataDir = options.userDataDir ?? (await userDataDir());
     // The statistics interval is the desktop settings' (screen.statisticsIntervalMs): in effect from the cache at start.
     if (options.statisticsIntervalMs !== undefined) seedSettingsCache(dataDir, { schemaVersion: 1, screen: { statisticsIntervalMs: options.statisticsIntervalMs } });

@@ -166,6 +166,11 @@ export class MonitorSession {
     this.raise({ event: 'OnConnectionClosed' });
   }
 
+  /** Whether the session this monitor opened holds a standby session on the other side (v24+). */
+  get standbyOpen(): boolean {
+    return this.owned?.standbyStatus.state === 'open';
+  }
+
   /** The calls as the monitor knows them now. */
   get calls(): readonly Call[] {
     return this.book.all();

@@ -78,7 +78,7 @@ describe('defaults', () => {
   it('a section given in part keeps the defaults of the rest', () => {
     const settings = settingsOf({ schemaVersion: 1, screen: { flashOnCall: true }, connectionProfiles: [{ name: 'Lab' }] });
     expect(settings.screen).toEqual({ ...DEFAULT_DESKTOP_SETTINGS.screen, flashOnCall: true });
-    expect(settings.connectionProfiles[0]).toMatchObject({ name: 'Lab', peripheralId: 5000, heartbeatIntervalMs: 5000, duplicateLogin: 'warn', loginFields: { identity: 'agentId', password: true } });
+    expect(settings.connectionProfiles[0]).toMatchObject({ name: 'Lab', peripheralId: 5000, duplicateLogin: 'warn', loginFields: { identity: 'agentId', password: true } });
   });
 });
 

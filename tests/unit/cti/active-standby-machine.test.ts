@@ -1,0 +1,125 @@
+import { describe, expect, it } from 'vitest';
+import { SERVICE, SESSION_TYPE } from '../../../ged188/index.js';
+import { maintenanceConsent } from '../../../main/cti/active-standby.js';
+import {
+  CONNECTION_ONLY,
+  initialSessionState,
+  transition,
+  type MachineContext,
+  type SessionEvent,
+  type SessionSettings,
+  type SessionState,
+} from '../../../main/cti/session-machine.js';
+import type { Side } from '../../../main/cti/endpoints.js';
+import { activeOpenConf } from '../../support/messages.js';
+
+const settings: SessionSettings = {
+  sides: { A: { host: '10.0.0.1', port: 42027 }, B: { host: '10.0.0.2', port: 43027 } },
+  protocolVersion: 24,
+  heartbeatIntervalMs: 90_000,
+  missedHeartbeatLimit: 3,
+  connectTimeoutMs: 5000,
+  openTimeoutMs: 30000,
+  closeTimeoutMs: 5000,
+  retry: { initialMs: 500, maxMs: 10000, jitter: 0.2 },
+  clientId: 'desk-1',
+  clientPassword: new Uint8Array(0),
+  open: CONNECTION_ONLY,
+};
+
+function harness(custom: Partial<SessionSettings> = {}, standbySide?: Side) {
+  let invokeId = 0;
+  const ctx: MachineContext = { settings: { ...settings, ...custom }, invokeId: () => ++invokeId, random: () => 0.5, standbySide: () => standbySide };
+  let state: SessionState = initialSessionState();
+  return {
+    send(event: SessionEvent) {
+      const result = transition(state, event, ctx);
+      state = result.state;
+      return result.effects;
+    },
+    get state() {
+      return state;
+    },
+  };
+}
+
+function openOnA(standbySide?: Side) {
+  const machine = harness({}, standbySide);
+  machine.send({ type: 'start' });
+  machine.send({ type: 'socket-connected' });
+  machine.send({ type: 'message', message: activeOpenConf(1) });
+  expect(machine.state).toMatchObject({ phase: 'open', side: 'A' });
+  return machine;
+}
+
+describe('session machine, active/standby (v24)', () => {
+  it('asks for CTI_SERVICE_ACTIVE_STANDBY from version 24 with both sides, and not before', () => {
+    const v24 = harness();
+    v24.send({ type: 'start' });
+    const open24 = v24.send({ type: 'socket-connected' }).find((e) => e.type === 'send');
+    expect(open24).toMatchObject({ message: { MessageType: 'OPEN_REQ', ServicesRequested: SERVICE.ACTIVE_STANDBY } });
+    const v20 = harness({ protocolVersion: 20 });
+    v20.send({ type: 'start' });
+    expect(v20.send({ type: 'socket-connected' }).find((e) => e.type === 'send')).toMatchObject({ message: { ServicesRequested: 0 } });
+  });
+
+  it('gives up a side that opens it as a standby session and tries the other', () => {
+    const machine = harness();
+    machine.send({ type: 'start' });
+    machine.send({ type: 'socket-connected' });
+    const effects = machine.send({ type: 'message', message: { ...activeOpenConf(1), SessionType: SESSION_TYPE.STANDBY } });
+    expect(machine.state).toMatchObject({ phase: 'waiting', side: 'B', lastFailure: { reason: 'side A is the standby side' } });
+    expect(effects).toContainEqual({ type: 'disconnect' });
+  });
+
+  it('a standby session takes SessionType 2 as open', () => {
+    const machine = harness({ standby: true, sides: { B: settings.sides.B! } });
+    machine.send({ type: 'start' });
+    machine.send({ type: 'socket-connected' });
+    machine.send({ type: 'message', message: { ...activeOpenConf(1), SessionType: SESSION_TYPE.STANDBY } });
+    expect(machine.state).toMatchObject({ phase: 'open', side: 'B' });
+  });
+
+  it('retries its own side, not the side a standby session holds, when the link fails', () => {
+    const machine = openOnA('B');
+    machine.send({ type: 'socket-failed', reason: 'side A reset the connection' });
+    expect(machine.state).toMatchObject({ phase: 'waiting', side: 'A' });
+    const without = openOnA();
+    without.send({ type: 'socket-failed', reason: 'side A reset the connection' });
+    expect(without.state).toMatchObject({ phase: 'waiting', side: 'B' });
+  });
+
+  it('on promotion is open on the standby side at once: adopts its link, no connect, no OPEN_REQ', () => {
+    const machine = openOnA('B');
+    machine.send({ type: 'socket-failed', reason: 'side A reset the connection' });
+    const effects = machine.send({ type: 'promoted', side: 'B', version: 24, conf: activeOpenConf(7) });
+    expect(machine.state).toMatchObject({ phase: 'open', side: 'B', unansweredHeartbeats: 0 });
+    expect(effects).toContainEqual({ type: 'adopt', side: 'B' });
+    expect(effects).toContainEqual({ type: 'opened', side: 'B', version: 24 });
+    expect(effects).toContainEqual({ type: 'schedule', timer: 'heartbeat', ms: 90_000 });
+    expect(effects.some((e) => e.type === 'connect' || e.type === 'send' || e.type === 'disconnect')).toBe(false);
+  });
+
+  it('ignores a promotion once stopped, and a handed-over standby session stops without closing its link', () => {
+    const stopped = harness();
+    expect(stopped.send({ type: 'promoted', side: 'B', version: 24, conf: activeOpenConf(1) })).toEqual([]);
+    const standby = openOnA();
+    const effects = standby.send({ type: 'handed-over' });
+    expect(standby.state).toEqual({ phase: 'stopped' });
+    expect(effects.every((e) => e.type === 'cancel')).toBe(true);
+  });
+});
+
+describe('maintenance consent', () => {
+  it('agrees when nothing is in flight, or only what the reconcile asks again', () => {
+    expect(maintenanceConsent([])).toMatchObject({ accepted: true });
+    expect(maintenanceConsent(['QUERY_AGENT_STATE_REQ', 'SNAPSHOT_CALL_REQ'])).toMatchObject({ accepted: true });
+  });
+
+  it('refuses while a control request is in flight, and says which', () => {
+    expect(maintenanceConsent(['QUERY_AGENT_STATE_REQ', 'MAKE_CALL_REQ'])).toEqual({
+      accepted: false,
+      why: 'refused: MAKE_CALL_REQ in flight, whose answer the other side could not give',
+    });
+  });
+});
