@@ -207,17 +207,20 @@ async function rawClient(port: number) {
   });
   return {
     send: (message: Message) => socket.write(encode(message, { version: 24 })),
-    async next<N extends Message['MessageType']>(type: N): Promise<Extract<Message, { MessageType: N }>> {
-      const deadline = Date.now() + 5000;
-      for (;;) {
-        const index = inbox.findIndex((m) => m.MessageType === type);
-        if (index >= 0) return inbox.splice(index, 1)[0] as Extract<Message, { MessageType: N }>;
-        if (Date.now() > deadline) throw new Error(`no ${type} within 5 s; got ${inbox.map((m) => m.MessageType).join(', ')}`);
-        await new Promise<void>((resolve) => {
-          waiter = resolve;
-          setTimeout(resolve, 100);
-        });
-      }
+    /** The first `type` that came or comes, within 5 s. */
+    next<N extends Message['MessageType']>(type: N): Promise<Extract<Message, { MessageType: N }>> {
+      return new Promise((resolve, reject) => {
+        const deadline = setTimeout(() => reject(new Error(`no ${type} within 5 s; got ${inbox.map((m) => m.MessageType).join(', ')}`)), 5000);
+        const look = () => {
+          const index = inbox.findIndex((m) => m.MessageType === type);
+          if (index < 0) return;
+          clearTimeout(deadline);
+          waiter = undefined;
+          resolve(inbox.splice(index, 1)[0] as Extract<Message, { MessageType: N }>);
+        };
+        waiter = look;
+        look();
+      });
     },
   };
 }
