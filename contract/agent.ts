@@ -75,6 +75,33 @@ export const AgentIdentitySchema = z.object({
 export type AgentIdentity = z.infer<typeof AgentIdentitySchema>;
 
 /**
+ * A state asked for during a call, which CTI Server applies when the call ends (UCCE
+ * confirms SET_AGENT_STATE at once and names the state in AGENT_STATE_EVENT's
+ * NextAgentState; Finesse calls it the pending state). The reason code is the one this
+ * desktop asked with (the event carries none for it); 0 when unknown or none.
+ */
+export const PendingAgentStateSchema = z.object({
+  state: AgentStateNameSchema,
+  reasonCode: z.number().int().nonnegative(),
+});
+export type PendingAgentState = z.infer<typeof PendingAgentStateSchema>;
+
+/**
+ * The call whose wrap-up is due (ctios.md §4.4 "Released: … Wrap-up if configured"):
+ * the last call that ended while the agent is in a work state and wrap-up is allowed
+ * for its direction. `required` when its data must be entered before the agent leaves
+ * wrap-up (required with data); `entered` once wrap-up was applied (sent or kept in the
+ * outbox while the link is down).
+ */
+export const WrapupDueSchema = z.object({
+  callId: z.string(),
+  direction: z.enum(['incoming', 'outgoing']),
+  required: z.boolean(),
+  entered: z.boolean(),
+});
+export type WrapupDue = z.infer<typeof WrapupDueSchema>;
+
+/**
  * Agent mode as the view sees it. `phase` says whether the desktop can act:
  * `starting` (SetAgent sent, first snapshot not back), `active`, `restoring` (the
  * link went; the mode comes back by itself on the next open session).
@@ -98,6 +125,10 @@ export const AgentModeSchema = z.discriminatedUnion('mode', [
      * its calls is due or running. Commands go on meanwhile.
      */
     checking: z.boolean(),
+    /** A state asked for during a call, applied when the call ends; absent when none waits. */
+    pending: PendingAgentStateSchema.optional(),
+    /** The ended call whose wrap-up is due, while the agent is in a work state. */
+    wrapup: WrapupDueSchema.optional(),
   }),
 ]);
 export type AgentMode = z.infer<typeof AgentModeSchema>;

@@ -103,6 +103,8 @@ export const COMMANDS = {
   notReady: { args: z.object({ reasonCode: reasonCode.optional() }).strict(), result: done },
   workReady: { args: none, result: done },
   workNotReady: { args: none, result: done },
+  /** Withdraws the state asked for during a call (AgentMode.pending) before the call ends. */
+  cancelPendingState: { args: none, result: done },
   makeCall: { args: z.object({ dialedNumber }).strict(), result: newCall },
   answer: { args: onCall, result: done },
   release: { args: onCall, result: done },

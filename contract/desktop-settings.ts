@@ -262,6 +262,8 @@ export const AgentValuesSchema = z
     wrapupOutgoing: z.array(wrapupString).max(500).default([]).describe('Wrap-up strings for outgoing calls (transfers and conferences count as outgoing)'),
     wrapupDialog: z.boolean().default(true).describe('Show the wrap-up dialog when a call ends (CTI OS EnableWrapupDialog)'),
     wrapupDataRequired: z.boolean().default(false).describe('Wrap-up data is required (CTI OS WrapupDataRequired)'),
+    // Beyond CTI OS, whose dialog offered the strings only; with no strings the agent may always type.
+    wrapupFreeText: z.boolean().default(false).describe('Let the agent type wrap-up text of its own besides the wrap-up strings'),
     chatLevel: z.enum(['disabled', 'primary-supervisor', 'team-supervisors', 'team', 'unrestricted']).default('team-supervisors'),
     supervisorChatLevel: z.enum(['disabled', 'team', 'unrestricted']).default('unrestricted'),
   })

@@ -22,7 +22,12 @@ export function describeAgents(peripheral: Peripheral): object[] {
 
 /** GET /calls: the calls in progress (queued, ringing or connected). */
 export function describeCalls(peripheral: Peripheral): object[] {
-  return [...peripheral.calls.values()].map((call) => ({
+  return [...peripheral.calls.values()].map(describeCall);
+}
+
+/** One call as GET /calls and GET /calls/{id} show it. */
+export function describeCall(call: Call): object {
+  return {
     callId: call.id,
     state: describeCallState(call),
     direction: call.direction,
@@ -35,7 +40,8 @@ export function describeCalls(peripheral: Peripheral): object[] {
     callVariables: Object.fromEntries(call.variables.flatMap((v, i) => (v === undefined ? [] : [[String(i + 1), v]]))),
     ecc: Object.fromEntries(call.ecc),
     wrapup: call.wrapup,
-  }));
+    ended: call.endedAt !== undefined,
+  };
 }
 
 /** A call's state as GET /calls shows it, from its parties' connections. */

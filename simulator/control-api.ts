@@ -5,7 +5,7 @@ import { BadFault, applyFault, parseFault } from './faults.js';
 import { BadCallBody, parseIncomingCall } from './control-api-calls.js';
 import { HttpError, readJson, reply } from './control-api-http.js';
 import { serveDesktopSettings } from './control-api-settings.js';
-import { describeAgents, describeCalls } from './control-api-views.js';
+import { describeAgents, describeCall, describeCalls } from './control-api-views.js';
 import { ControlFailure } from './pg/refusals.js';
 
 export interface ControlApi {
@@ -62,6 +62,13 @@ export async function startControlApi(simulator: CtiSimulator, host: string, por
       simulator.peripheral.flush();
       return { callId: call.id };
     }
+    // One call, also after it ended (kept until the desktop releases it): wrap-up lands there.
+    const one = /^\/calls\/(\d+)$/.exec(path);
+    if (one && request.method === 'GET') {
+      const call = simulator.peripheral.callOrEnded(Number(one[1]));
+      if (!call) throw new HttpError(404, `there is no call ${one[1]} in progress or recently ended`);
+      return describeCall(call);
+    }
     const hangup = /^\/calls\/(\d+)\/hangup$/.exec(path);
     if (hangup && request.method === 'POST') {
       try {
@@ -75,7 +82,7 @@ export async function startControlApi(simulator: CtiSimulator, host: string, por
     }
     throw new HttpError(
       404,
-      `no such endpoint ${request.method} ${path}; see GET /health, GET /agents, GET /calls, POST /calls, POST /calls/{id}/hangup, POST /faults, GET and PUT /desktop-settings`,
+      `no such endpoint ${request.method} ${path}; see GET /health, GET /agents, GET /calls, GET /calls/{id}, POST /calls, POST /calls/{id}/hangup, POST /faults, GET and PUT /desktop-settings`,
     );
   };
 

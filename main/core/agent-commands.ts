@@ -48,6 +48,10 @@ export const AGENT_COMMANDS: Handlers = {
     await mode.requestState('work not ready', AGENT_STATE.WORK_NOT_READY);
     return ok;
   },
+  cancelPendingState: async ({ agentMode: mode }) => {
+    await mode.cancelPendingState();
+    return ok;
+  },
   makeCall: ({ agentMode: mode }, a) => mode.makeCall(a.dialedNumber),
   answer: async ({ agentMode: mode }, a) => (await mode.callAction('answer', a.callId), ok),
   release: async ({ agentMode: mode }, a) => (await mode.callAction('release', a.callId), ok),

@@ -42,6 +42,8 @@ export class AgentStates {
       ...agentTaskFields(agent),
       ...agentIdentityFields(agent),
       Direction: agent.lastCallDirection === 'incoming' ? 1 : agent.lastCallDirection === 'outgoing' ? 2 : 0,
+      // The state asked for during a call, which UCCE applies when the call ends (Finesse's "pending state").
+      ...(agent.pendingState ? { NextAgentState: agent.pendingState.state } : {}),
     });
   }
 
@@ -106,10 +108,19 @@ export class AgentStates {
     }
   }
 
-  /** During a call, a requested state waits for the call to end, as UCCE does. */
+  /**
+   * During a call, a requested state waits for the call to end, as UCCE does: the request
+   * is confirmed, the agent stays in its call state, and an AGENT_STATE_EVENT names the
+   * waiting state in NextAgentState (ged188.md §4, tag EXT_AGENT_STATE). A later request
+   * replaces an earlier one: the last word wins, which is also how a desktop withdraws one.
+   */
   private applyOrDefer(agent: AgentRuntime, state: number, reasonCode: number): void {
-    if (agent.calls.size > 0 || AGENT_ON_CALL_STATES.has(agent.state)) agent.pendingState = { state, reasonCode };
-    else this.setState(agent, state, reasonCode);
+    if (agent.calls.size > 0 || AGENT_ON_CALL_STATES.has(agent.state)) {
+      agent.pendingState = { state, reasonCode };
+      this.peripheral.publish({ message: this.agentStateEvent(agent), agents: [agent.config.id] });
+    } else {
+      this.setState(agent, state, reasonCode);
+    }
   }
 
   /** The state after an agent's last call ends: what it asked for, else its desk settings. */

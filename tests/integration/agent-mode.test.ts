@@ -2,8 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { AppState } from '../../contract/index.js';
 import { agentStateName } from '../../main/cti/agent/agent-states.js';
 import type { SoftphoneCore } from '../../main/core/softphone-core.js';
-import { CtiSimulator } from '../../simulator/index.js';
-import { generatedSite } from '../../simulator/pg/site.js';
+import type { CtiSimulator } from '../../simulator/index.js';
 import { coreHarness } from '../support/core-harness.js';
 import { Ged188TestClient } from '../support/ged188-client.js';
 
@@ -16,14 +15,7 @@ const harness = coreHarness(cleanups);
 const { userDataDir, waitFor, run, post } = harness;
 const startCore = (sim: CtiSimulator, dataDir: string, clientId = 'agent-test') => harness.startCore(sim, { userDataDir: dataDir, clientId });
 
-type Desk = Partial<ReturnType<typeof generatedSite>['deskSettings']>;
-
-async function startSimulator(desk: Desk = {}): Promise<CtiSimulator> {
-  const base = generatedSite({ agents: 4 });
-  const sim = await CtiSimulator.start({ host: '127.0.0.1', site: { ...base, deskSettings: { ...base.deskSettings, ...desk } } });
-  cleanups.push(() => sim.stop());
-  return sim;
-}
+const { startSimulator } = harness;
 
 
 

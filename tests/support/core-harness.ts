@@ -6,7 +6,8 @@ import type { AppState, CommandName } from '../../contract/index.js';
 import { LocalConfigSchema, type LocalConfig } from '../../main/core/local-config.js';
 import { silentLogger } from '../../main/core/logger.js';
 import { SoftphoneCore } from '../../main/core/softphone-core.js';
-import type { CtiSimulator } from '../../simulator/index.js';
+import { CtiSimulator } from '../../simulator/index.js';
+import { generatedSite } from '../../simulator/pg/site.js';
 import type { CoreSettingsOptions } from '../../main/core/softphone-core.js';
 import { ConfEntryFile } from '../../main/settings/conf-settings-cache.js';
 import { confStore } from '../../main/settings/conf-store.js';
@@ -115,6 +116,14 @@ export function coreHarness(cleanups: (() => Promise<void> | void)[]) {
     return core;
   }
 
+  /** A simulator on port 0 with four agents and these desk settings over the defaults; stopped after the test. */
+  async function startSimulator(desk: Partial<ReturnType<typeof generatedSite>['deskSettings']> = {}): Promise<CtiSimulator> {
+    const base = generatedSite({ agents: 4 });
+    const sim = await CtiSimulator.start({ host: '127.0.0.1', site: { ...base, deskSettings: { ...base.deskSettings, ...desk } } });
+    cleanups.push(() => sim.stop());
+    return sim;
+  }
+
   /** Sets `agent` on a started core, logs it in and makes it Ready. */
   async function makeReady(core: SoftphoneCore, agent: { readonly agentId: string; readonly instrument: string }): Promise<void> {
     await waitFor(core, (s) => s.connection.state === 'connected', 'connected');
@@ -135,5 +144,5 @@ export function coreHarness(cleanups: (() => Promise<void> | void)[]) {
     return { callId, key };
   }
 
-  return { userDataDir, startCore, waitFor, run, post, agentState, active, loggedIn, makeReady, talking };
+  return { userDataDir, startSimulator, startCore, waitFor, run, post, agentState, active, loggedIn, makeReady, talking };
 }

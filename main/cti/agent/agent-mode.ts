@@ -8,7 +8,7 @@ import * as requests from './agent-requests.js';
 import { AgentControl } from './agent-control.js';
 import { AgentRestore, type RestoreKind } from './agent-restore.js';
 import { checkDuplicateLogin, newSelection, type AgentSelection, type SetAgentOptions } from './agent-selection.js';
-import { agentStateName, isLoggedIn } from './agent-states.js';
+import { agentStateName, isLoggedIn, isOnCallState } from './agent-states.js';
 import { agentView, type AgentView } from './agent-view.js';
 import { CallDataEdits } from './call-data-edits.js';
 import { CommandError, unavailable } from './command-error.js';
@@ -81,7 +81,7 @@ export class AgentMode {
     this.restorer = new AgentRestore(port, this.book, {
       identity: () => this.selection?.identity,
       inService: () => this.inService,
-      queried: (conf) => this.applyAgentState(agentStateName(conf.AgentState), this.selection?.reasonCode ?? 0, 0),
+      queried: (conf) => this.applyQueriedState(agentStateName(conf.AgentState)),
       done: (kind) => void this.restored(kind),
       failed: (kind, error) => this.restoreFailed(kind, error),
       progress: (text) => {
@@ -125,7 +125,14 @@ export class AgentMode {
   }
 
   view(): AgentView {
-    return agentView({ selection: this.selection, calls: this.book.all(), inService: this.inService, wrapupDone: this.wrapup.done, checking: this.restorer.checking });
+    return agentView({
+      selection: this.selection,
+      calls: this.book.all(),
+      inService: this.inService,
+      wrapupDone: this.wrapup.done,
+      wrapupCall: this.wrapup.latest(),
+      checking: this.restorer.checking,
+    });
   }
 
   get outboxPending(): number {
@@ -138,7 +145,7 @@ export class AgentMode {
   opened(conf: Message<'OPEN_CONF'>): void {
     const selection = this.selection;
     if (!selection) return;
-    if (conf.AgentState !== AGENT_STATE.UNKNOWN) this.applyAgentState(agentStateName(conf.AgentState), selection.reasonCode, 0);
+    if (conf.AgentState !== AGENT_STATE.UNKNOWN) this.applyQueriedState(agentStateName(conf.AgentState));
     this.restorer.restore();
   }
 
@@ -177,6 +184,7 @@ export class AgentMode {
     if (message.MessageType === 'AGENT_STATE_EVENT') {
       if (message.AgentID !== undefined && message.AgentID !== selection.identity.agentId) return;
       this.applyAgentState(agentStateName(message.AgentState), message.EventReasonCode, message.StateDuration);
+      this.applyPending(message.NextAgentState === undefined ? undefined : agentStateName(message.NextAgentState));
       this.checkAgentState();
       return;
     }
@@ -201,6 +209,30 @@ export class AgentMode {
       return agentStateMisfit(selection.state, calls);
     };
     if (misfit()) this.restorer.suspect(() => misfit() !== undefined);
+  }
+
+  /**
+   * The state a query or OPEN_CONF gives (neither carries NextAgentState). The pending
+   * state is the PG's, not the session's, so a failover does not drop it: kept while the
+   * agent is still on a call, gone once it is not (the call ended during the outage and
+   * the state was applied, or not, as the server saw fit).
+   */
+  private applyQueriedState(state: AgentStateName): void {
+    const selection = this.selection;
+    if (!selection) return;
+    this.applyAgentState(state, selection.reasonCode, 0);
+    if (!isOnCallState(state)) this.applyPending(undefined);
+  }
+
+  /** NextAgentState from an AGENT_STATE_EVENT: the state waiting for the call to end, if any. */
+  private applyPending(next: AgentStateName | undefined): void {
+    const selection = this.selection;
+    if (!selection) return;
+    const asked = selection.asked;
+    const pending = next === undefined || next === selection.state ? undefined : { state: next, reasonCode: asked?.state === next ? asked.reasonCode : 0 };
+    if (isDeepStrictEqual(pending, selection.pending)) return;
+    selection.pending = pending;
+    this.listener.changed();
   }
 
   private applyAgentState(state: AgentStateName, reasonCode: number, durationSeconds: number): void {
@@ -312,7 +344,27 @@ export class AgentMode {
   }
 
   // Agent and call commands run in agent-control.ts; `agentFor` says when none can.
-  readonly requestState: AgentControl['requestState'] = (...args) => this.control.requestState(...args);
+  readonly requestState: AgentControl['requestState'] = (what, state, options = {}) => {
+    // Remembered for the pending state: NextAgentState names the state, not its reason.
+    if (this.selection) this.selection.asked = { state: agentStateName(state), reasonCode: options.reasonCode ?? 0 };
+    return this.control.requestState(what, state, options);
+  };
+
+  /**
+   * Withdraws a state asked for during a call. GED-188 has no request that withdraws a
+   * pending state; CTI Server keeps the last state asked for during the call (a new
+   * SET_AGENT_STATE replaces the waiting one, as Finesse's "change pending state" does).
+   * So cancelling asks for the state an agent on a call goes back to when it has not
+   * asked for a break: Ready. With wrap-up configured the server still puts the agent in
+   * wrap-up first (Work Ready, "after-call work, then Ready").
+   */
+  async cancelPendingState(): Promise<void> {
+    const what = 'cancel pending state';
+    const pending = this.selection?.pending;
+    if (!pending) throw new CommandError('failed', `${what}: no state is waiting for the call to end`);
+    if (pending.state === 'available') return;
+    await this.requestState(what, AGENT_STATE.AVAILABLE);
+  }
   readonly makeCall: AgentControl['makeCall'] = (...args) => this.control.makeCall(...args);
   readonly callAction: AgentControl['callAction'] = (...args) => this.control.callAction(...args);
   readonly twoCallAction: AgentControl['twoCallAction'] = (...args) => this.control.twoCallAction(...args);

@@ -1,5 +1,5 @@
 import { isLoggedIn } from './agent-states.js';
-import { DEFAULT_DESK_SETTINGS, type AgentIdentity, type AgentStateName, type DeskSettings } from '../../../contract/index.js';
+import { DEFAULT_DESK_SETTINGS, type AgentIdentity, type AgentStateName, type DeskSettings, type PendingAgentState } from '../../../contract/index.js';
 import type { ServerDeskSettings } from './server-desk-settings.js';
 
 export type DuplicateLoginPolicy = 'allow' | 'warn' | 'reject';
@@ -29,6 +29,10 @@ export interface AgentSelection {
   reasonCode: number;
   since: number;
   alreadyLoggedIn: boolean;
+  /** The state CTI Server applies when the call ends (NextAgentState); undefined when none waits. */
+  pending: PendingAgentState | undefined;
+  /** The last state this desktop asked for, with its reason (the event's NextAgentState carries no reason). */
+  asked: PendingAgentState | undefined;
 }
 
 /** What SetAgent starts from: state unknown until the restore has asked the server. */
@@ -42,6 +46,8 @@ export function newSelection(options: SetAgentOptions, now: number): AgentSelect
     reasonCode: 0,
     since: now,
     alreadyLoggedIn: false,
+    pending: undefined,
+    asked: undefined,
   };
 }
 

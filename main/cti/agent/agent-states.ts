@@ -28,3 +28,10 @@ export function agentStateName(value: number): AgentStateName {
 export function isLoggedIn(state: AgentStateName): boolean {
   return state !== 'logout' && state !== 'unknown';
 }
+
+const ON_CALL: ReadonlySet<AgentStateName> = new Set(['reserved', 'talking', 'hold', 'busy-other']);
+
+/** States a call puts the agent in: a state asked for meanwhile waits for the call to end. */
+export function isOnCallState(state: AgentStateName): boolean {
+  return ON_CALL.has(state);
+}

@@ -3,7 +3,9 @@ import {
   type AgentCall,
   type AgentMode as AgentModeState,
   type Call,
+  type DeskSettings,
   type Enablement,
+  type WrapupDue,
 } from '../../../contract/index.js';
 import { agentEnablement, callEnablement, type EnablementInput } from '../enablement.js';
 import type { AgentSelection } from './agent-selection.js';
@@ -24,12 +26,14 @@ export interface AgentViewInput {
   readonly inService: boolean;
   /** The agent applied wrap-up for the last call (required wrap-up modes enable Ready after it). */
   readonly wrapupDone: boolean;
+  /** The call that ended last, kept for wrap-up (WrapupCalls.latest). */
+  readonly wrapupCall?: Call | undefined;
   /** A re-check with CTI Server is due or running (AgentRestore.checking). */
   readonly checking: boolean;
 }
 
 /** The view of agent mode, built afresh from its parts: nothing here is remembered between calls. */
-export function agentView({ selection, calls, inService, wrapupDone, checking }: AgentViewInput): AgentView {
+export function agentView({ selection, calls, inService, wrapupDone, wrapupCall, checking }: AgentViewInput): AgentView {
   const onPhone = phoneCalls(calls, selection?.identity.instrument);
   const input: EnablementInput = {
     state: selection?.state ?? 'logout',
@@ -51,6 +55,8 @@ export function agentView({ selection, calls, inService, wrapupDone, checking }:
       deskSettings: input.desk,
       alreadyLoggedIn: selection.alreadyLoggedIn,
       checking,
+      ...(selection.pending ? { pending: selection.pending } : {}),
+      ...wrapupDueOf(selection, wrapupCall, wrapupDone),
     },
     calls: onPhone.map(({ call, onPhone: phone }) => ({
       call,
@@ -58,5 +64,24 @@ export function agentView({ selection, calls, inService, wrapupDone, checking }:
       enablement: callEnablement(phone, input),
     })),
     enablement: agentEnablement(input),
+  };
+}
+
+/**
+ * Wrap-up is due while the agent is in a work state after a call whose direction allows
+ * wrap-up (ctios.md §4.4); the direction as enablement reads it (the phone placed it).
+ */
+function wrapupDueOf(selection: Readonly<AgentSelection>, call: Call | undefined, entered: boolean): { wrapup?: WrapupDue } {
+  if (!call || (selection.state !== 'work-ready' && selection.state !== 'work-not-ready')) return {};
+  const direction = phoneCalls([call], selection.identity.instrument)[0]?.onPhone.outgoing ? 'outgoing' : 'incoming';
+  const mode: DeskSettings['wrapupIncoming'] = direction === 'outgoing' ? selection.desk.wrapupOutgoing : selection.desk.wrapupIncoming;
+  if (mode === 'not-allowed') return {};
+  return {
+    wrapup: {
+      callId: call.key,
+      direction,
+      required: mode === 'required-with-data',
+      entered,
+    },
   };
 }

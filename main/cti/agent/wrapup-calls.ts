@@ -29,6 +29,13 @@ export class WrapupCalls {
     return this.ended.get(key);
   }
 
+  /** The call that ended last (the one wrap-up is for), while any is kept. */
+  latest(): Call | undefined {
+    let last: Call | undefined;
+    for (const call of this.ended.values()) last = call;
+    return last;
+  }
+
   /** A call began: its wrap-up is still to do. */
   callBegan(): void {
     this.entered = false;

@@ -94,3 +94,30 @@ describe('the agent mode view', () => {
     expect(view.enablement).toEqual({ mask: 0, buttons: [] });
   });
 });
+
+describe('wrap-up due and the pending state in the view', () => {
+  const calls = book();
+  const incoming = calls.get('5000.7')!;
+  const placed = calls.get('5000.8')!;
+  const view = (selection: AgentSelection, call: typeof incoming | undefined, wrapupDone = false) =>
+    agentView({ selection, calls: [], inService: true, wrapupDone, wrapupCall: call, checking: false }).agent;
+
+  it('names the ended call and its direction while the agent is in a work state, required with data per the desk settings', () => {
+    const selection = { ...agent('work-not-ready'), desk: { ...DEFAULT_DESK_SETTINGS, wrapupIncoming: 'required-with-data' as const } };
+    expect(view(selection, incoming)).toMatchObject({ wrapup: { callId: '5000.7', direction: 'incoming', required: true, entered: false } });
+    expect(view(selection, placed, true)).toMatchObject({ wrapup: { callId: '5000.8', direction: 'outgoing', required: false, entered: true } });
+  });
+
+  it('has none outside the work states, without an ended call, or where the direction allows no wrap-up', () => {
+    expect(view(agent('available'), incoming)).not.toHaveProperty('wrapup');
+    expect(view(agent('work-ready'), undefined)).not.toHaveProperty('wrapup');
+    const notAllowed = { ...agent('work-ready'), desk: { ...DEFAULT_DESK_SETTINGS, wrapupOutgoing: 'not-allowed' as const } };
+    expect(view(notAllowed, placed)).not.toHaveProperty('wrapup');
+    expect(view(notAllowed, incoming)).toHaveProperty('wrapup');
+  });
+
+  it('carries the pending state when one waits, and nothing otherwise', () => {
+    expect(view({ ...agent('talking'), pending: { state: 'not-ready', reasonCode: 3 } }, undefined)).toMatchObject({ pending: { state: 'not-ready', reasonCode: 3 } });
+    expect(view(agent('talking'), undefined)).not.toHaveProperty('pending');
+  });
+});
