@@ -40,7 +40,7 @@ export function outageOf(state: AppState): Outage | undefined {
   const { agent, connection } = state;
   if (agent.mode !== 'agent') return undefined;
   const failure = lastLinkFailure(state.connectionEvents);
-  const cause: Phrase = failure ? { key: 'health.outage.cause', params: { side: failure.failedSide, reason: failure.reason } } : { key: 'health.outage.causeUnknown' };
+  const cause: Phrase = failure ? { key: 'health.outage.cause', params: { side: failure.failedSide, reason: asSentence(failure.reason) } } : { key: 'health.outage.causeUnknown' };
   switch (connection.state) {
     case 'connected':
       if (agent.phase !== 'restoring') return undefined;
@@ -53,7 +53,7 @@ export function outageOf(state: AppState): Outage | undefined {
       };
     case 'out-of-service':
       return {
-        cause: failure ? cause : { key: 'health.outage.outOfService', params: { reason: connection.reason } },
+        cause: failure ? cause : { key: 'health.outage.outOfService', params: { reason: asSentence(connection.reason) } },
         progress: { key: 'health.outage.retrying', params: { side: connection.side, attempt: connection.attempt } },
         buttonReason: { key: 'health.paused.reconnecting', params: { side: connection.side, attempt: connection.attempt } },
       };
@@ -61,4 +61,10 @@ export function outageOf(state: AppState): Outage | undefined {
     case 'stopped':
       return undefined;
   }
+}
+
+/** Main's reason as the end of a sentence: its own final punctuation, or a full stop. */
+function asSentence(reason: string): string {
+  const trimmed = reason.trim();
+  return /[.?!]$/.test(trimmed) ? trimmed : `${trimmed}.`;
 }
