@@ -89,8 +89,8 @@ const HEALTH_ROWS: readonly RowSource[] = [
       ? {
           id: 'agreement',
           label: { key: 'health.row.agreement' },
-          look: agent.checking ? 'attention' : 'info',
-          value: [{ key: agent.checking ? 'health.agreement.checking' : 'health.agreement.inStep' }],
+          look: agent.phase === 'restoring' || agent.checking ? 'attention' : 'info',
+          value: [{ key: agent.phase === 'restoring' ? 'health.agreement.restoring' : agent.checking ? 'health.agreement.checking' : 'health.agreement.inStep' }],
         }
       : undefined,
   ({ lastError }) =>

@@ -21,7 +21,8 @@ async function readyAgent(page: Page, url: string): Promise<AgentStatePanel> {
 }
 
 test('failover mid-call: commands pause with a reason, and after recovery on side B the call is still shown and controllable', async ({ page }) => {
-  test.setTimeout(120_000);
+  // Three screens, each checked by axe and shot in two themes, and an outage that lasts.
+  test.setTimeout(240_000);
   await page.setViewportSize({ width: 1024, height: 760 });
   const { url, controlUrl } = await startDesktop();
   const agent = await readyAgent(page, url);
