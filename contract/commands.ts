@@ -4,6 +4,7 @@ import { CallKeySchema, CallVariablesSchema, EccSchema } from './calls.js';
 import { ProtocolVersionSchema } from './connection-status.js';
 import { ChatRecipientSchema, MAX_CHAT_TEXT } from './chat.js';
 import { MONITOR_COMMANDS } from './monitor.js';
+import { TRAINING_COMMANDS } from './training.js';
 
 const none = z.object({}).strict();
 const done = z.object({});
@@ -129,6 +130,7 @@ export const COMMANDS = {
   ...SETTINGS_COMMANDS,
   ...SUPERVISOR_COMMANDS,
   ...MONITOR_COMMANDS,
+  ...TRAINING_COMMANDS,
 } as const satisfies Record<string, { args: z.ZodType; result: z.ZodType }>;
 
 export type CommandName = keyof typeof COMMANDS;

@@ -1,6 +1,6 @@
 import { buildMessage, validateOutgoing, type ValidationProblem } from '../ged188/index.js';
 import type { Peripheral } from './pg/peripheral.js';
-import type { IncomingCall } from './pg/model.js';
+import type { Call, IncomingCall } from './pg/model.js';
 
 /** A POST /calls body the simulator cannot act on (HTTP 400), in words for whoever sent it. */
 export class BadCallBody extends Error {
@@ -9,6 +9,32 @@ export class BadCallBody extends Error {
 
 const EXAMPLE = '{"ani":"5551234","dnis":"8005550100"}';
 const CALL_VARIABLE_KEY = /^(10|[1-9])$/;
+
+/** A call offered while the peripheral is offline (HTTP 409): it could reach nobody. */
+export class PeripheralOffline extends Error {
+  override readonly name = 'PeripheralOffline';
+  constructor() {
+    super('the peripheral is offline (fault pg-offline); POST /faults {"type":"pg-online"} first');
+  }
+}
+
+/** The surroundings a call is offered in: the peripheral and whether it is online. */
+export interface CallOffering {
+  readonly peripheral: Peripheral;
+  readonly isPeripheralOnline: boolean;
+}
+
+/**
+ * Offers the call a POST /calls body describes (the control API and the desktop's
+ * training mode both come here): throws BadCallBody or PeripheralOffline.
+ */
+export function offerIncomingCall(simulator: CallOffering, body: unknown): Call {
+  const incoming = parseIncomingCall(body, simulator.peripheral);
+  if (!simulator.isPeripheralOnline) throw new PeripheralOffline();
+  const call = simulator.peripheral.offerCall(incoming);
+  simulator.peripheral.flush();
+  return call;
+}
 
 /**
  * Reads a POST /calls body into a call the peripheral can offer, or throws

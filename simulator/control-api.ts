@@ -2,7 +2,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { FaultConflict, listenOn, type CtiSimulator } from './cti-simulator.js';
 import { BadFault, applyFault, parseFault } from './faults.js';
-import { BadCallBody, parseIncomingCall } from './control-api-calls.js';
+import { BadCallBody, offerIncomingCall, PeripheralOffline } from './control-api-calls.js';
 import { HttpError, readJson, reply } from './control-api-http.js';
 import { serveDesktopSettings } from './control-api-settings.js';
 import { describeAgents, describeCall, describeCalls } from './control-api-views.js';
@@ -50,17 +50,13 @@ export async function startControlApi(simulator: CtiSimulator, host: string, por
     if (path === '/calls' && request.method === 'GET') return describeCalls(simulator.peripheral);
     if (path === '/calls' && request.method === 'POST') {
       const body = await readJson(request, MAX_BODY_BYTES);
-      let incoming;
       try {
-        incoming = parseIncomingCall(body, simulator.peripheral);
+        return { callId: offerIncomingCall(simulator, body).id };
       } catch (error) {
         if (error instanceof BadCallBody) throw new HttpError(400, error.message);
+        if (error instanceof PeripheralOffline) throw new HttpError(409, error.message);
         throw error;
       }
-      if (!simulator.isPeripheralOnline) throw new HttpError(409, 'the peripheral is offline (fault pg-offline); POST /faults {"type":"pg-online"} first');
-      const call = simulator.peripheral.offerCall(incoming);
-      simulator.peripheral.flush();
-      return { callId: call.id };
     }
     // One call, also after it ended (kept until the desktop releases it): wrap-up lands there.
     const one = /^\/calls\/(\d+)$/.exec(path);

@@ -1,4 +1,5 @@
 import { CtiSimulator } from './cti-simulator.js';
+import { offerIncomingCall } from './control-api-calls.js';
 import { generatedSite, type Site } from './pg/site.js';
 
 /**
@@ -35,4 +36,33 @@ export async function configuredOrEmbedded(configured: Sides, log: (line: string
   const simulator = await CtiSimulator.start({ host: '127.0.0.1', site: embeddedSite(), log: (line) => log(`simulator: ${line}`) });
   log(`no CTI Server configured: using the built-in simulator (control API ${simulator.controlUrl})`);
   return { sides: { A: simulator.address('A'), B: simulator.address('B') }, simulator };
+}
+
+/** The number a training call is made to (any DNIS reaches the agent named; this one says what it is). */
+export const TEST_CALL_DNIS = '8005550199';
+
+/** A training call as the desktop asks for it (the shape of contract TestCall: the simulator does not import contract). */
+export interface TestCallRequest {
+  readonly agentId: string;
+  readonly ani: string;
+  /** CallVariable1–10 by the guide's names. */
+  readonly callVariables: Readonly<Record<string, string | undefined>>;
+}
+
+/**
+ * Training mode's test call (issue 11 item 9): the embedded simulator rings `agentId`
+ * as the control API's POST /calls would. Rejects with the reason in words.
+ */
+export function testCallPlacer(simulator: CtiSimulator): (request: TestCallRequest) => Promise<void> {
+  return (request) => {
+    const callVariables = Object.fromEntries(
+      Object.entries(request.callVariables).flatMap(([name, value]) => (value === undefined ? [] : [[name.replace(/^CallVariable/, ''), value]])),
+    );
+    try {
+      offerIncomingCall(simulator, { ani: request.ani, dnis: TEST_CALL_DNIS, agentId: request.agentId, callVariables });
+      return Promise.resolve();
+    } catch (error) {
+      return Promise.reject(error instanceof Error ? error : new Error(String(error)));
+    }
+  };
 }

@@ -11,5 +11,5 @@ export {
 export { CallGenerator, type CallGeneratorOptions } from './call-generator.js';
 export { FAULT_TYPES, type Fault } from './faults.js';
 export { SiteFileError, loadSiteFile } from './site-file.js';
-export { configuredOrEmbedded, type CtiTarget } from './embedded-default.js';
+export { configuredOrEmbedded, testCallPlacer, TEST_CALL_DNIS, type CtiTarget, type TestCallRequest } from './embedded-default.js';
 export { BadDesktopSettings, DesktopSettingsDocument, loadDesktopSettingsFile } from './desktop-settings-document.js';

@@ -5,7 +5,7 @@ import { fileLogger, type Logger } from '../core/logger.js';
 import { SoftphoneCore } from '../core/softphone-core.js';
 import { acquireUserDataLock } from '../core/user-data-lock.js';
 import { logsDir, PRODUCT_NAME } from '../core/user-data.js';
-import { configuredOrEmbedded, type CtiSimulator } from '../../simulator/index.js';
+import { configuredOrEmbedded, testCallPlacer, type CtiSimulator } from '../../simulator/index.js';
 import { embeddedSimulatorHint } from '../../contract/index.js';
 import { DeploymentPolicyError, loadDeploymentPolicy, policySettingsOptions, policySides } from '../settings/deployment-policy.js';
 import { parseDesktopCommandLine } from './command-line.js';
@@ -108,7 +108,7 @@ async function run(): Promise<void> {
         ...policySettingsOptions(policy, config.settingsSource, target.simulator?.controlUrl),
         store: electronSettingsStore,
       },
-      ...(target.simulator && { embeddedSimulator: embeddedSimulatorHint(target.simulator.siteAgents()) }),
+      ...(target.simulator && { embeddedSimulator: embeddedSimulatorHint(target.simulator.siteAgents()), placeTestCall: testCallPlacer(target.simulator) }),
     });
   } catch (error) {
     if (error instanceof DeploymentPolicyError) {

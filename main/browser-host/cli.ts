@@ -3,7 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Command, CommanderError, InvalidArgumentError } from 'commander';
 import { listenPort } from '../../command-line/port-arguments.js';
-import { configuredOrEmbedded, ListenError, type CtiTarget } from '../../simulator/index.js';
+import { configuredOrEmbedded, ListenError, testCallPlacer, type CtiTarget } from '../../simulator/index.js';
 import { embeddedSimulatorHint } from '../../contract/index.js';
 import { parseEndpoint, type Endpoint, type SideEndpoints } from '../cti/endpoints.js';
 import { OutboxUnavailableError } from '../cti/outbox.js';
@@ -120,7 +120,7 @@ async function main(): Promise<void> {
       settings: {
         ...policySettingsOptions(policy, config.settingsSource, simulator?.controlUrl),
       },
-      ...(simulator && { embeddedSimulator: embeddedSimulatorHint(simulator.siteAgents()) }),
+      ...(simulator && { embeddedSimulator: embeddedSimulatorHint(simulator.siteAgents()), placeTestCall: testCallPlacer(simulator) }),
     });
   } catch (error) {
     await simulator?.stop();

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { isDeepStrictEqual } from 'node:util';
-import { COMMANDS, initialDeskExtras, isCommandName, type AppState, type EmbeddedSimulator, type CommandFailure, type CommandName, type StateEvent } from '../../contract/index.js';
+import { COMMANDS, initialDeskExtras, isCommandName, type AppState, type EmbeddedSimulator, type TestCallPlacer, type CommandFailure, type CommandName, type StateEvent } from '../../contract/index.js';
 import { AgentMode } from '../cti/agent/agent-mode.js';
 import { CommandError } from '../cti/agent/command-error.js';
 import { CtiSession } from '../cti/cti-session.js';
@@ -41,6 +41,8 @@ export interface CoreOptions {
   readonly settings?: CoreSettingsOptions;
   /** Set by a shell that started the built-in simulator: the login screen names its agents. */
   readonly embeddedSimulator?: EmbeddedSimulator;
+  /** Set with embeddedSimulator: rings the signed-in agent from the built-in simulator (training mode). */
+  readonly placeTestCall?: TestCallPlacer;
 }
 
 export interface CoreSettingsOptions {
@@ -205,7 +207,7 @@ export class SoftphoneCore {
       agentMode.deskSettingsChanged(deskSettings());
       desk.statistics.setIntervalMs(effective.screen.statisticsIntervalMs);
     });
-    const core = new SoftphoneCore({ session, agentMode, desk, monitorMode, deskSettings, settings: desktopSettings }, store, sides, outbox);
+    const core = new SoftphoneCore({ session, agentMode, desk, monitorMode, deskSettings, settings: desktopSettings, placeTestCall: options.placeTestCall }, store, sides, outbox);
     session.start();
     return core;
   }

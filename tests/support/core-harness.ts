@@ -2,7 +2,7 @@ import { applyStateEvent } from '../../contract/index.js';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import type { AppState, CommandName } from '../../contract/index.js';
+import type { AppState, CommandName, TestCallPlacer } from '../../contract/index.js';
 import { LocalConfigSchema, type LocalConfig } from '../../main/core/local-config.js';
 import { silentLogger } from '../../main/core/logger.js';
 import { SoftphoneCore } from '../../main/core/softphone-core.js';
@@ -50,6 +50,8 @@ export function coreHarness(cleanups: (() => Promise<void> | void)[]) {
     readonly heartbeatIntervalMs?: number;
     /** The protocol version to open with (24 by default: active/standby). */
     readonly protocolVersion?: number;
+    /** Training mode: the shell's test-call function (the embedded simulator's). */
+    readonly placeTestCall?: TestCallPlacer;
   }
 
   async function startCore(sim: CtiSimulator, options: CoreStart = {}): Promise<SoftphoneCore> {
@@ -66,7 +68,7 @@ export function coreHarness(cleanups: (() => Promise<void> | void)[]) {
     const sides = options.ports
       ? { A: { host: '127.0.0.1', port: options.ports.A }, B: { host: '127.0.0.1', port: options.ports.B } }
       : { A: sim.address('A'), B: sim.address('B') };
-    const core = await SoftphoneCore.start({ config, sides, log: silentLogger, userDataDir: dataDir, ...(options.settings ? { settings: options.settings } : {}) });
+    const core = await SoftphoneCore.start({ config, sides, log: silentLogger, userDataDir: dataDir, ...(options.settings ? { settings: options.settings } : {}), ...(options.placeTestCall ? { placeTestCall: options.placeTestCall } : {}) });
     cleanups.push(() => core.stop());
     return core;
   }
