@@ -24,7 +24,7 @@ export const AGENT_COMMANDS: Handlers = {
       ...(a.supervisor ? { supervisor: true } : {}),
     }),
   login: async ({ agentMode: mode }, a) => {
-    await mode.requestState('login', AGENT_STATE.LOGIN, { password: a.password, ...(a.reasonCode ? { reasonCode: a.reasonCode } : {}) });
+    await mode.requestState('login', AGENT_STATE.LOGIN, { password: a.password, ...(a.reasonCode ? { reasonCode: a.reasonCode } : {}), ...(a.workMode ? { workMode: a.workMode } : {}) });
     return ok;
   },
   logout: async ({ agentMode: mode }, a) => {
