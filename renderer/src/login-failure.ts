@@ -7,7 +7,7 @@ export type LoginField = 'identity' | 'password' | 'instrument' | 'position' | '
 export type LoginProblem =
   | {
       field: LoginField;
-      kind: 'wrongPassword' | 'agentNotValid' | 'agentOrInstrumentNotValid' | 'alreadyLoggedIn' | 'alreadyLoggedInRefused' | 'instrumentNotValid' | 'workModeNotValid' | 'outOfService';
+      kind: 'wrongPassword' | 'agentNotValid' | 'agentOrInstrumentNotValid' | 'alreadyLoggedIn' | 'alreadyLoggedInRefused' | 'instrumentNotValid' | 'instrumentInUse' | 'workModeNotValid' | 'outOfService';
     }
   /** The profile warns of a second login (ctios.md §2.5): the agent chooses to continue here or not. */
   | { field: 'identity'; kind: 'alreadyLoggedInWarn'; state: AgentStateName }
@@ -26,6 +26,7 @@ export const LOGIN_FAILURE_CODES = {
 } as const;
 export const LOGIN_FAILURE_STATUSES = {
   E_CTI_INVALID_AGENT_DATA: 8,
+  E_CTI_DEVICE_IN_USE: 10,
   E_CTI_CTI_SERVER_OFFLINE: 15,
   E_CTI_INVALID_DEVICE: 87,
 } as const;
@@ -44,6 +45,8 @@ const BY_STATUS: ReadonlyMap<number, KnownProblem> = new Map([
   // CTI Server does not say which of the two it does not know; the instrument is the likelier typo.
   [LOGIN_FAILURE_STATUSES.E_CTI_INVALID_AGENT_DATA, { field: 'instrument', kind: 'agentOrInstrumentNotValid' }],
   [LOGIN_FAILURE_STATUSES.E_CTI_INVALID_DEVICE, { field: 'instrument', kind: 'instrumentNotValid' }],
+  // Another desktop's session has this phone (the agent is logged in there, most likely).
+  [LOGIN_FAILURE_STATUSES.E_CTI_DEVICE_IN_USE, { field: 'instrument', kind: 'instrumentInUse' }],
   [LOGIN_FAILURE_STATUSES.E_CTI_CTI_SERVER_OFFLINE, { field: 'form', kind: 'outOfService' }],
 ]);
 
