@@ -5,11 +5,13 @@
  *   failover   monitor mode: side A killed / stalled, time to open and reconciled on side B, 20 trials each (`--trials N`)
  *   stream     the state stream's patch for one team member's state change, teams of 20 and 2,000 (`--changes N`)
  *   simulator  2,000 agents over 2,000 sessions plus a monitor, 50 calls/s for 60 s (`--seconds N`)
+ *   startup    process start to the login form interactive in Chromium, and Login to Ready enabled; medians over 5 runs (`--runs N`)
  */
 import { runCodecBenchmark } from './codec.js';
 import { runFailoverBenchmark } from './failover.js';
 import { runFuzzBenchmark } from './fuzz.js';
 import { runSimulatorBenchmark } from './simulator.js';
+import { runStartupBenchmark } from './startup.js';
 import { runStreamBenchmark } from './stream.js';
 
 type Result = Record<string, unknown>;
@@ -39,6 +41,7 @@ const BENCHMARKS: Record<string, (args: string[]) => Result | Promise<Result>> =
       seconds: count(args, '--seconds', 60),
       talkMs: count(args, '--talk-ms', 2000),
     }),
+  startup: (args) => runStartupBenchmark({ runs: count(args, '--runs', 5) }),
 };
 
 const [name, ...rest] = process.argv.slice(2);
