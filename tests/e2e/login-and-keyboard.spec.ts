@@ -25,7 +25,7 @@ async function simulatorSides(controlUrl: string): Promise<string[]> {
 }
 
 test('each login error is said in words beside the field it concerns: wrong password, instrument not valid, CTI Server out of service', async ({ page }) => {
-  test.setTimeout(90_000);
+  test.setTimeout(150_000);
   const { controlUrl, login } = await openDesktop(page);
 
   await injectFault(controlUrl, { type: 'control-failure', request: 'SET_AGENT_STATE_REQ', failureCode: INVALID_PASSWORD_SPECIFIED });
@@ -48,7 +48,7 @@ test('each login error is said in words beside the field it concerns: wrong pass
 });
 
 test('an agent logged in elsewhere: a profile that rejects refuses, one that warns lets the agent continue here', async ({ page, browser }) => {
-  test.setTimeout(120_000);
+  test.setTimeout(180_000);
   const { controlUrl, login } = await openDesktop(page);
 
   // Agent 1002 logs in on another desktop of the same centre.
@@ -94,7 +94,7 @@ test('an agent logged in elsewhere: a profile that rejects refuses, one that war
 });
 
 test('Keyboard shortcuts: the list opens with F1 or its button, a key is changed by pressing it, conflicts are said in words, and the change is kept', async ({ page }) => {
-  test.setTimeout(90_000);
+  test.setTimeout(150_000);
   const { login } = await openDesktop(page);
   const shortcuts = new ShortcutsList(page);
 
