@@ -16,7 +16,9 @@ export default defineConfig({
       outDir: at('out/main'),
       // "type": "module" and Electron >= 28 make electron-vite emit ESM for main; keep it.
       rolldownOptions: {
-        input: { index: at('main/app/main.ts') },
+        // The browser host too, precompiled: under tsx its start spent seconds compiling
+        // TypeScript before the login form could show (bench/README.md, startup).
+        input: { index: at('main/app/main.ts'), 'browser-host': at('main/browser-host/cli.ts') },
       },
     },
   },

@@ -8,12 +8,14 @@
  *              with `--desktops N`: N desktops, each with an active session on side A and a standby
  *              session on side B, heartbeating every `--heartbeat-ms` (90,000); heartbeats/s at the server
  *              over two intervals (`--seconds N` to change)
+ *   startup    process start to the login form interactive in Chromium, and Login to Ready enabled; medians over 5 runs (`--runs N`)
  */
 import { runCodecBenchmark } from './codec.js';
 import { runFailoverBenchmark } from './failover.js';
 import { runFuzzBenchmark } from './fuzz.js';
 import { runSimulatorBenchmark } from './simulator.js';
 import { runDesktopsBenchmark } from './simulator-desktops.js';
+import { runStartupBenchmark } from './startup.js';
 import { runStreamBenchmark } from './stream.js';
 
 type Result = Record<string, unknown>;
@@ -52,6 +54,7 @@ const BENCHMARKS: Record<string, (args: string[]) => Result | Promise<Result>> =
       talkMs: count(args, '--talk-ms', 2000),
     });
   },
+  startup: (args) => runStartupBenchmark({ runs: count(args, '--runs', 5) }),
 };
 
 const [name, ...rest] = process.argv.slice(2);

@@ -98,7 +98,17 @@ export const COMMANDS = {
       .refine((a) => (a.agentId === undefined) !== (a.loginName === undefined), { message: 'give either agentId or loginName', path: ['agentId'] }),
     result: z.object({ alreadyLoggedIn: z.boolean(), state: AgentStateNameSchema }),
   },
-  login: { args: z.object({ password: z.string().max(63), reasonCode: reasonCode.optional() }).strict(), result: done },
+  login: {
+    args: z
+      .object({
+        password: z.string().max(63),
+        reasonCode: reasonCode.optional(),
+        /** CTI OS AgentWorkMode (ctios.md §2.3 Login; GED-188 AgentWorkMode): Ready by itself after a call, or by the agent. Left out: as the centre sets it. */
+        workMode: z.enum(['autoIn', 'manualIn']).optional(),
+      })
+      .strict(),
+    result: done,
+  },
   logout: { args: z.object({ reasonCode: reasonCode.optional() }).strict(), result: done },
   ready: { args: none, result: done },
   notReady: { args: z.object({ reasonCode: reasonCode.optional() }).strict(), result: done },

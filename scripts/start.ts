@@ -8,7 +8,7 @@ import path from 'node:path';
 import { missingDisplay } from '../main/browser-host/display.js';
 import { ensureBuilt } from './app-build.js';
 import { probeElectronRuntime, REPO_ROOT } from './electron-runtime.js';
-import { runInForeground, typescriptEntry } from './foreground-child.js';
+import { runInForeground } from './foreground-child.js';
 
 const extraArgs = process.argv.slice(2);
 
@@ -23,7 +23,8 @@ async function main(): Promise<number> {
     if (runtime.available) return runInForeground(runtime.path, [REPO_ROOT, ...extraArgs], { cwd: REPO_ROOT });
     console.error('Electron runtime is not available on this machine (it could not be downloaded); starting the browser version instead.');
   }
-  return runInForeground(...typescriptEntry(path.join(REPO_ROOT, 'main/browser-host/cli.ts'), extraArgs), { cwd: REPO_ROOT });
+  // The build's precompiled host (main/browser-host/cli.ts), as start:browser runs it: no TypeScript compiling at start.
+  return runInForeground(process.execPath, [path.join(REPO_ROOT, 'out/main/browser-host.js'), ...extraArgs], { cwd: REPO_ROOT });
 }
 
 process.exitCode = await main();

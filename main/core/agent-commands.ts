@@ -25,7 +25,7 @@ export const AGENT_COMMANDS: Handlers = {
       ...(a.protocolVersion === undefined ? {} : { protocolVersion: a.protocolVersion }),
     }),
   login: async ({ agentMode: mode }, a) => {
-    await mode.requestState('login', AGENT_STATE.LOGIN, { password: a.password, ...(a.reasonCode ? { reasonCode: a.reasonCode } : {}) });
+    await mode.requestState('login', AGENT_STATE.LOGIN, { password: a.password, ...(a.reasonCode ? { reasonCode: a.reasonCode } : {}), ...(a.workMode ? { workMode: a.workMode } : {}) });
     return ok;
   },
   logout: async ({ agentMode: mode }, a) => {

@@ -1,11 +1,16 @@
-import type { CommandFailure } from '../../contract/index.js';
+import type { AgentStateName, CommandFailure } from '../../contract/index.js';
 
 /** The login form's fields a failure can be about; `form`: the whole login, not one field. */
-export type LoginField = 'identity' | 'password' | 'instrument' | 'position' | 'form';
+export type LoginField = 'identity' | 'password' | 'instrument' | 'position' | 'workMode' | 'form';
 
 /** Why a login failed, as the form says it: which field, and the message key (en.json `login.error.*`). */
 export type LoginProblem =
-  | { field: LoginField; kind: 'wrongPassword' | 'agentNotValid' | 'agentOrInstrumentNotValid' | 'alreadyLoggedIn' | 'alreadyLoggedInRefused' | 'instrumentNotValid' | 'outOfService' }
+  | {
+      field: LoginField;
+      kind: 'wrongPassword' | 'agentNotValid' | 'agentOrInstrumentNotValid' | 'alreadyLoggedIn' | 'alreadyLoggedInRefused' | 'instrumentNotValid' | 'instrumentInUse' | 'workModeNotValid' | 'outOfService';
+    }
+  /** The profile warns of a second login (ctios.md §2.5): the agent chooses to continue here or not. */
+  | { field: 'identity'; kind: 'alreadyLoggedInWarn'; state: AgentStateName }
   | { field: LoginField; kind: 'other'; message: string };
 
 /**
@@ -17,26 +22,31 @@ export const LOGIN_FAILURE_CODES = {
   INVALID_PASSWORD_SPECIFIED: 257,
   SPECIFIED_AGENT_ALREADY_SIGNED_ON: 259,
   INVALID_LOGON_DEVICE_SPECIFIED: 260,
+  INVALID_AGENT_WORKMODE: 265,
 } as const;
 export const LOGIN_FAILURE_STATUSES = {
   E_CTI_INVALID_AGENT_DATA: 8,
+  E_CTI_DEVICE_IN_USE: 10,
   E_CTI_CTI_SERVER_OFFLINE: 15,
   E_CTI_INVALID_DEVICE: 87,
 } as const;
 
-type KnownProblem = Exclude<LoginProblem, { kind: 'other' }>;
+type KnownProblem = Exclude<LoginProblem, { kind: 'other' | 'alreadyLoggedInWarn' }>;
 
 const BY_FAILURE_CODE: ReadonlyMap<number, KnownProblem> = new Map([
   [LOGIN_FAILURE_CODES.INVALID_AGENT_ID_SPECIFIED, { field: 'identity', kind: 'agentNotValid' }],
   [LOGIN_FAILURE_CODES.INVALID_PASSWORD_SPECIFIED, { field: 'password', kind: 'wrongPassword' }],
   [LOGIN_FAILURE_CODES.SPECIFIED_AGENT_ALREADY_SIGNED_ON, { field: 'identity', kind: 'alreadyLoggedIn' }],
   [LOGIN_FAILURE_CODES.INVALID_LOGON_DEVICE_SPECIFIED, { field: 'instrument', kind: 'instrumentNotValid' }],
+  [LOGIN_FAILURE_CODES.INVALID_AGENT_WORKMODE, { field: 'workMode', kind: 'workModeNotValid' }],
 ]);
 
 const BY_STATUS: ReadonlyMap<number, KnownProblem> = new Map([
   // CTI Server does not say which of the two it does not know; the instrument is the likelier typo.
   [LOGIN_FAILURE_STATUSES.E_CTI_INVALID_AGENT_DATA, { field: 'instrument', kind: 'agentOrInstrumentNotValid' }],
   [LOGIN_FAILURE_STATUSES.E_CTI_INVALID_DEVICE, { field: 'instrument', kind: 'instrumentNotValid' }],
+  // Another desktop's session has this phone (the agent is logged in there, most likely).
+  [LOGIN_FAILURE_STATUSES.E_CTI_DEVICE_IN_USE, { field: 'instrument', kind: 'instrumentInUse' }],
   [LOGIN_FAILURE_STATUSES.E_CTI_CTI_SERVER_OFFLINE, { field: 'form', kind: 'outOfService' }],
 ]);
 
@@ -67,6 +77,8 @@ function fieldNamed(field: unknown): LoginField {
       return 'instrument';
     case 'position':
       return 'position';
+    case 'workMode':
+      return 'workMode';
     default:
       return 'form';
   }

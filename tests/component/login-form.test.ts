@@ -1,5 +1,5 @@
 import { mount } from '@vue/test-utils';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { ConnectionProfileSchema } from '../../contract/index.js';
 import LoginForm from '../../renderer/src/components/LoginForm.vue';
 import { createDesktopI18n } from '../../renderer/src/i18n/index.js';
@@ -78,6 +78,52 @@ describe('LoginForm', () => {
   it('shows a failure of the whole login as an alert', () => {
     const wrapper = mountForm({ problem: { field: 'form', kind: 'outOfService' } });
     expect(wrapper.get('[role="alert"]').text()).toContain('CTI Server is out of service');
+    wrapper.unmount();
+  });
+
+  it('asks for the Work Mode when the profile does, and sends the choice', async () => {
+    const withWorkMode = ConnectionProfileSchema.parse({ name: 'Avaya', loginFields: { workMode: true } });
+    const wrapper = mountForm({ profiles: [withWorkMode] });
+    expect(labels(wrapper)).toEqual(['Agent ID', 'Password', 'Instrument', 'Work Mode']);
+    await field(wrapper, 'Agent ID').setValue('1001');
+    await field(wrapper, 'Instrument').setValue('3001');
+    await field(wrapper, 'Work Mode').setValue('manualIn');
+    await wrapper.get('form').trigger('submit');
+    const [[request]] = wrapper.emitted('login') as [[LoginRequest]];
+    expect(request.workMode).toBe('manualIn');
+    wrapper.unmount();
+  });
+
+  it('sends no work mode when left to the centre, nor when the profile does not ask', async () => {
+    const wrapper = mountForm();
+    await field(wrapper, 'Agent ID').setValue('1001');
+    await field(wrapper, 'Instrument').setValue('3001');
+    await wrapper.get('form').trigger('submit');
+    const [[request]] = wrapper.emitted('login') as [[LoginRequest]];
+    expect(request).not.toHaveProperty('workMode');
+    wrapper.unmount();
+  });
+
+  it('puts a refused work mode beside the Work Mode field', () => {
+    const withWorkMode = ConnectionProfileSchema.parse({ name: 'Avaya', loginFields: { workMode: true } });
+    const wrapper = mountForm({ profiles: [withWorkMode], problem: { field: 'workMode', kind: 'workModeNotValid' } });
+    const workMode = field(wrapper, 'Work Mode');
+    expect(workMode.attributes('aria-invalid')).toBe('true');
+    expect(document.getElementById(workMode.attributes('aria-describedby')!)?.textContent).toContain('does not accept this work mode');
+    wrapper.unmount();
+  });
+
+  it('when the profile warns of a second login, lets the agent continue here or cancel', async () => {
+    const wrapper = mountForm({ profiles: [headOffice] });
+    await wrapper.setProps({ problem: { field: 'identity', kind: 'alreadyLoggedInWarn', state: 'available' } });
+    const agentId = field(wrapper, 'Agent ID');
+    expect(document.getElementById(agentId.attributes('aria-describedby')!)?.textContent).toContain('already logged in on another desktop (Ready)');
+    const continueHere = wrapper.findAll('button').find((button) => button.text() === 'Continue here')!;
+    await vi.waitFor(() => expect(document.activeElement).toBe(continueHere.element));
+    await continueHere.trigger('click');
+    expect(wrapper.emitted('takeOver')).toHaveLength(1);
+    await wrapper.findAll('button').find((button) => button.text() === 'Cancel')!.trigger('click');
+    expect(wrapper.emitted('cancelTakeover')).toHaveLength(1);
     wrapper.unmount();
   });
 });

@@ -13,8 +13,10 @@ import { startNpmScript, type RunningProgram } from '../support/child-process.js
 export interface Desktop {
   /** The page's address, token included. */
   readonly url: string;
-  /** The embedded simulator's control API (faults, calls, agents). */
+  /** The embedded simulator's control API (faults, calls, agents); '' for a desktop started with --cti-a. */
   readonly controlUrl: string;
+  /** Stops this desktop as its user would (SIGTERM), before the test ends. */
+  readonly stop: () => Promise<void>;
 }
 
 const running: { host: RunningProgram; userData: string }[] = [];
@@ -36,9 +38,16 @@ export async function startDesktop(extraArguments: readonly string[] = []): Prom
   const userData = mkdtempSync(path.join(os.tmpdir(), 'softphone-desk-'));
   const host = startNpmScript('start:browser', ['--no-open', '--port', '0', '--user-data', userData, ...extraArguments]);
   running.push({ host, userData });
-  const [, controlUrl] = await host.waitForLine(/^Built-in CTI Server simulator: .* control API (http:\/\/\S+)$/m);
+  // A desktop pointed at a CTI Server (--cti-a) starts no simulator of its own: no control API.
+  const [, controlUrl] = extraArguments.includes('--cti-a') ? [undefined, ''] : await host.waitForLine(/^Built-in CTI Server simulator: .* control API (http:\/\/\S+)$/m);
   const [, url] = await host.waitForLine(/^Listening on (http:\/\/127\.0\.0\.1:\d+\/\?token=\S+)$/m);
-  return { url: url!, controlUrl: controlUrl! };
+  return {
+    url: url!,
+    controlUrl: controlUrl!,
+    stop: async () => {
+      await host.stop();
+    },
+  };
 }
 
 /** A caller rings the simulated centre for `agentId` (the simulator's control API). */

@@ -154,7 +154,7 @@ describe('agent mode against the simulator', () => {
     const third = await startCore(sim, await userDataDir(), 'third');
     await waitFor(third, connected, 'connected');
     const refused = await third.execute('setAgent', { agentId: '1001', instrument: '3001' });
-    expect(refused).toMatchObject({ ok: false, failure: { message: expect.stringContaining('in use by another desktop') } });
+    expect(refused).toMatchObject({ ok: false, failure: { message: expect.stringContaining('in use by another desktop'), params: { status: 10 } } });
     await waitFor(third, (s) => s.agent.mode === 'none' && connected(s), 'back to a bare session');
   });
 

@@ -33,7 +33,7 @@ export class AgentControl {
     private readonly host: AgentControlHost,
   ) {}
 
-  async requestState(what: string, state: number, options: { reasonCode?: number; password?: string } = {}): Promise<void> {
+  async requestState(what: string, state: number, options: Omit<requests.StateChange, 'state'> = {}): Promise<void> {
     const agent = this.host.agentFor(what);
     await this.send(what, requests.setAgentState(agent, { state, ...options }));
   }

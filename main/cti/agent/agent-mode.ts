@@ -178,7 +178,9 @@ export class AgentMode {
     // Events through a device monitor (a supervisor watching a member) are not this phone's.
     if ((message as { MonitorID?: number }).MonitorID) return;
     if (message.MessageType === 'FAILURE_CONF' && message.Status === STATUS.E_CTI_DEVICE_IN_USE) {
-      void this.abandon(`phone ${selection.identity.instrument} is in use by another desktop (E_CTI_DEVICE_IN_USE): agent ${selection.identity.agentId} is logged in elsewhere`);
+      void this.abandon(`phone ${selection.identity.instrument} is in use by another desktop (E_CTI_DEVICE_IN_USE): agent ${selection.identity.agentId} is logged in elsewhere`, {
+        status: STATUS.E_CTI_DEVICE_IN_USE,
+      });
       return;
     }
     if (message.MessageType === 'AGENT_STATE_EVENT') {

@@ -50,7 +50,11 @@ export interface StateChange {
   readonly state: number;
   readonly reasonCode?: number;
   readonly password?: string;
+  /** At login only: Ready by itself after each call (`autoIn`) or when the agent says (`manualIn`). */
+  readonly workMode?: 'autoIn' | 'manualIn';
 }
+
+const WORK_MODES = { autoIn: AGENT_WORK_MODE.AWM_AUTO_IN, manualIn: AGENT_WORK_MODE.AWM_MANUAL_IN } as const;
 
 export function setAgentState(identity: AgentIdentity, change: StateChange): Message<'SET_AGENT_STATE_REQ'> {
   const login = change.state === AGENT_STATE.LOGIN;
@@ -60,7 +64,7 @@ export function setAgentState(identity: AgentIdentity, change: StateChange): Mes
     InvokeID: NO_INVOKE,
     PeripheralID: identity.peripheralId,
     AgentState: change.state,
-    AgentWorkMode: AGENT_WORK_MODE.AWM_UNSPECIFIED,
+    AgentWorkMode: login && change.workMode ? WORK_MODES[change.workMode] : AGENT_WORK_MODE.AWM_UNSPECIFIED,
     NumSkillGroups: 0,
     EventReasonCode: change.reasonCode ?? 0,
     ForcedFlag: 0,

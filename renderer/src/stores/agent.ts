@@ -1,6 +1,6 @@
 import { defineStore } from 'pinia';
 import { computed, ref } from 'vue';
-import type { AgentButton, AgentMode, ConnectionProfile } from '../../../contract/index.js';
+import type { AgentButton, AgentMode, AgentStateName, ConnectionProfile } from '../../../contract/index.js';
 import { loginProblem, type LoginProblem } from '../login-failure.js';
 import { SoftphoneCommandError } from '../softphone-client.js';
 import { useConnectionStore } from './connection.js';
@@ -27,6 +27,8 @@ export interface LoginRequest {
   password: string;
   instrument: string;
   position?: string;
+  /** Only when the profile asks for it; left out, the centre decides. */
+  workMode?: 'autoIn' | 'manualIn';
   /** The chosen connection profile, when the settings have any. */
   profile?: ConnectionProfile;
 }
@@ -39,6 +41,11 @@ export const useAgentStore = defineStore('agent', () => {
   const mode = computed<AgentMode>(() => core.current?.agent ?? { mode: 'none' });
   /** The command sent and not yet answered; one at a time, so a double click cannot send two. */
   const pending = ref<AgentAction | 'login' | undefined>();
+  /**
+   * The agent set here was already logged in elsewhere and the profile says to warn
+   * (ctios.md §2.5): the login screen stays until the agent chooses to continue here.
+   */
+  const takeoverAsked = ref(false);
   const active = computed<Active | undefined>(() => (mode.value.mode === 'agent' ? mode.value : undefined));
   /**
    * Logged in as far as the desktop is concerned: the agent screen shows; otherwise the
@@ -46,7 +53,7 @@ export const useAgentStore = defineStore('agent', () => {
    */
   const signedIn = computed(() => {
     const agent = active.value;
-    return agent !== undefined && pending.value !== 'login' && agent.phase !== 'starting' && agent.state !== 'logout';
+    return agent !== undefined && pending.value !== 'login' && !takeoverAsked.value && agent.phase !== 'starting' && agent.state !== 'logout';
   });
   const buttons = computed(() => new Set(core.current?.enablement.buttons ?? []));
   /** The last state command that failed, in main's words (cleared by the next attempt). */
@@ -111,7 +118,13 @@ export const useAgentStore = defineStore('agent', () => {
     if (!api) return { field: 'form', kind: 'outOfService' };
     if (pending.value) return undefined;
     pending.value = 'login';
+    // Each attempt asks afresh (the screen stays while `pending` says login).
+    takeoverAsked.value = false;
     try {
+      const warns = (request.profile?.duplicateLogin ?? 'warn') === 'warn';
+      // Asked again for the same agent after "Cancel": ask again, nothing to send.
+      const current = active.value;
+      if (isSetAlready(request) && current?.alreadyLoggedIn && current.state !== 'logout' && warns) return askTakeover(current.state);
       if (!isSetAlready(request)) {
         const { profile, identity, instrument, position } = request;
         const set = await api.setAgent({
@@ -121,9 +134,10 @@ export const useAgentStore = defineStore('agent', () => {
           ...(profile ? { peripheralId: profile.peripheralId, duplicateLogin: profile.duplicateLogin } : {}),
           ...(profile?.protocolVersion === undefined ? {} : { protocolVersion: profile.protocolVersion }),
         });
+        if (set.alreadyLoggedIn && set.state !== 'logout' && warns) return askTakeover(set.state);
         if (set.state !== 'logout') return undefined;
       }
-      await api.login({ password: request.password });
+      await api.login({ password: request.password, ...(request.workMode ? { workMode: request.workMode } : {}) });
       return undefined;
     } catch (error) {
       if (error instanceof SoftphoneCommandError) return loginProblem(error);
@@ -133,12 +147,22 @@ export const useAgentStore = defineStore('agent', () => {
     }
   }
 
+  function askTakeover(state: AgentStateName): LoginProblem {
+    takeoverAsked.value = true;
+    return { field: 'identity', kind: 'alreadyLoggedInWarn', state };
+  }
+
+  /** The agent chose to continue here, on the agent logged in elsewhere. */
+  function takeOver(): void {
+    takeoverAsked.value = false;
+  }
+
   function isSetAlready(request: LoginRequest): boolean {
     const identity = active.value?.identity;
     return identity !== undefined && request.identity.kind === 'agentId' && identity.agentId === request.identity.value && identity.instrument === request.instrument;
   }
 
-  return { mode, active, signedIn, buttons, pending, failure, availability, reasonRequired, send, login };
+  return { mode, active, signedIn, buttons, pending, failure, availability, reasonRequired, send, login, takeOver };
 });
 
 function messageOf(error: unknown): string {

@@ -5,6 +5,12 @@ export class LoginScreen {
   readonly region: Locator;
   readonly connectTo: Locator;
   readonly agentId: Locator;
+  readonly loginName: Locator;
+  readonly workMode: Locator;
+  readonly continueHere: Locator;
+  readonly cancelTakeover: Locator;
+  /** A failure of the whole login (not of one field). */
+  readonly formError: Locator;
   readonly password: Locator;
   readonly instrument: Locator;
   readonly loginButton: Locator;
@@ -14,6 +20,11 @@ export class LoginScreen {
     this.region = page.getByRole('region', { name: 'Agent login' });
     this.connectTo = this.region.getByRole('combobox', { name: 'Connect to' });
     this.agentId = this.region.getByRole('textbox', { name: 'Agent ID' });
+    this.loginName = this.region.getByRole('textbox', { name: 'Login Name' });
+    this.workMode = this.region.getByRole('combobox', { name: 'Work Mode' });
+    this.continueHere = this.region.getByRole('button', { name: 'Continue here' });
+    this.cancelTakeover = this.region.getByRole('button', { name: 'Cancel' });
+    this.formError = this.region.getByRole('alert');
     this.password = this.region.getByLabel('Password', { exact: true });
     this.instrument = this.region.getByRole('textbox', { name: 'Instrument' });
     this.loginButton = this.region.getByRole('button', { name: 'Login' });

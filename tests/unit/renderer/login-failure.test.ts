@@ -14,7 +14,9 @@ describe('loginProblem', () => {
     expect(loginProblem(failed({ failureCode: CONTROL_FAILURE_CODE.INVALID_PASSWORD_SPECIFIED }))).toEqual({ field: 'password', kind: 'wrongPassword' });
     expect(loginProblem(failed({ failureCode: CONTROL_FAILURE_CODE.INVALID_LOGON_DEVICE_SPECIFIED }))).toEqual({ field: 'instrument', kind: 'instrumentNotValid' });
     expect(loginProblem(failed({ failureCode: CONTROL_FAILURE_CODE.SPECIFIED_AGENT_ALREADY_SIGNED_ON }))).toEqual({ field: 'identity', kind: 'alreadyLoggedIn' });
+    expect(loginProblem(failed({ failureCode: CONTROL_FAILURE_CODE.INVALID_AGENT_WORKMODE }))).toEqual({ field: 'workMode', kind: 'workModeNotValid' });
     expect(loginProblem(failed({ reason: 'already-logged-in' }))).toEqual({ field: 'identity', kind: 'alreadyLoggedInRefused' });
+    expect(loginProblem(failed({ status: STATUS.E_CTI_DEVICE_IN_USE }))).toEqual({ field: 'instrument', kind: 'instrumentInUse' });
     expect(loginProblem(failed({ status: STATUS.E_CTI_INVALID_AGENT_DATA }))).toEqual({ field: 'instrument', kind: 'agentOrInstrumentNotValid' });
     expect(loginProblem({ code: 'unavailable', message: 'out of service', params: {} })).toEqual({ field: 'form', kind: 'outOfService' });
   });
