@@ -3,6 +3,7 @@ import { AgentStateNameSchema } from './agent.js';
 import { CallKeySchema, CallVariablesSchema, EccSchema } from './calls.js';
 import { ChatRecipientSchema, MAX_CHAT_TEXT } from './chat.js';
 import { MONITOR_COMMANDS } from './monitor.js';
+import { TRANSFER_COMMANDS } from './transfer-targets.js';
 
 const none = z.object({}).strict();
 const done = z.object({});
@@ -121,6 +122,7 @@ export const COMMANDS = {
       .refine((a) => a.variables !== undefined || a.ecc !== undefined || a.wrapup !== undefined, { message: 'nothing to set' }),
     result: z.object({ sent: z.boolean(), queued: z.boolean() }),
   },
+  ...TRANSFER_COMMANDS,
   ...SETTINGS_COMMANDS,
   ...SUPERVISOR_COMMANDS,
   ...MONITOR_COMMANDS,

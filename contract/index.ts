@@ -15,3 +15,4 @@ export * from './content-security-policy.js';
 export * from './desktop-settings.js';
 export * from './settings-state.js';
 export * from './embedded-simulator.js';
+export * from './transfer-targets.js';

@@ -25,6 +25,18 @@ export const ack = <N extends MessageName>(type: N, invokeId: number): RequestOu
  * The agent a request acts on: the one named in it (a supervisor acting on a
  * member of its team), else the agent the session is bound to.
  */
+/**
+ * The agent a query names, any agent of the peripheral: a query only reads, and an
+ * agent's desktop asks about its colleagues (who is free to take a transfer). With no
+ * agent named, the session's own.
+ */
+export function queriedAgent(context: RequestContext, named: { AgentID?: string; AgentInstrument?: string }): AgentRuntime {
+  if (named.AgentID === undefined && named.AgentInstrument === undefined) return targetAgent(context, named);
+  const agent = context.peripheral.agentByDevice({ agentId: named.AgentID, instrument: named.AgentInstrument });
+  if (!agent) throw new ControlFailure(CONTROL_FAILURE_CODE.INVALID_AGENT_ID_SPECIFIED, 'the request names no known agent');
+  return agent;
+}
+
 export function targetAgent(context: RequestContext, named: { AgentID?: string; AgentInstrument?: string }): AgentRuntime {
   const { peripheral, requester } = context;
   const namesAgent = named.AgentID !== undefined || named.AgentInstrument !== undefined;

@@ -1,7 +1,7 @@
 import { AGENT_STATE, SERVICE, STATUS, buildMessage, type Message, type MessageName } from '../ged188/index.js';
 import { CALL_HANDLERS } from './call-handlers.js';
 import { agentIdentityFields, agentTaskFields } from './pg/model.js';
-import { ack, reply, targetAgent, type Handler, type HandlerTable, type RequestContext, type RequestOutcome } from './request-context.js';
+import { ack, queriedAgent, reply, targetAgent, type Handler, type HandlerTable, type RequestContext, type RequestOutcome } from './request-context.js';
 import { SUPERVISOR_HANDLERS } from './supervisor-handlers.js';
 
 /** Which service a request needs (§2.4); AGENT_STATE_CONTROL_ONLY-style grants are not modelled. */
@@ -26,7 +26,7 @@ const AGENT_HANDLERS: HandlerTable = {
     return ack('SET_AGENT_STATE_CONF', request.InvokeID);
   },
   QUERY_AGENT_STATE_REQ: (request, context) => {
-    const agent = targetAgent(context, request);
+    const agent = queriedAgent(context, request);
     const groups = context.peripheral.site.skillGroups.filter((g) => agent.skillGroups.includes(g.number));
     const loggedIn = agent.state !== AGENT_STATE.LOGOUT;
     return reply(

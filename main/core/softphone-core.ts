@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { isDeepStrictEqual } from 'node:util';
-import { COMMANDS, initialDeskExtras, isCommandName, type AppState, type EmbeddedSimulator, type CommandFailure, type CommandName, type StateEvent } from '../../contract/index.js';
+import { COMMANDS, EMPTY_TRANSFER_TARGETS, initialDeskExtras, isCommandName, type AppState, type EmbeddedSimulator, type CommandFailure, type CommandName, type StateEvent } from '../../contract/index.js';
 import { AgentMode } from '../cti/agent/agent-mode.js';
 import { CommandError } from '../cti/agent/command-error.js';
 import { CtiSession } from '../cti/cti-session.js';
@@ -121,6 +121,7 @@ export class SoftphoneCore {
       monitor: null,
       settings: desktopSettings.current,
       embeddedSimulator: options.embeddedSimulator ?? null,
+      transferTargets: EMPTY_TRANSFER_TARGETS,
     });
     // The session and agent mode refer to each other; the closures run only after
     // session.start(), when both exist.
@@ -179,7 +180,7 @@ export class SoftphoneCore {
         store.set('lastError', { message, at: Date.now() });
       },
     });
-    const desk: DeskExtras = new DeskExtras(session, agentMode, statisticsIntervalMs, store);
+    const desk: DeskExtras = new DeskExtras(session, agentMode, statisticsIntervalMs, store, () => desktopSettings.effective.transferDirectory);
     const monitorMode: CoreMonitorMode = new CoreMonitorMode(
       session,
       { sides, protocolVersion: settings.protocolVersion, heartbeatIntervalMs: settings.heartbeatIntervalMs, missedHeartbeatLimit: settings.missedHeartbeatLimit, clientId: settings.clientId },
