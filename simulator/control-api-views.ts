@@ -35,6 +35,8 @@ export function describeCalls(peripheral: Peripheral): object[] {
     callVariables: Object.fromEntries(call.variables.flatMap((v, i) => (v === undefined ? [] : [[String(i + 1), v]]))),
     ecc: Object.fromEntries(call.ecc),
     wrapup: call.wrapup,
+    dtmf: call.dtmfReceived ?? '',
+    callDataSets: call.callDataSets ?? 0,
   }));
 }
 

@@ -1,6 +1,7 @@
 import { defineStore } from 'pinia';
 import { computed, ref, watch } from 'vue';
-import type { AgentButton, AgentCall, CallVariables, Ecc, TransferTargets } from '../../../contract/index.js';
+import type { AgentButton, AgentCall, TransferTargets } from '../../../contract/index.js';
+import type { CallDataEdit } from '../call-cell.js';
 import { useConnectionStore } from './connection.js';
 
 /** The call buttons that send a command on the selected call at once, each named after that command and the enablement button that enables it. */
@@ -116,6 +117,17 @@ export const useCallsStore = defineStore('calls', () => {
     await run(action, (api) => api[action]({ callId }));
   }
 
+  /**
+   * Keeps the transfer targets' states live while a dialog is open. Not one of the
+   * one-at-a-time commands: the dialog's own steps must not wait for it. A failure
+   * leaves the list as it was; the dialog still takes a typed number.
+   */
+  function watchTransferTargets(watching: boolean): void {
+    const api = core.commands;
+    if (!api) return;
+    void (watching ? api.watchTransferTargets({}) : api.unwatchTransferTargets({})).catch(() => undefined);
+  }
+
   /** Supervisor Assist and Emergency: about the selected call when there is one. */
   async function alertSupervisor(action: 'supervisorAssist' | 'emergencyCall'): Promise<void> {
     const callId = selected.value?.call.key;
@@ -123,7 +135,7 @@ export const useCallsStore = defineStore('calls', () => {
   }
 
   /** Sends an edit of call data; the cell shows as queued while main holds it in the outbox. */
-  async function editCallData(callId: string, cell: string, changes: { variables?: CallVariables; ecc?: Ecc }): Promise<EditOutcome | undefined> {
+  async function editCallData(callId: string, cell: string, changes: CallDataEdit): Promise<EditOutcome | undefined> {
     const result = await run('edit', (api) => api.setCallData({ callId, ...changes }));
     if (!result) return undefined;
     if (result.queued) queuedCells.value = new Set([...queuedCells.value, `${callId}|${cell}`]);
@@ -136,5 +148,5 @@ export const useCallsStore = defineStore('calls', () => {
     return queuedCells.value.has(`${callId}|${cell}`);
   }
 
-  return { calls, selected, pending, failure, outboxPending, transferTargets, select, unavailable, enabled, allows, run, send, alertSupervisor, editCallData, isQueued };
+  return { calls, selected, pending, failure, outboxPending, transferTargets, select, unavailable, enabled, allows, run, send, watchTransferTargets, alertSupervisor, editCallData, isQueued };
 });
