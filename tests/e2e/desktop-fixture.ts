@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
@@ -21,8 +21,14 @@ export interface Desktop {
 
 const running: { host: RunningProgram; userData: string }[] = [];
 
-test.afterEach(async () => {
-  for (const { host, userData } of running.splice(0)) {
+test.afterEach(async ({}, testInfo) => {
+  for (const [index, { host, userData }] of running.splice(0).entries()) {
+    // A failed flow keeps what each desktop process said on stderr, to tell a crash from a slow screen.
+    if (testInfo.status !== testInfo.expectedStatus) {
+      if (host.stderr()) await testInfo.attach(`desktop-${index + 1}-stderr`, { body: host.stderr(), contentType: 'text/plain' });
+      const log = path.join(userData, 'logs', 'browser-host.log');
+      if (existsSync(log)) await testInfo.attach(`desktop-${index + 1}-log`, { path: log, contentType: 'text/plain' });
+    }
     await host.stop();
     rmSync(userData, { recursive: true, force: true });
   }
@@ -47,7 +53,7 @@ export async function startDesktop(extraArguments: readonly string[] = [], simul
     embedded = { controlUrl: controlUrl!, sides: { A: a!, B: b! } };
   }
   const [, url] = await host.waitForLine(/^Listening on (http:\/\/127\.0\.0\.1:\d+\/\?token=\S+)$/m);
-  return { url: url!, ...embedded! };
+  return { url: url!, controlUrl: embedded!.controlUrl, sides: embedded!.sides };
 }
 
 /** A second desktop (its own process and user data) on the first one's simulator: a colleague for transfers. */

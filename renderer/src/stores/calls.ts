@@ -128,6 +128,23 @@ export const useCallsStore = defineStore('calls', () => {
     void (watching ? api.watchTransferTargets({}) : api.unwatchTransferTargets({})).catch(() => undefined);
   }
 
+  /**
+   * Tones into a call (sendDtmf). Not one of the one-at-a-time commands: tones keyed
+   * while one request is out go in the next, and must not wait for (or block) the others.
+   * Resolves with what went wrong (main's words, or a message key when main cannot be
+   * reached), or undefined when CTI Server took them.
+   */
+  async function sendTones(callId: string, digits: string): Promise<{ message: string } | { key: string } | undefined> {
+    const api = core.commands;
+    if (!api) return { key: 'call.disabled.notConnected' };
+    try {
+      await api.sendDtmf({ callId, digits });
+      return undefined;
+    } catch (error) {
+      return { message: error instanceof Error ? error.message : String(error) };
+    }
+  }
+
   /** Supervisor Assist and Emergency: about the selected call when there is one. */
   async function alertSupervisor(action: 'supervisorAssist' | 'emergencyCall'): Promise<void> {
     const callId = selected.value?.call.key;
@@ -148,5 +165,5 @@ export const useCallsStore = defineStore('calls', () => {
     return queuedCells.value.has(`${callId}|${cell}`);
   }
 
-  return { calls, selected, pending, failure, outboxPending, transferTargets, select, unavailable, enabled, allows, run, send, watchTransferTargets, alertSupervisor, editCallData, isQueued };
+  return { calls, selected, pending, failure, outboxPending, transferTargets, select, unavailable, enabled, allows, run, send, watchTransferTargets, sendTones, alertSupervisor, editCallData, isQueued };
 });
