@@ -21,7 +21,8 @@ export interface Desktop {
 
 const running: { host: RunningProgram; userData: string }[] = [];
 
-test.afterEach(async ({}, testInfo) => {
+test.afterEach(async () => {
+  const testInfo = test.info();
   for (const [index, { host, userData }] of running.splice(0).entries()) {
     // A failed flow keeps what each desktop process said on stderr, to tell a crash from a slow screen.
     if (testInfo.status !== testInfo.expectedStatus) {
