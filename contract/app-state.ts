@@ -9,6 +9,7 @@ import { EMPTY_TEAM_VIEW, SupervisorAlertSchema, TeamViewSchema } from './superv
 import { DEFAULT_DESKTOP_SETTINGS } from './desktop-settings.js';
 import { SettingsStateSchema, type SettingsState } from './settings-state.js';
 import { EmbeddedSimulatorSchema } from './embedded-simulator.js';
+import { EMPTY_TRANSFER_TARGETS, TransferTargetsSchema } from './transfer-targets.js';
 
 /** Everything the renderer may see. Later issues add team, statistics, settings. */
 export const AppStateSchema = z.object({
@@ -36,13 +37,15 @@ export const AppStateSchema = z.object({
   settings: SettingsStateSchema,
   /** The built-in simulator's agents and passwords, when the desktop runs on it (for the login screen); null otherwise. */
   embeddedSimulator: EmbeddedSimulatorSchema.nullable(),
+  /** The transfer dialog's targets and their live states. */
+  transferTargets: TransferTargetsSchema,
 });
 
 export type AppState = z.infer<typeof AppStateSchema>;
 
 /** The state before anything is known: no agent, no calls, nothing enabled. */
 export function initialAppState(connection: AppState['connection']): AppState {
-  return { connection, agent: { mode: 'none' }, calls: [], enablement: { mask: 0, buttons: [] }, lastError: null, outbox: { pending: 0 }, health: initialSystemHealth(0), connectionEvents: [], monitor: null, settings: DEFAULT_SETTINGS_STATE, embeddedSimulator: null, ...initialDeskExtras() };
+  return { connection, agent: { mode: 'none' }, calls: [], enablement: { mask: 0, buttons: [] }, lastError: null, outbox: { pending: 0 }, health: initialSystemHealth(0), connectionEvents: [], monitor: null, settings: DEFAULT_SETTINGS_STATE, embeddedSimulator: null, transferTargets: EMPTY_TRANSFER_TARGETS, ...initialDeskExtras() };
 }
 
 /** The settings before any are known: the built-in defaults, from no source. */

@@ -5,6 +5,7 @@ import { ProtocolVersionSchema } from './connection-status.js';
 import { ChatRecipientSchema, MAX_CHAT_TEXT } from './chat.js';
 import { MONITOR_COMMANDS } from './monitor.js';
 import { TRAINING_COMMANDS } from './training.js';
+import { TRANSFER_COMMANDS } from './transfer-targets.js';
 
 const none = z.object({}).strict();
 const done = z.object({});
@@ -137,6 +138,7 @@ export const COMMANDS = {
       .refine((a) => a.variables !== undefined || a.ecc !== undefined || a.wrapup !== undefined, { message: 'nothing to set' }),
     result: z.object({ sent: z.boolean(), queued: z.boolean() }),
   },
+  ...TRANSFER_COMMANDS,
   ...SETTINGS_COMMANDS,
   ...SUPERVISOR_COMMANDS,
   ...MONITOR_COMMANDS,

@@ -269,6 +269,15 @@ export const AgentValuesSchema = z
   })
   .strict();
 
+/** An agent the transfer dialog offers when CTI Server sends the session no team configuration. */
+export const DirectoryEntrySchema = z
+  .object({
+    agentId: z.string().min(1).max(11).describe('The agent ID CTI Server knows the agent by'),
+    name: z.string().min(1).max(64).describe('The name the transfer dialog shows'),
+  })
+  .strict();
+export type DirectoryEntry = z.infer<typeof DirectoryEntrySchema>;
+
 /** A JSON Pointer into the document (RFC 6901), e.g. `/screen/bringToFrontOnCall`. */
 const jsonPointer = z.string().regex(/^(\/[^/]+)+$/, 'a JSON Pointer such as /screen/bringToFrontOnCall');
 
@@ -296,6 +305,11 @@ export const DesktopSettingsSchema = z
     shortcuts: ShortcutsSchema.prefault({}).describe('Keyboard shortcuts for the agent actions (null: none); users may change them unless locked'),
     window: WindowPreferencesSchema.prefault({}).describe('Window position and size; users keep their own unless locked'),
     agent: AgentValuesSchema.prefault({}).describe('Reason codes, wrap-up strings and flags (CTI OS Server\\Agent)'),
+    transferDirectory: z
+      .array(DirectoryEntrySchema)
+      .max(500)
+      .default([])
+      .describe('Agents the transfer dialog offers, with their live states, when CTI Server sends no team configuration (agent sessions)'),
     locked: z.array(jsonPointer).max(1000).default([]).describe('JSON Pointers of values the user may not override, e.g. /screen/bringToFrontOnCall'),
     extra: z.record(z.string(), z.unknown()).optional().describe('Imported values with no place in this schema: kept for an administrator, never used'),
   })

@@ -16,3 +16,4 @@ export * from './desktop-settings.js';
 export * from './settings-state.js';
 export * from './embedded-simulator.js';
 export * from './training.js';
+export * from './transfer-targets.js';

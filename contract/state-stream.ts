@@ -7,6 +7,7 @@ import { ConnectionEventSchema } from './health.js';
 import { MonitorAgentSchema, MonitorCallSchema } from './monitor.js';
 import { SkillGroupStatisticsSchema } from './statistics.js';
 import { SupervisorAlertSchema, TeamMemberSchema } from './supervisor.js';
+import { TransferTargetSchema } from './transfer-targets.js';
 
 /**
  * The keyed state stream. A patch is a list of operations: `set` replaces one
@@ -92,6 +93,13 @@ export const STATE_COLLECTIONS = {
     write: (s, calls) => (s.monitor ? { ...s, monitor: { ...s.monitor, calls } } : s),
     part: 'monitor',
   }),
+  transferTargets: collection({
+    item: TransferTargetSchema,
+    key: (t) => t.agentId,
+    read: (s) => s.transferTargets.targets,
+    write: (s, targets) => ({ ...s, transferTargets: { ...s.transferTargets, targets } }),
+    part: 'transferTargets',
+  }),
 } as const;
 
 export type CollectionName = keyof typeof STATE_COLLECTIONS;
@@ -113,6 +121,7 @@ const MERGEABLE_PARTS = {
   team: AppStateSchema.shape.team.omit({ members: true }).partial(),
   statistics: AppStateSchema.shape.statistics.omit({ skillGroups: true }).partial(),
   monitor: AppStateSchema.shape.monitor.unwrap().omit({ agents: true, calls: true }).partial(),
+  transferTargets: AppStateSchema.shape.transferTargets.omit({ targets: true }).partial(),
 } as const;
 export type MergeablePart = keyof typeof MERGEABLE_PARTS;
 export type PartMerge<P extends MergeablePart> = z.infer<(typeof MERGEABLE_PARTS)[P]>;

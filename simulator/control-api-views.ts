@@ -40,6 +40,8 @@ export function describeCall(call: Call): object {
     callVariables: Object.fromEntries(call.variables.flatMap((v, i) => (v === undefined ? [] : [[String(i + 1), v]]))),
     ecc: Object.fromEntries(call.ecc),
     wrapup: call.wrapup,
+    dtmf: call.dtmfReceived ?? '',
+    callDataSets: call.callDataSets ?? 0,
     ended: call.endedAt !== undefined,
   };
 }

@@ -1,6 +1,6 @@
 import net from 'node:net';
 import type { AddressInfo } from 'node:net';
-import { AGENT_STATE, DEVICE_ID_TYPE, MAX_PROTOCOL_VERSION, PG_STATUS, SERVICE, STATUS, SYSTEM_EVENT_ID, buildMessage, type Message } from '../ged188/index.js';
+import { DEVICE_ID_TYPE, MAX_PROTOCOL_VERSION, PG_STATUS, SERVICE, STATUS, SYSTEM_EVENT_ID, buildMessage, type Message } from '../ged188/index.js';
 import { ClientSession, type SessionRole } from './client-session.js';
 import { startControlApi, type ControlApi } from './control-api.js';
 import { DesktopSettingsDocument } from './desktop-settings-document.js';

@@ -118,5 +118,14 @@ export const EXAMPLE_DESKTOP_SETTINGS = {
     chatLevel: 'team-supervisors',
     supervisorChatLevel: 'unrestricted',
   },
+  // The first team of the built-in centre (agents 1001… on instruments 3001…), for the transfer dialog.
+  transferDirectory: [
+    { agentId: '1001', name: 'Alex Morgan' },
+    { agentId: '1002', name: 'Blake Chen' },
+    { agentId: '1003', name: 'Casey Diaz' },
+    { agentId: '1004', name: 'Dana Okafor' },
+    { agentId: '1005', name: 'Eli Novak' },
+    { agentId: '1006', name: 'Frankie Silva' },
+  ],
   locked: ['/agent/notReadyReasonRequired', '/agent/logoutReasonRequired', '/screen/bringToFrontOnCall'],
 };

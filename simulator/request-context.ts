@@ -28,6 +28,18 @@ export const ack = <N extends MessageName>(type: N, invokeId: number): RequestOu
  * bound to. A request that names an agent acts on that agent or on none, never on the
  * caller by mistake.
  */
+/**
+ * The agent a query names, any agent of the peripheral: a query only reads, and an
+ * agent's desktop asks about its colleagues (who is free to take a transfer). With no
+ * agent named, the session's own.
+ */
+export function queriedAgent(context: RequestContext, naming: AgentNaming): AgentRuntime {
+  const identified = identifyAgent(context.peripheral, naming);
+  if (!identified.named) return targetAgent(context, naming);
+  if (!identified.agent) throw new ControlFailure(CONTROL_FAILURE_CODE.INVALID_AGENT_ID_SPECIFIED, `no agent has ${identified.by}`);
+  return identified.agent;
+}
+
 export function targetAgent(context: RequestContext, naming: AgentNaming): AgentRuntime {
   const { peripheral, requester } = context;
   const identified = identifyAgent(peripheral, naming);

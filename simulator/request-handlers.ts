@@ -4,7 +4,7 @@ import { deskSettingsConf } from './pg/desk-settings-conf.js';
 import { agentIdentityFields, agentTaskFields } from './pg/model.js';
 import { Refusal } from './pg/refusals.js';
 import { deskSettingsOf } from './pg/site.js';
-import { ack, reply, targetAgent, type Handler, type HandlerTable, type RequestContext, type RequestOutcome } from './request-context.js';
+import { ack, queriedAgent, reply, targetAgent, type Handler, type HandlerTable, type RequestContext, type RequestOutcome } from './request-context.js';
 import { SUPERVISOR_HANDLERS } from './supervisor-handlers.js';
 
 /** Which service a request needs (§2.4); AGENT_STATE_CONTROL_ONLY-style grants are not modelled. */
@@ -29,7 +29,7 @@ const AGENT_HANDLERS: HandlerTable = {
     return ack('SET_AGENT_STATE_CONF', request.InvokeID);
   },
   QUERY_AGENT_STATE_REQ: (request, context) => {
-    const agent = targetAgent(context, request);
+    const agent = queriedAgent(context, request);
     const groups = context.peripheral.site.skillGroups.filter((g) => agent.skillGroups.includes(g.number));
     return reply(
       buildMessage('QUERY_AGENT_STATE_CONF', {

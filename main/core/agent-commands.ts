@@ -1,9 +1,9 @@
 import { AGENT_STATE } from '../../ged188/index.js';
-import type { CommandArgs, CommandName, CommandResult, MonitorCommandName, SettingsCommandName, SupervisorCommandName, TrainingCommandName } from '../../contract/index.js';
+import type { CommandArgs, CommandName, CommandResult, MonitorCommandName, SettingsCommandName, SupervisorCommandName, TrainingCommandName, TransferCommandName } from '../../contract/index.js';
 import type { CommandTarget } from './command-table.js';
 
 /** Commands agent mode carries out (the supervisor, chat and statistics ones are in supervisor-commands.ts). */
-export type AgentCommandName = Exclude<CommandName, 'reconnect' | SupervisorCommandName | MonitorCommandName | SettingsCommandName | TrainingCommandName>;
+export type AgentCommandName = Exclude<CommandName, 'reconnect' | SupervisorCommandName | MonitorCommandName | SettingsCommandName | TrainingCommandName | TransferCommandName>;
 
 type Handlers = { readonly [N in AgentCommandName]: (target: CommandTarget, args: CommandArgs<N>) => Promise<CommandResult<N>> };
 

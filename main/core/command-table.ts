@@ -40,4 +40,6 @@ export const COMMAND_TABLE: CommandTable = {
   ...SUPERVISOR_COMMAND_HANDLERS,
   ...SETTINGS_COMMAND_HANDLERS,
   ...TRAINING_COMMAND_HANDLERS,
+  watchTransferTargets: async (target) => (await target.desk.transferTargets.watch(), {}),
+  unwatchTransferTargets: (target) => (target.desk.transferTargets.unwatch(), Promise.resolve({})),
 };

@@ -1,10 +1,12 @@
+import { isDeepStrictEqual } from 'node:util';
 import type { Message } from '../../ged188/index.js';
-import type { StateWriter, StatisticsState } from '../../contract/index.js';
+import type { DirectoryEntry, StateWriter, StatisticsState, TransferTargets } from '../../contract/index.js';
 import type { AgentMode } from '../cti/agent/agent-mode.js';
 import { Chat } from '../cti/chat/chat.js';
 import { StatisticsPoller } from '../cti/statistics/statistics-poller.js';
 import type { DeskAgent, DeskSessionPort } from '../cti/supervisor/desk-context.js';
 import { SupervisorMode } from '../cti/supervisor/supervisor-mode.js';
+import { TransferTargetsWatch, type TransferMembers } from '../cti/supervisor/transfer-targets.js';
 import { KeyedListPublisher } from './keyed-list-publisher.js';
 
 /**
@@ -17,6 +19,8 @@ export class DeskExtras {
   readonly supervisor: SupervisorMode;
   readonly chat: Chat;
   readonly statistics: StatisticsPoller;
+  readonly transferTargets: TransferTargetsWatch;
+  private readonly transferTargetRows: KeyedListPublisher<'transferTargets'>;
   private readonly alerts: KeyedListPublisher<'alerts'>;
   private readonly chatMessages: KeyedListPublisher<'chatMessages'>;
   private readonly skillGroups: KeyedListPublisher<'skillGroupStatistics'>;
@@ -28,6 +32,7 @@ export class DeskExtras {
     agentMode: AgentMode,
     statisticsIntervalMs: number,
     private readonly writer: StateWriter,
+    directory: () => readonly DirectoryEntry[] = () => [],
   ) {
     this.publishedIntervalMs = statisticsIntervalMs;
     const agent = (): DeskAgent | undefined => {
@@ -41,6 +46,23 @@ export class DeskExtras {
     this.supervisor = new SupervisorMode(port, agent, writer, () => this.alerts.publish(this.supervisor.alerts));
     this.chat = new Chat(port, agent, () => this.chatMessages.publish(this.chat.view().messages));
     this.statistics = new StatisticsPoller(port, agent, () => this.publishStatistics(), statisticsIntervalMs);
+    this.transferTargetRows = new KeyedListPublisher(writer, 'transferTargets', isDeepStrictEqual);
+    this.transferTargets = new TransferTargetsWatch(port, agent, () => this.transferMembers(directory()), (view) => this.publishTransferTargets(view));
+  }
+
+  /** CTI Server's team configuration where the session receives it (a supervisor's), else the settings' directory. */
+  private transferMembers(directory: readonly DirectoryEntry[]): TransferMembers {
+    const team = this.supervisor.view();
+    if (team.enabled && team.members.length > 0) {
+      const unique = new Map(team.members.map((member) => [member.agentId, { agentId: member.agentId }]));
+      return { source: 'team', members: [...unique.values()] };
+    }
+    return { source: directory.length > 0 ? 'directory' : 'none', members: directory };
+  }
+
+  private publishTransferTargets(view: TransferTargets): void {
+    this.writer.merge('transferTargets', { watching: view.watching, source: view.source, intervalMs: view.intervalMs });
+    this.transferTargetRows.publish(view.targets);
   }
 
   opened(conf: Message<'OPEN_CONF'>): void {
@@ -75,5 +97,6 @@ export class DeskExtras {
 
   stop(): void {
     this.statistics.stop();
+    this.transferTargets.stop();
   }
 }

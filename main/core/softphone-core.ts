@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { isDeepStrictEqual } from 'node:util';
-import { COMMANDS, initialDeskExtras, isCommandName, type AppState, type EmbeddedSimulator, type TestCallPlacer, type CommandFailure, type CommandName, type StateEvent } from '../../contract/index.js';
+import { COMMANDS, EMPTY_TRANSFER_TARGETS, initialDeskExtras, isCommandName, type AppState, type EmbeddedSimulator, type TestCallPlacer, type CommandFailure, type CommandName, type StateEvent } from '../../contract/index.js';
 import { AgentMode } from '../cti/agent/agent-mode.js';
 import { CommandError } from '../cti/agent/command-error.js';
 import { CtiSession } from '../cti/cti-session.js';
@@ -130,6 +130,7 @@ export class SoftphoneCore {
       monitor: null,
       settings: desktopSettings.current,
       embeddedSimulator: options.embeddedSimulator ?? null,
+      transferTargets: EMPTY_TRANSFER_TARGETS,
     });
     // The session and agent mode refer to each other; the closures run only after
     // session.start(), when both exist.
@@ -194,7 +195,7 @@ export class SoftphoneCore {
       },
       log: (message) => log.info(message),
     });
-    const desk: DeskExtras = new DeskExtras(session, agentMode, statisticsIntervalMs, store);
+    const desk: DeskExtras = new DeskExtras(session, agentMode, statisticsIntervalMs, store, () => desktopSettings.effective.transferDirectory);
     const monitorMode: CoreMonitorMode = new CoreMonitorMode(
       session,
       { sides, heartbeatIntervalMs: settings.heartbeatIntervalMs, missedHeartbeatLimit: settings.missedHeartbeatLimit, clientId: settings.clientId },

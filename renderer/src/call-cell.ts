@@ -1,4 +1,4 @@
-import type { AgentCall, GridColumn } from '../../contract/index.js';
+import type { AgentCall, CallVariableName, CallVariables, GridColumn } from '../../contract/index.js';
 
 /**
  * The text of one call-appearance cell (CTI OS Grid columns, ctios.md §5.3), or the
@@ -25,10 +25,10 @@ export function callCell(agentCall: AgentCall, column: GridColumn): CellContent 
     case 'WrapUp':
       return text(call.wrapup);
     case 'ECC':
-      return text(column.name === undefined ? undefined : call.ecc[column.name]);
+      return text(column.name === undefined ? undefined : (call.ecc[eccWireName(column.name)] ?? call.ecc[column.name]));
     case 'ECCArray': {
       const [, name, index] = /^(.+)\[(\d+)\]$/.exec(column.name ?? '') ?? [];
-      return text(name === undefined || index === undefined ? undefined : call.eccArrays[name]?.[index]);
+      return text(name === undefined || index === undefined ? undefined : (call.eccArrays[eccWireName(name)] ?? call.eccArrays[name])?.[index]);
     }
     case 'Var1':
     case 'Var2':
@@ -48,4 +48,44 @@ export function callCell(agentCall: AgentCall, column: GridColumn): CellContent 
     case 'Statistic':
       return text(undefined);
   }
+}
+
+/** The settings name ECC variables without `user.`; CTI Server carries them with it. */
+export function eccWireName(name: string): string {
+  return name.startsWith('user.') ? name : `user.${name}`;
+}
+
+/** What `setCallData` carries for an edit of one cell. */
+export type CallDataEdit = { variables: CallVariables } | { ecc: Record<string, string> } | { wrapup: string };
+
+/**
+ * The change an edit of `column` to `value` sends with setCallData, or undefined for a
+ * column no command can change: the call variables, ECC scalars and wrap-up can be
+ * set; UUI and ECC array elements are shown only (setCallData carries neither).
+ */
+export function callDataEdit(column: GridColumn, value: string): CallDataEdit | undefined {
+  switch (column.field) {
+    case 'ECC':
+      return column.name === undefined ? undefined : { ecc: { [eccWireName(column.name)]: value } };
+    case 'WrapUp':
+      return { wrapup: value };
+    case 'Var1':
+    case 'Var2':
+    case 'Var3':
+    case 'Var4':
+    case 'Var5':
+    case 'Var6':
+    case 'Var7':
+    case 'Var8':
+    case 'Var9':
+    case 'Var10':
+      return { variables: { [`CallVariable${column.field.slice(3)}` as CallVariableName]: value } };
+    default:
+      return undefined;
+  }
+}
+
+/** A column's identity in a row: its field and, for ECC, which variable. */
+export function columnId(column: GridColumn): string {
+  return `${column.field}-${column.name ?? ''}`;
 }

@@ -81,6 +81,10 @@ export interface Call {
   readonly ecc: Map<string, string>;
   readonly eccArrays: Map<string, { name: string; index: number; value: string }>;
   wrapup: string | undefined;
+  /** The tones agents sent into the call (SEND_DTMF_SIGNAL_REQ), in order: what the caller heard. */
+  dtmfReceived?: string;
+  /** SET_CALL_DATA_REQs applied to the call: a desktop's edit delivered twice shows as two. */
+  callDataSets?: number;
   readonly parties: Party[];
   /** Agent the call waits for (routed to an agent by id), or undefined for the skill group. */
   readonly targetAgent: string | undefined;

@@ -317,10 +317,11 @@ export class Peripheral {
 
   /** SEND_DTMF_SIGNAL_REQ: digits on an active call; nothing to model beyond checking them. */
   sendDtmf(agent: AgentRuntime, callId: number, digits: string | undefined): void {
-    this.connected(agent, callId, LCS.CONNECT, CONTROL_FAILURE_CODE.NO_ACTIVE_CALL);
+    const { call } = this.connected(agent, callId, LCS.CONNECT, CONTROL_FAILURE_CODE.NO_ACTIVE_CALL);
     if (digits === undefined || !DTMF_DIGITS.test(digits)) {
       throw new ControlFailure(CONTROL_FAILURE_CODE.VALUE_OUT_OF_RANGE, `"${digits ?? ''}" is not DTMF (0-9 * # A-D)`);
     }
+    call.dtmfReceived = (call.dtmfReceived ?? '') + digits;
   }
 
   /** CLEAR_CONNECTION_REQ: the agent leaves the call; a call left with one party ends. */
@@ -459,6 +460,7 @@ export class Peripheral {
     const call = this.callOrEnded(request.ConnectionCallID);
     if (!call) throw new ControlFailure(CONTROL_FAILURE_CODE.INVALID_CSTA_CALL_IDENTIFIER, `there is no call ${request.ConnectionCallID}`);
     this.applyCallData(call, request);
+    call.callDataSets = (call.callDataSets ?? 0) + 1;
     if (request.CallWrapupData !== undefined) {
       for (const agent of this.agents.values()) if (agent.wrapupOwed === call.id) agent.wrapupOwed = undefined;
     }

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { injectFault, screenshots, startDesktop } from './desktop-fixture.js';
+import { injectFault, screenshots, startDesktop, startDesktopOn } from './desktop-fixture.js';
 import { AgentStatePanel } from './pages/agent-state.js';
 import { LoginScreen } from './pages/login.js';
 import { ShortcutsList } from './pages/shortcuts.js';
@@ -16,12 +16,6 @@ async function openDesktop(page: Page) {
   const login = new LoginScreen(page);
   await login.expectShown();
   return { ...desktop, login };
-}
-
-/** Where the simulator's sides listen, so a second desktop can use the same centre. */
-async function simulatorSides(controlUrl: string): Promise<string[]> {
-  const health = (await (await fetch(`${controlUrl}/health`)).json()) as { sides: Record<'A' | 'B', { host: string; port: number }> };
-  return ['--cti-a', `${health.sides.A.host}:${health.sides.A.port}`, '--cti-b', `${health.sides.B.host}:${health.sides.B.port}`];
 }
 
 test('each login error is said in words beside the field it concerns: wrong password, instrument not valid, CTI Server out of service', async ({ page }) => {
@@ -49,10 +43,11 @@ test('each login error is said in words beside the field it concerns: wrong pass
 
 test('an agent logged in elsewhere: a profile that rejects refuses, one that warns lets the agent continue here', async ({ page, browser }) => {
   test.setTimeout(180_000);
-  const { controlUrl, login } = await openDesktop(page);
+  const first = await openDesktop(page);
+  const { login } = first;
 
   // Agent 1002 logs in on another desktop of the same centre.
-  const elsewhere = await startDesktop(await simulatorSides(controlUrl));
+  const elsewhere = await startDesktopOn(first);
   const otherContext = await browser.newContext();
   const otherPage = await otherContext.newPage();
   await otherPage.goto(elsewhere.url);

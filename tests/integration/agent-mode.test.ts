@@ -215,6 +215,8 @@ describe('agent mode against the simulator', () => {
     const watcher = await allEventsWatcher(sim);
     const state = await waitFor(core, (s) => active(s) && s.outbox.pending === 0, 'restored with the outbox sent', 8000);
     expect(state.calls[0]?.call.connectionCallId).toBe(callId);
+    // CTI Server tells the other clients (CALL_DATA_UPDATE_EVENT), not the one that set the data: the desktop shows its own confirmed edit.
+    expect((await waitFor(core, (s) => s.calls[0]?.call.variables.CallVariable3 === 'and more', 'the delivered edit shown', 3000)).calls[0]!.call.variables).toMatchObject({ CallVariable2: 'noted offline', CallVariable3: 'and more' });
     const call = (await get(sim, '/calls')).find((c) => c.callId === callId)!;
     expect(call).toMatchObject({ callVariables: { '2': 'noted offline', '3': 'and more' }, wrapup: 'callback' });
     expect(await dataUpdatesFor(watcher, callId)).toBe(1);

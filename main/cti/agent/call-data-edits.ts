@@ -75,8 +75,10 @@ export class CallDataEdits {
       this.host.changed();
       return queued;
     }
+    const request = requests.setCallData(identity, delta);
     try {
-      confirmationOf('set call data', this.checked(await this.port.request(requests.setCallData(identity, delta))));
+      confirmationOf('set call data', this.checked(await this.port.request(request)));
+      this.book.applyOwnData(key, request);
     } catch (error) {
       if (!(error instanceof RequestFailed)) throw unavailable('set call data', error);
       const entry = keep();
@@ -141,7 +143,9 @@ export class CallDataEdits {
         }
       }
       this.outbox.markSending(entry.id);
-      const reply = this.checked(await this.port.request(requests.setCallData(identity, changes)));
+      const request = requests.setCallData(identity, changes);
+      const reply = this.checked(await this.port.request(request));
+      if (reply.MessageType === 'SET_CALL_DATA_CONF') this.book.applyOwnData(key, request);
       if (!this.outbox.removeIfUnchanged(entry.id, entry.revision)) return true;
       if (reply.MessageType !== 'SET_CALL_DATA_CONF') {
         this.host.notice(`call data saved while the link was down could not be applied to call ${key}: ${refusalText('set call data', reply)}`);

@@ -1,6 +1,7 @@
 import type { Message } from '../../../ged188/index.js';
 import type { Call, CallKey } from '../../../contract/calls.js';
 import type { ConnectionIdentity } from './call-identity.js';
+import { mergeCallData, withoutUndefined, type CallDataFields } from './call-data.js';
 import { applySnapshotCall, applySnapshotDevice } from './call-snapshots.js';
 import { applyCallEvent, EMPTY_CALL_TABLE, endCallsExcept, type CallTable, type CallTableUpdate } from './call-table.js';
 
@@ -49,6 +50,19 @@ export class CallBook {
 
   applyCall(identity: ConnectionIdentity, conf: Message<'SNAPSHOT_CALL_CONF'>): void {
     this.commit({ table: applySnapshotCall(this.current, identity, conf, this.clock()), ended: [] });
+  }
+
+  /**
+   * Call data this desktop set and CTI Server confirmed (SET_CALL_DATA_CONF). CTI Server
+   * tells the other clients with CALL_DATA_UPDATE_EVENT, never the one that set it, so
+   * without this the desktop would go on showing the values from before the edit.
+   */
+  applyOwnData(key: CallKey, fields: CallDataFields): void {
+    const call = this.current.get(key);
+    if (!call) return;
+    const next = new Map(this.current);
+    next.set(key, withoutUndefined(mergeCallData(call, fields)));
+    this.commit({ table: next, ended: [] });
   }
 
   /** Ends the calls the server no longer has; returns them. */
