@@ -19,7 +19,8 @@ export function callStateForPromotion(peripheral: Peripheral): PgEvent[] {
     for (const party of call.parties) {
       if (party.agentId !== undefined) events.push({ message: buildMessage('BEGIN_CALL_EVENT', beginCallFields(peripheral.site, call, party)), agents: [party.agentId] });
       if (party.state === LCS.ALERTING) events.push({ message: buildMessage('CALL_DELIVERED_EVENT', deliveredFields(peripheral.site, call, party, cause)), agents });
-      else if (party.state === LCS.CONNECT || party.state === LCS.HOLD) events.push({ message: buildMessage('CALL_ESTABLISHED_EVENT', establishedFields(peripheral.site, call, party, cause)), agents });
+      // Only an agent's answer is news: the caller's side of a ringing call is not "established".
+      else if (party.agentId !== undefined && (party.state === LCS.CONNECT || party.state === LCS.HOLD)) events.push({ message: buildMessage('CALL_ESTABLISHED_EVENT', establishedFields(peripheral.site, call, party, cause)), agents });
     }
   }
   return events;

@@ -47,7 +47,7 @@ describe('CtiSession requests', () => {
       agentStateMask: 0x3fff,
       agentInstrument: '3001',
     });
-    expect(conf).toMatchObject({ ServicesGranted: 7, AgentState: AGENT_STATE.LOGOUT });
+    expect(conf).toMatchObject({ ServicesGranted: 7 | SERVICE.ACTIVE_STANDBY, AgentState: AGENT_STATE.LOGOUT });
     const reply = await session.request(
       buildMessage('SET_AGENT_STATE_REQ', { PeripheralID: 5000, AgentState: AGENT_STATE.LOGIN, AgentID: '1001', AgentPassword: 'x', AgentInstrument: '3001' }),
     );

@@ -52,7 +52,9 @@ function waitForConnection(core: SoftphoneCore, predicate: (s: ConnectionStatus)
       unsubscribe();
       reject(new Error(`timed out; last status ${JSON.stringify(state?.connection)}`));
     }, ms);
-    const unsubscribe = core.subscribe((event) => {
+    // The first state may already match, before subscribe returns.
+    let unsubscribe = () => {};
+    unsubscribe = core.subscribe((event) => {
       state = applyStateEvent(state, event)!;
       if (predicate(state.connection)) {
         clearTimeout(timer);
@@ -114,12 +116,13 @@ describe('failover between sides A and B over real TCP', () => {
   it('connects to side A, then to side B once side A is killed through the control API', async () => {
     const simulator = await startSimulator();
     const core = await startCore(simulator);
-    const onA = await waitForConnection(core, (s) => s.state === 'connected');
-    expect(onA).toMatchObject({ state: 'connected', side: 'A', endpoint: `127.0.0.1:${simulator.address('A').port}` });
+    // The working session on A, and (v24) the standby session on B.
+    const onA = await waitForConnection(core, (s) => s.state === 'connected' && s.standby?.state === 'open');
+    expect(onA).toMatchObject({ state: 'connected', side: 'A', endpoint: `127.0.0.1:${simulator.address('A').port}`, standby: { state: 'open', side: 'B' } });
 
     const health = await (await fetch(`${simulator.controlUrl}/health`)).json();
     expect(health.sides.A).toMatchObject({ state: 'active', sessions: 1 });
-    expect(health.sides.B).toMatchObject({ state: 'standby', sessions: 0 });
+    expect(health.sides.B).toMatchObject({ state: 'standby', sessions: 1 });
 
     const started = Date.now();
     const killed = await postFault(simulator, { type: 'kill-side', side: 'A' });

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { AGENT_STATE, SERVICE, SESSION_TYPE, STATUS, type Message } from '../../ged188/index.js';
+import { AGENT_STATE, EVENT_CAUSE, SERVICE, SESSION_TYPE, STATUS, type Message } from '../../ged188/index.js';
 import { CtiSimulator, type SimulatorOptions } from '../../simulator/index.js';
 import { Ged188TestClient } from '../support/ged188-client.js';
 
@@ -89,6 +89,9 @@ describe('duplex sides: who the standby side serves', () => {
 
     expect((await postFault(simulator, { type: 'kill-side', side: 'A' })).status).toBe(200);
     expect(await standby.next()).toMatchObject({ MessageType: 'STANDBY_ACTIVE_EVENT_MSG' });
+    // The call in progress, re-sent to the promoted session (ged188.md §2.11 rule 3).
+    expect(await standby.next()).toMatchObject({ MessageType: 'BEGIN_CALL_EVENT', ConnectionCallID: callId });
+    expect(await standby.next()).toMatchObject({ MessageType: 'CALL_DELIVERED_EVENT', ConnectionCallID: callId, EventCause: EVENT_CAUSE.CALL_PARTY_UPDATE_IND });
     // Same peripheral: the agent is still Reserved with the call ringing, and answers it on side B.
     standby.request('QUERY_AGENT_STATE_REQ', { PeripheralID: 5000 });
     expect(await standby.next()).toMatchObject({ MessageType: 'QUERY_AGENT_STATE_CONF', AgentState: AGENT_STATE.RESERVED, NumTasks: 1 });
