@@ -84,8 +84,8 @@ describe('agent desk settings from CTI Server', () => {
 
     await post(sim, '/faults', { type: 'control-failure', request: 'AGENT_DESK_SETTINGS_REQ' }); // the next one is refused
     await post(sim, '/faults', { type: 'kill-side', side: 'A' });
-    await waitFor(core, (s) => s.connection.state !== 'connected', 'failover starts');
-    await waitFor(core, (s) => active(s), 'restored on side B');
+    // The standby session on B takes over: the link never shows as down, it is on B.
+    await waitFor(core, (s) => active(s) && s.connection.state === 'connected' && s.connection.side === 'B', 'restored on side B');
     await expect.poll(refusedRequests, { timeout: 10_000 }).toBe(1);
     // Refused after the failover: what the server said before stays in force.
     expect(desk(core.state)?.source).toBe('server');

@@ -27,10 +27,10 @@ function settings(simulator: CtiSimulator, open = CONNECTION_ONLY): SessionSetti
   };
 }
 
-async function openSession(simulator: CtiSimulator, open = CONNECTION_ONLY): Promise<{ session: CtiSession; conf: Message<'OPEN_CONF'> }> {
+async function openSession(simulator: CtiSimulator, open = CONNECTION_ONLY, protocolVersion = 24): Promise<{ session: CtiSession; conf: Message<'OPEN_CONF'> }> {
   let opened: (conf: Message<'OPEN_CONF'>) => void = () => {};
   const confirmed = new Promise<Message<'OPEN_CONF'>>((resolve) => (opened = resolve));
-  const session = new CtiSession(settings(simulator, open), { opened: (_side, conf) => opened(conf) }, quiet);
+  const session = new CtiSession({ ...settings(simulator, open), protocolVersion, protocolVersionPinned: true }, { opened: (_side, conf) => opened(conf) }, quiet);
   session.start();
   cleanups.push(() => session.stop());
   return { session, conf: await confirmed };
@@ -59,7 +59,8 @@ describe('CtiSession requests', () => {
   it('fails a request in flight when its connection goes, and refuses requests while not connected', async () => {
     const simulator = await CtiSimulator.start();
     cleanups.push(() => simulator.stop());
-    const { session } = await openSession(simulator);
+    // Version 20, one session: a stalled side keeps the request in flight (from v24 the standby would take over first).
+    const { session } = await openSession(simulator, CONNECTION_ONLY, 20);
     await fetch(`${simulator.controlUrl}/faults`, { method: 'POST', body: JSON.stringify({ type: 'stall-side', side: 'A' }) });
     // Caught at once: the rejection comes while the test is still busy killing the side.
     const outcome = session.request(buildMessage('QUERY_AGENT_STATE_REQ', { PeripheralID: 5000, AgentInstrument: '3001' })).catch((error: unknown) => error);

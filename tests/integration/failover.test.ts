@@ -181,8 +181,10 @@ describe('failover between sides A and B over real TCP', () => {
     cleanups.push(() => new Promise((resolve) => silent.close(() => resolve())));
     const simulator = await startSimulator();
     await postFault(simulator, { type: 'kill-side', side: 'A' });
-    // A test about heartbeats: an interval under the guide's minimum, set explicitly.
-    const config = withHeartbeat(LocalConfigSchema.parse({}), 250);
+    // A test about heartbeats: an interval under the guide's minimum, set explicitly, and
+    // version 20, so no standby session on B (which is active) takes over before they count.
+    const heartbeats = withHeartbeat(LocalConfigSchema.parse({}), 250);
+    const config = { ...heartbeats, cti: { ...heartbeats.cti, protocolVersion: 20 } };
     const core = await SoftphoneCore.start({
       config,
       sides: { A: { host: '127.0.0.1', port: (silent.address() as net.AddressInfo).port }, B: simulator.address('B') },

@@ -170,10 +170,11 @@ describe('monitor mode against the simulator over TCP', () => {
     expect(events.filter((e) => e.event === 'OnConnectionFailure').map((e) => 'failedServer' in e && e.failedServer)).toContain('B');
   });
 
-  it('fails over from a stalled side by missed heartbeats and reconciles on the other', async () => {
+  it('fails over from a stalled side by missed heartbeats (one session, v20) and reconciles on the other', async () => {
     const simulator = await startSimulator();
     makeReady(simulator, '1001', '1002');
-    const { monitor, events, waitFor } = startMonitor(simulator, { heartbeatIntervalMs: 250 });
+    // Version 20: no standby session takes over, so the heartbeats find the silence (v24: active-standby.test.ts).
+    const { monitor, events, waitFor } = startMonitor(simulator, { heartbeatIntervalMs: 250, protocolVersion: 20 });
     await waitFor(established(false));
     const call = await control(simulator, '/calls', { ani: '5550009', dnis: '800' });
     await waitFor((e) => e.event === 'OnCallDelivered');
