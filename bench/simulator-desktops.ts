@@ -1,18 +1,19 @@
 /**
  * The heartbeat load a centre's desktops put on CTI Server (issue 12): a simulator
  * process with N agents, and N desktops in this process, each holding its working
- * session on side A (CLIENT_EVENTS for its agent, ACTIVE_STANDBY asked for) and a
- * standby session on side B (the same, which side B opens as SessionType 2), both
- * driven by the desktop's own session code (CtiSession: version negotiation,
- * heartbeats at the given interval, 90 s by default as the guide asks of desktops).
- * Once all are open it counts the HEARTBEAT_REQs the simulator's sides received over
- * the window (two heartbeat intervals unless `--seconds` says otherwise), so every
+ * session on side A (CLIENT_EVENTS for its agent) and the standby session on side B
+ * that the desktop's own session code opens for it (CtiSession with both sides: version
+ * negotiation, ACTIVE_STANDBY from v24, heartbeats at the given interval, 90 s by
+ * default as the guide asks of desktops, the standby's STANDBY_HEARTBEAT_FACTOR times
+ * that). Once all are open it counts the HEARTBEAT_REQs the simulator's sides received
+ * over the window (one standby interval unless `--seconds` says otherwise), so every
  * session's phase is counted whole, and reports heartbeats per second at the server.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { SERVICE, SESSION_TYPE, type Message } from '../ged188/index.js';
+import { SERVICE } from '../ged188/index.js';
+import { STANDBY_HEARTBEAT_FACTOR } from '../main/cti/active-standby.js';
 import { CtiSession } from '../main/cti/cti-session.js';
 import { versionSettings } from '../main/cti/protocol-version.js';
 import type { OpenParameters, SessionSettings } from '../main/cti/session-machine.js';
@@ -20,6 +21,8 @@ import { cpuSecondsOf, memoryOf, round, simulatorReady, spawnSimulator, writeSit
 
 const PERIPHERAL_ID = 5000;
 const OPEN_BATCH = 100;
+/** How long a desktop's standby session may take to open before it counts as having none. */
+const STANDBY_WAIT_MS = 10_000;
 
 export interface DesktopsBenchOptions {
   readonly desktops: number;
@@ -38,13 +41,31 @@ async function sideCounters(controlUrl: string): Promise<{ A: SideCounters; B: S
   return health.sides;
 }
 
-/** Opens `session` and resolves with its OPEN_CONF; rejects when the first attempt fails. */
-function openSession(settings: SessionSettings, warnings: string[]): Promise<{ session: CtiSession; conf: Message<'OPEN_CONF'> }> {
+/**
+ * Starts one desktop's session, as the desktop does (both sides configured, so from v24
+ * it holds its standby session itself), and resolves once the working session is open
+ * and its standby session too (or the server gave none: counted by the caller).
+ */
+function openDesktop(settings: SessionSettings, warnings: string[]): Promise<CtiSession> {
   return new Promise((resolve, reject) => {
+    let working = false;
+    let standbyOpen = false;
+    const settle = () => {
+      if (working && standbyOpen) resolve(session);
+    };
     const session: CtiSession = new CtiSession(
       settings,
       {
-        opened: (_side, conf) => resolve({ session, conf }),
+        opened: () => {
+          working = true;
+          // A server that gives no standby session: the desktop stays with one, counted as such.
+          setTimeout(() => resolve(session), STANDBY_WAIT_MS).unref();
+          settle();
+        },
+        standbyChanged: (status) => {
+          standbyOpen = status.state === 'open';
+          settle();
+        },
         failed: (failure) => reject(new Error(`a desktop session could not open on side ${failure.side}: ${failure.reason}`)),
       },
       { info: () => {}, warn: (text) => warnings.push(text) },
@@ -88,19 +109,17 @@ export async function runDesktopsBenchmark(options: DesktopsBenchOptions): Promi
         batch.map(async (i) => {
           const instrument = String(30_001 + i);
           const open: OpenParameters = {
-            servicesRequested: SERVICE.CLIENT_EVENTS | SERVICE.CALL_DATA_UPDATE | SERVICE.CLIENT_CONTROL | SERVICE.ACTIVE_STANDBY,
+            servicesRequested: SERVICE.CLIENT_EVENTS | SERVICE.CALL_DATA_UPDATE | SERVICE.CLIENT_CONTROL,
             peripheralId: PERIPHERAL_ID,
             callMsgMask: 0xffff,
             agentStateMask: 0x3fff,
             agentInstrument: instrument,
           };
           const clientId = `desktop-${instrument}`;
-          const active = await openSession({ ...common, sides: { A: a, B: b }, clientId, open }, warnings);
-          sessions.push(active.session);
-          versions.add(active.session.protocolVersion);
-          const standby = await openSession({ ...common, sides: { B: b }, clientId, open }, warnings);
-          sessions.push(standby.session);
-          if (standby.conf.SessionType === SESSION_TYPE.STANDBY) standbySessions++;
+          const desktop = await openDesktop({ ...common, sides: { A: a, B: b }, clientId, open }, warnings);
+          sessions.push(desktop);
+          versions.add(desktop.protocolVersion);
+          if (desktop.standbyStatus.state === 'open') standbySessions++;
         }),
       );
     }
@@ -128,8 +147,10 @@ export async function runDesktopsBenchmark(options: DesktopsBenchOptions): Promi
       heartbeats: { A: heartbeatsA, B: heartbeatsB },
       heartbeatsPerSecond: round(perSecond),
       heartbeatsPerDesktopPerMinute: round((perSecond * 60) / options.desktops, 3),
-      // What the guide's arithmetic says: two sessions per desktop, one heartbeat each per interval.
-      expectedPerSecond: round((2 * options.desktops * 1000) / options.heartbeatIntervalMs),
+      standbyHeartbeatIntervalMs: options.heartbeatIntervalMs * STANDBY_HEARTBEAT_FACTOR,
+      // The arithmetic: per desktop, one heartbeat per interval on the working session and
+      // one per STANDBY_HEARTBEAT_FACTOR intervals on the standby one.
+      expectedPerSecond: round((options.desktops * 1000 * (1 + 1 / STANDBY_HEARTBEAT_FACTOR)) / options.heartbeatIntervalMs),
       simulatorCpuShare: cpuBefore === undefined || cpuAfter === undefined ? undefined : round((cpuAfter - cpuBefore) / window, 3),
       ...memoryOf(child.pid!),
       sessionWarnings: warnings.length,

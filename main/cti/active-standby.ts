@@ -32,6 +32,15 @@ export interface StandbyHost {
   statusChanged(status: StandbyStatus): void;
 }
 
+/**
+ * The standby session heartbeats this many times less often than the working one (6 min
+ * at the guide's 90 s; its IdleTimeout, four intervals, follows). It carries no requests,
+ * so its heartbeats are pure load on CTI Server: a dead standby link is found sooner by
+ * TCP keep-alive or a reset, and the working session's own detection still covers a
+ * standby that never speaks. Promoted, the link heartbeats at the working interval.
+ */
+export const STANDBY_HEARTBEAT_FACTOR = 4;
+
 export interface StandbyLog {
   info(text: string): void;
   warn(text: string): void;
@@ -78,7 +87,7 @@ export class ActiveStandby {
     if (this.session && this.side === other) return;
     this.end('moving to the other side');
     const session = this.makeSession(
-      { ...settings, sides: { [other]: endpoint }, standby: true },
+      { ...settings, sides: { [other]: endpoint }, standby: true, heartbeatIntervalMs: settings.heartbeatIntervalMs * STANDBY_HEARTBEAT_FACTOR },
       {
         stateChanged: (state) => this.stateChanged(session, state),
         opened: (_side, standbyConf) => {

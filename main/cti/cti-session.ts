@@ -191,6 +191,7 @@ export class CtiSession {
       }, timeoutMs);
       this.pending.set(invokeId, { type: message.MessageType, resolve, reject, timer });
       link.sendFrame(frame);
+      this.dispatch({ type: 'sent' });
     });
   }
 

@@ -119,6 +119,12 @@ export type SessionEvent =
    */
   | { readonly type: 'drop'; readonly reason: string }
   | { readonly type: 'message'; readonly message: Message }
+  /**
+   * The driver sent a request on the open link. The guide asks for HEARTBEAT_REQ only
+   * when nothing has been sent for one interval (§2.7): a request resets the server's
+   * idle timer as well as a heartbeat does, so the next heartbeat waits a full interval.
+   */
+  | { readonly type: 'sent' }
   | { readonly type: 'timer'; readonly timer: TimerName }
   /**
    * The standby session on `side` heard STANDBY_ACTIVE_EVENT_MSG (ged188.md §2.11):
@@ -403,6 +409,7 @@ function onOpen(state: Extract<SessionState, { phase: 'open' }>, event: SessionE
     const silentMs = ctx.settings.missedHeartbeatLimit * ctx.settings.heartbeatIntervalMs;
     return fail(side, 1, `nothing from side ${side} for ${silentMs} ms (${state.unansweredHeartbeats} heartbeats unanswered)`, ctx, 'missed-heartbeats');
   }
+  if (event.type === 'sent') return { state, effects: [{ type: 'schedule', timer: 'heartbeat', ms: ctx.settings.heartbeatIntervalMs }] };
   if (event.type === 'timer' && event.timer === 'heartbeat') {
     const invokeId = ctx.invokeId();
     const missed: SessionEffect[] =

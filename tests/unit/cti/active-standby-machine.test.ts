@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { SERVICE, SESSION_TYPE } from '../../../ged188/index.js';
-import { maintenanceConsent } from '../../../main/cti/active-standby.js';
+import { ActiveStandby, STANDBY_HEARTBEAT_FACTOR, maintenanceConsent } from '../../../main/cti/active-standby.js';
 import {
   CONNECTION_ONLY,
   initialSessionState,
@@ -121,5 +121,29 @@ describe('maintenance consent', () => {
       accepted: false,
       why: 'refused: MAKE_CALL_REQ in flight, whose answer the other side could not give',
     });
+  });
+});
+
+describe('heartbeat load (ged188.md §2.7)', () => {
+  it('sends HEARTBEAT_REQ only after a whole interval with nothing sent: a request pushes the next one back', () => {
+    const machine = openOnA();
+    expect(machine.send({ type: 'sent' })).toEqual([{ type: 'schedule', timer: 'heartbeat', ms: 90_000 }]);
+    const beat = machine.send({ type: 'timer', timer: 'heartbeat' });
+    expect(beat).toContainEqual({ type: 'send', message: expect.objectContaining({ MessageType: 'HEARTBEAT_REQ' }) });
+  });
+
+  it('opens the standby session with a heartbeat interval (and so IdleTimeout) STANDBY_HEARTBEAT_FACTOR times the working one', () => {
+    const opened: SessionSettings[] = [];
+    const coordinator = new ActiveStandby(
+      { promote: () => {}, statusChanged: () => {} },
+      (standbySettings) => {
+        opened.push(standbySettings);
+        return { start: () => {}, stop: () => Promise.resolve(), current: { phase: 'stopped' }, surrender: () => undefined };
+      },
+      { info: () => {}, warn: () => {} },
+    );
+    coordinator.workingOpened('A', { ...activeOpenConf(1), ServicesGranted: SERVICE.ACTIVE_STANDBY }, settings);
+    expect(STANDBY_HEARTBEAT_FACTOR).toBeGreaterThan(1);
+    expect(opened).toEqual([expect.objectContaining({ standby: true, sides: { B: settings.sides.B }, heartbeatIntervalMs: 90_000 * STANDBY_HEARTBEAT_FACTOR })]);
   });
 });
