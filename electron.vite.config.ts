@@ -15,6 +15,9 @@ export default defineConfig({
   main: {
     build: {
       outDir: at('out/main'),
+      // Bundled rather than loaded from node_modules at start: Node's ES module loader
+      // resolving, reading and pre-parsing their files was most of the host's start.
+      externalizeDeps: { exclude: ['zod', 'conf', 'ws', 'commander', 'sonic-boom'] },
       // "type": "module" and Electron >= 28 make electron-vite emit ESM for main; keep it.
       rolldownOptions: {
         // The browser host too, precompiled: under tsx its start spent seconds compiling
