@@ -51,7 +51,8 @@ export default defineConfig({
     // Loaded with loadFile(), so asset URLs must be relative to index.html.
     base: './',
     plugins: [
-      vue(),
+      // Every component is <script setup>: without the Options API, Vue's code for it is dropped.
+      vue({ features: { optionsAPI: false } }),
       // The locale files become message ASTs at build time, and vue-i18n's runtime-only build
       // (no message compiler) renders them: less script before the login form shows, and no
       // message compilation in a page whose CSP allows no eval (bench/README.md, startup).
