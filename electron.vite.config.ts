@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import VueI18nPlugin from '@intlify/unplugin-vue-i18n/vite';
 import vue from '@vitejs/plugin-vue';
 import { defineConfig } from 'electron-vite';
 
@@ -14,6 +15,9 @@ export default defineConfig({
   main: {
     build: {
       outDir: at('out/main'),
+      // Bundled rather than loaded from node_modules at start: Node's ES module loader
+      // resolving, reading and pre-parsing their files was most of the host's start.
+      externalizeDeps: { exclude: ['zod', 'conf', 'ws', 'commander', 'sonic-boom'] },
       // "type": "module" and Electron >= 28 make electron-vite emit ESM for main; keep it.
       rolldownOptions: {
         // The browser host too, precompiled: under tsx its start spent seconds compiling
@@ -46,12 +50,22 @@ export default defineConfig({
     root: at('renderer'),
     // Loaded with loadFile(), so asset URLs must be relative to index.html.
     base: './',
-    plugins: [vue()],
+    plugins: [
+      // Every component is <script setup>: without the Options API, Vue's code for it is dropped.
+      vue({ features: { optionsAPI: false } }),
+      // The locale files become message ASTs at build time, and vue-i18n's runtime-only build
+      // (no message compiler) renders them: less script before the login form shows, and no
+      // message compilation in a page whose CSP allows no eval (bench/README.md, startup).
+      VueI18nPlugin({ include: [at('renderer/src/i18n/*.json')], runtimeOnly: true, compositionOnly: true, dropMessageCompiler: true }),
+    ],
     // vue-i18n's build flags: the Composition API only, no devtools hooks in production.
     define: { __VUE_I18N_FULL_INSTALL__: true, __VUE_I18N_LEGACY_API__: false, __INTLIFY_PROD_DEVTOOLS__: false },
     build: {
       outDir: at('out/renderer'),
       emptyOutDir: true,
+      // electron-vite leaves the renderer unminified; minified, the page has a third of the
+      // script to parse before the login form can show (bench/README.md, startup).
+      minify: true,
       rolldownOptions: {
         input: { index: at('renderer/index.html') },
       },
