@@ -42,6 +42,7 @@ for (const size of [{ width: 1024, height: 720 }, { width: 1366, height: 768 }])
       await field.focus();
       await expectOnScreen(page, field);
     }
+    if (size.width === 1024) await screenshots(page, 'agent-call-data-scrolled');
     // The call the fields belong to stays in sight: the first column does not scroll away.
     await expect(calls.row(CALLER.ani).getByRole('gridcell').first()).toBeInViewport({ ratio: 1 });
     // No page-wide horizontal scroll: only the grid scrolls.
