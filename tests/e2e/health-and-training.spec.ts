@@ -5,6 +5,7 @@ import { CallsPanel } from './pages/calls.js';
 import { HealthArea } from './pages/health.js';
 import { LoginScreen } from './pages/login.js';
 import { SimulatorPanel } from './pages/simulator.js';
+import { WrapupDialog } from './pages/wrapup.js';
 import { StatusBar } from './pages/status-bar.js';
 
 /** Issue 11 items 6, 7 and 9: the health area and failover, incoming-call alerts, training mode. */
@@ -93,7 +94,9 @@ test('training mode: the Simulator panel places a test call that rings, with its
   await simulator.place('5550777', '1=Order 4711\n3=Gold');
   const calls = new CallsPanel(page);
   await calls.expectStatus('5550777', 'Ringing');
-  await expect(calls.row('5550777')).toContainText('Order 4711');
+  // Call variables are editable cells: the values are in their fields.
+  await expect(calls.cellField('5550777', 'Var 1')).toHaveValue('Order 4711');
+  await expect(calls.cellField('5550777', 'Var 3')).toHaveValue('Gold');
   await expect(page).toHaveTitle(/UCCE Softphone/);
   await screenshots(page, 'simulator-panel');
 
@@ -136,6 +139,8 @@ test.describe('with notifications allowed', () => {
     await calls.answer.click();
     await calls.release.click();
     await expect(calls.grid).toContainText('No calls');
+    // The site offers wrap-up at call end; this flow has none to give.
+    await new WrapupDialog(page).skip.click();
     const agent = new AgentStatePanel(page);
     if (!(await agent.ready.isDisabled())) await agent.ready.click();
     await agent.expectState('Ready');
