@@ -20,6 +20,8 @@ export const useWrapupStore = defineStore('wrapup', () => {
   const skipped = ref<string | undefined>();
   /** The call whose wrap-up went to the outbox, until the agent closes the confirmation. */
   const kept = ref<string | undefined>();
+  /** The call whose wrap-up the agent asked to see again after entering it. */
+  const reopened = ref<string | undefined>();
   const busy = ref(false);
   const failure = ref<string | undefined>();
 
@@ -35,7 +37,7 @@ export const useWrapupStore = defineStore('wrapup', () => {
   const open = computed(() => {
     const call = due.value;
     if (!call || !settings.effective.agent.wrapupDialog) return false;
-    if (kept.value === call.callId) return true;
+    if (kept.value === call.callId || reopened.value === call.callId) return true;
     return !call.entered && skipped.value !== call.callId;
   });
 
@@ -48,6 +50,7 @@ export const useWrapupStore = defineStore('wrapup', () => {
     try {
       const result = await api.setCallData({ callId: call.callId, wrapup: text });
       if (result.queued) kept.value = call.callId;
+      else if (reopened.value === call.callId) reopened.value = undefined;
     } catch (error) {
       failure.value = error instanceof Error && error.message ? error.message : String(error);
     } finally {
@@ -59,9 +62,22 @@ export const useWrapupStore = defineStore('wrapup', () => {
   function close(): void {
     const call = due.value;
     if (!call) return;
+    if (reopened.value === call.callId) reopened.value = undefined;
     if (kept.value === call.callId) kept.value = undefined;
-    else if (!call.required) skipped.value = call.callId;
+    else if (!call.required || call.entered) skipped.value = call.callId;
   }
 
-  return { due, strings, freeText, offline, open, busy, failure, kept, apply, close };
+  /**
+   * Opens the dialog again for a wrap-up the agent skipped or already entered (the
+   * wrap-up shortcut), while the call's wrap-up is still due; says whether it did.
+   */
+  function reopen(): boolean {
+    const call = due.value;
+    if (!call || !settings.effective.agent.wrapupDialog || open.value) return false;
+    skipped.value = undefined;
+    reopened.value = call.callId;
+    return true;
+  }
+
+  return { due, strings, freeText, offline, open, busy, failure, kept, apply, close, reopen };
 });
