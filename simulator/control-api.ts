@@ -7,6 +7,7 @@ import { HttpError, readJson, reply } from './control-api-http.js';
 import { serveDesktopSettings } from './control-api-settings.js';
 import { describeAgents, describeCall, describeCalls } from './control-api-views.js';
 import { ControlFailure } from './pg/refusals.js';
+import { AgentDeskSettingsSchema, deskSettingsOf } from './pg/site.js';
 
 export interface ControlApi {
   readonly url: string;
@@ -76,9 +77,20 @@ export async function startControlApi(simulator: CtiSimulator, host: string, por
       simulator.peripheral.flush();
       return { callId: Number(hangup[1]) };
     }
+    // An agent's own Agent Desk Settings, as an administrator changes them in UCCE's
+    // configuration: the desktop reads them with AGENT_DESK_SETTINGS_REQ at its next login.
+    const desk = /^\/agents\/([^/]+)\/desk-settings$/.exec(path);
+    if (desk && request.method === 'PUT') {
+      const agent = simulator.peripheral.agents.get(decodeURIComponent(desk[1]!));
+      if (!agent) throw new HttpError(404, `there is no agent ${desk[1]}`);
+      const parsed = AgentDeskSettingsSchema.safeParse(await readJson(request, MAX_BODY_BYTES));
+      if (!parsed.success) throw new HttpError(400, `desk settings: ${parsed.error.issues.map((issue) => `${issue.path.join('.') || 'body'}: ${issue.message}`).join('; ')}`);
+      agent.config = { ...agent.config, deskSettings: { ...agent.config.deskSettings, ...parsed.data } };
+      return deskSettingsOf(simulator.peripheral.site, agent.config);
+    }
     throw new HttpError(
       404,
-      `no such endpoint ${request.method} ${path}; see GET /health, GET /agents, GET /calls, GET /calls/{id}, POST /calls, POST /calls/{id}/hangup, POST /faults, GET and PUT /desktop-settings`,
+      `no such endpoint ${request.method} ${path}; see GET /health, GET /agents, GET /calls, GET /calls/{id}, POST /calls, POST /calls/{id}/hangup, PUT /agents/{id}/desk-settings, POST /faults, GET and PUT /desktop-settings`,
     );
   };
 

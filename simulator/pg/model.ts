@@ -38,7 +38,8 @@ export interface Completion {
 }
 
 export interface AgentRuntime {
-  readonly config: AgentConfig;
+  /** Replaced, not edited, when the control API changes the agent's desk settings. */
+  config: AgentConfig;
   state: number;
   reasonCode: number;
   /** When the current state began (ms since epoch). */

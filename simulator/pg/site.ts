@@ -103,7 +103,7 @@ function withoutUndefined<T extends object>(value: T): Partial<T> {
 export const DeskSettingsSchema = deskSettingsObject().transform((given) => ({ ...DESK_DEFAULTS, ...withoutUndefined(given) }));
 
 /** An agent's own desk settings: any of the fields, over the site's `deskSettings`. */
-const AgentDeskSettingsSchema = deskSettingsObject();
+export const AgentDeskSettingsSchema = deskSettingsObject();
 
 export type DeskSettings = z.output<typeof DeskSettingsSchema>;
 

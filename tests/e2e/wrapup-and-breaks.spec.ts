@@ -62,6 +62,9 @@ test.beforeEach(async ({ page }) => {
 test('wrap-up with required data: Apply waits for a reason, Escape does not skip it, and the reason reaches CTI Server', async ({ page }) => {
   const { url, controlUrl } = await startDesktop();
   await changeDesktopSettings(controlUrl, (document) => (document.agent.wrapupDataRequired = true));
+  // CTI Server's Agent Desk Settings decide (they win over the document): required with data.
+  const desk = await fetch(`${controlUrl}/agents/1001/desk-settings`, { method: 'PUT', body: JSON.stringify({ wrapupIncoming: 'required-with-data' }) });
+  expect(desk.status, await desk.text()).toBe(200);
   await page.goto(url);
   const callId = await talking(page, controlUrl, '5550101');
 

@@ -104,4 +104,21 @@ describe('agent desk settings from CTI Server', () => {
     expect(desk(state)).toMatchObject({ source: 'desktop', wrapupIncoming: 'optional', notReadyReasonRequired: false, logoutReasonRequired: false });
     expect(state.enablement.buttons).toEqual(expect.arrayContaining(['logout', 'supervisorAssist']));
   });
+
+  it('PUT /agents/{id}/desk-settings changes an agent\'s desk settings as an administrator would: the next login takes them; a bad one is refused', async () => {
+    const sim = await startSimulator();
+    const bad = await fetch(`${sim.controlUrl}/agents/1002/desk-settings`, { method: 'PUT', body: JSON.stringify({ wrapupIncoming: 'sometimes' }) });
+    expect(bad.status).toBe(400);
+    expect(((await bad.json()) as { error: string }).error).toMatch(/wrapupIncoming/);
+    expect((await fetch(`${sim.controlUrl}/agents/9999/desk-settings`, { method: 'PUT', body: '{}' })).status).toBe(404);
+    const changed = await fetch(`${sim.controlUrl}/agents/1002/desk-settings`, { method: 'PUT', body: JSON.stringify({ wrapupIncoming: 'required-with-data', notReadyReasonRequired: true }) });
+    expect(changed.status).toBe(200);
+    expect(await changed.json()).toMatchObject({ wrapupIncoming: 'required-with-data', notReadyReasonRequired: true, logoutReasonRequired: false });
+
+    const core = await startCore(sim);
+    await waitFor(core, (s) => s.connection.state === 'connected', 'connected');
+    await run(core, 'setAgent', { agentId: '1002', instrument: '3002' });
+    const state = await waitFor(core, (s) => active(s) && desk(s)?.source === 'server', 'server desk settings');
+    expect(desk(state)).toMatchObject({ wrapupIncoming: 'required-with-data', notReadyReasonRequired: true });
+  });
 });
