@@ -1,46 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { SERVICE, SESSION_TYPE } from '../../../ged188/index.js';
 import { ActiveStandby, STANDBY_HEARTBEAT_FACTOR, maintenanceConsent } from '../../../main/cti/active-standby.js';
-import {
-  CONNECTION_ONLY,
-  initialSessionState,
-  transition,
-  type MachineContext,
-  type SessionEvent,
-  type SessionSettings,
-  type SessionState,
-} from '../../../main/cti/session-machine.js';
+import type { SessionSettings } from '../../../main/cti/session-machine.js';
 import type { Side } from '../../../main/cti/endpoints.js';
 import { activeOpenConf } from '../../support/messages.js';
+import { SESSION_SETTINGS, machineHarness } from '../../support/session-machine-harness.js';
 
-const settings: SessionSettings = {
-  sides: { A: { host: '10.0.0.1', port: 42027 }, B: { host: '10.0.0.2', port: 43027 } },
-  protocolVersion: 24,
-  heartbeatIntervalMs: 90_000,
-  missedHeartbeatLimit: 3,
-  connectTimeoutMs: 5000,
-  openTimeoutMs: 30000,
-  closeTimeoutMs: 5000,
-  retry: { initialMs: 500, maxMs: 10000, jitter: 0.2 },
-  clientId: 'desk-1',
-  clientPassword: new Uint8Array(0),
-  open: CONNECTION_ONLY,
-};
+const settings = SESSION_SETTINGS;
 
 function harness(custom: Partial<SessionSettings> = {}, standbySide?: Side) {
-  let invokeId = 0;
-  const ctx: MachineContext = { settings: { ...settings, ...custom }, invokeId: () => ++invokeId, random: () => 0.5, standbySide: () => standbySide };
-  let state: SessionState = initialSessionState();
-  return {
-    send(event: SessionEvent) {
-      const result = transition(state, event, ctx);
-      state = result.state;
-      return result.effects;
-    },
-    get state() {
-      return state;
-    },
-  };
+  return machineHarness({ ...settings, ...custom }, standbySide);
 }
 
 function openOnA(standbySide?: Side) {

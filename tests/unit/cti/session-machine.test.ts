@@ -6,42 +6,18 @@ import {
   transition,
   type MachineContext,
   type SessionEvent,
-  CONNECTION_ONLY,
   type SessionSettings,
   type SessionState,
 } from '../../../main/cti/session-machine.js';
 import { STATUS } from '../../../ged188/index.js';
 import { activeOpenConf } from '../../support/messages.js';
+import { SESSION_SETTINGS, machineHarness } from '../../support/session-machine-harness.js';
 
-const settings: SessionSettings = {
-  sides: { A: { host: '10.0.0.1', port: 42027 }, B: { host: '10.0.0.2', port: 43027 } },
-  protocolVersion: 24,
-  heartbeatIntervalMs: 750,
-  missedHeartbeatLimit: 3,
-  connectTimeoutMs: 5000,
-  openTimeoutMs: 30000,
-  closeTimeoutMs: 5000,
-  retry: { initialMs: 500, maxMs: 10000, jitter: 0.2 },
-  clientId: 'desk-1',
-  clientPassword: new Uint8Array(0),
-  open: CONNECTION_ONLY,
-};
+const settings: SessionSettings = { ...SESSION_SETTINGS, heartbeatIntervalMs: 750 };
 
 /** Runs events through the machine with a deterministic InvokeID counter and jitter. */
 function harness(custom: Partial<SessionSettings> = {}) {
-  let invokeId = 0;
-  const ctx: MachineContext = { settings: { ...settings, ...custom }, invokeId: () => ++invokeId, random: () => 0.5 };
-  let state: SessionState = initialSessionState();
-  return {
-    send(event: SessionEvent) {
-      const result = transition(state, event, ctx);
-      state = result.state;
-      return result.effects;
-    },
-    get state() {
-      return state;
-    },
-  };
+  return machineHarness({ ...settings, ...custom });
 }
 
 const openConf = activeOpenConf;
