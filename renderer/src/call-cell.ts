@@ -40,7 +40,7 @@ export function callCell(agentCall: AgentCall, column: GridColumn): CellContent 
     case 'Var8':
     case 'Var9':
     case 'Var10':
-      return text(call.variables[`CallVariable${column.field.slice(3)}` as keyof typeof call.variables]);
+      return text(call.variables[callVariableOf(column.field)]);
     // Not carried in the call model yet (UUI, campaign), or not a call column (Statistic).
     case 'UserToUserInfo':
     case 'CampaignID':
@@ -48,6 +48,13 @@ export function callCell(agentCall: AgentCall, column: GridColumn): CellContent 
     case 'Statistic':
       return text(undefined);
   }
+}
+
+type VarColumn = `Var${1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9 | 10}`;
+
+/** The call variable a `VarN` column shows and edits (CTI OS Var1 is CallVariable1). */
+function callVariableOf(field: VarColumn): CallVariableName {
+  return `CallVariable${field.slice(3)}` as CallVariableName;
 }
 
 /** The settings name ECC variables without `user.`; CTI Server carries them with it. */
@@ -79,7 +86,7 @@ export function callDataEdit(column: GridColumn, value: string): CallDataEdit | 
     case 'Var8':
     case 'Var9':
     case 'Var10':
-      return { variables: { [`CallVariable${column.field.slice(3)}` as CallVariableName]: value } };
+      return { variables: { [callVariableOf(column.field)]: value } };
     default:
       return undefined;
   }
